@@ -1,0 +1,137 @@
+"""The one list of formats newsconv reads and writes.
+
+Each format names the module that implements it; the module is imported only when the format
+is used, so the command line starts fast and a format's dependencies load only when needed.
+A format module offers ``read(data, source)`` if it reads, ``write(article)`` if it writes,
+and ``validate(document)`` returning a list of findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from newsconv.errors import UnknownFormatError
+from newsconv.model import Article
+from newsconv.validate.findings import Finding
+
+Reader = Callable[[bytes, "str | None"], Article]
+Writer = Callable[[Article], str]
+Validator = Callable[[str | bytes], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A format: its name, file extension, media type and the functions that implement it."""
+
+    name: str
+    title: str
+    extension: str
+    media_type: str
+    module: str
+    reader: str | None = None
+    writer: str | None = None
+    validator: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.reader is not None
+
+    @property
+    def writable(self) -> bool:
+        return self.writer is not None
+
+    def _function(self, attribute: str | None, what: str) -> Callable[..., Any]:
+        if attribute is None:
+            raise UnknownFormatError(f"format {self.name!r} cannot be {what}")
+        return cast(Callable[..., Any], getattr(importlib.import_module(self.module), attribute))
+
+    def read(self, data: bytes, source: str | None = None) -> Article:
+        """Read ``data`` in this format into an Article."""
+        return cast(Article, self._function(self.reader, "read")(data, source))
+
+    def write(self, article: Article) -> str:
+        """Write ``article`` in this format (not validated: see :meth:`validate`)."""
+        return cast(str, self._function(self.writer, "written")(article))
+
+    def validate(self, document: str | bytes) -> list[Finding]:
+        """Every problem found in a document of this format; empty when it is valid."""
+        return cast(list[Finding], self._function(self.validator, "validated")(document))
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("text", "plain-text article", ".txt", "text/plain", "newsconv.text.reader", reader="read"),
+    Format(
+        "model",
+        "newsconv model JSON",
+        ".json",
+        "application/json",
+        "newsconv.formats.model_json",
+        reader="read",
+        writer="write",
+        validator="validate",
+    ),
+    Format(
+        "newsml",
+        "IPTC NewsML-G2 2.35 newsItem",
+        ".xml",
+        "application/vnd.iptc.g2.newsitem+xml",
+        "newsconv.formats.newsml",
+        writer="write",
+        validator="validate",
+    ),
+    Format(
+        "jsonld",
+        "schema.org NewsArticle as JSON-LD",
+        ".jsonld",
+        "application/ld+json",
+        "newsconv.formats.jsonld",
+        writer="write",
+        validator="validate",
+    ),
+    Format(
+        "turtle",
+        "RDF (schema.org vocabulary) as Turtle",
+        ".ttl",
+        "text/turtle",
+        "newsconv.formats.rdf",
+        writer="write_turtle",
+        validator="validate_turtle",
+    ),
+    Format(
+        "ntriples",
+        "RDF (schema.org vocabulary) as N-Triples",
+        ".nt",
+        "application/n-triples",
+        "newsconv.formats.rdf",
+        writer="write_ntriples",
+        validator="validate_ntriples",
+    ),
+    Format(
+        "rdfxml",
+        "RDF (schema.org vocabulary) as RDF/XML",
+        ".rdf",
+        "application/rdf+xml",
+        "newsconv.formats.rdf",
+        writer="write_rdfxml",
+        validator="validate_rdfxml",
+    ),
+)
+
+_BY_NAME = {f.name: f for f in FORMATS}
+
+
+def get(name: str) -> Format:
+    """The format called ``name``, or an error listing the known ones."""
+    try:
+        return _BY_NAME[name.strip().lower()]
+    except KeyError:
+        known = ", ".join(_BY_NAME)
+        raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def writable() -> list[Format]:
+    """Every format newsconv can write."""
+    return [f for f in FORMATS if f.writable]

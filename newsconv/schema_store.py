@@ -1,0 +1,136 @@
+"""Where official schemas are found, and how they are fetched into the user's cache.
+
+Official schemas (IPTC, schema.org) are never shipped: they are looked up, in order, in the
+folder given by ``--schema-dir`` (see :func:`set_schema_dir`), in ``$NEWSCONV_SCHEMA_DIR``, and
+in the per-user cache that ``newsconv schemas fetch`` fills. Every folder on the path uses the
+same layout, the one ``OFFICIAL`` lists. Schemas newsconv writes itself ship in the package.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from newsconv.errors import SchemaNotFoundError
+
+ENV_VAR = "NEWSCONV_SCHEMA_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialSchema:
+    """One official file: where it sits on the search path and where its publisher serves it."""
+
+    path: str
+    url: str
+    what: str
+
+
+NEWSML_XSD = "iptc/newsml-g2/2.35/NewsML-G2_2.35-spec-All-Power.xsd"
+SCHEMAORG_VOCABULARY = "schemaorg/schemaorg-current-https.jsonld"
+SCHEMAORG_CONTEXT = "schemaorg/schemaorgcontext.jsonld"
+SCHEMAORG_SUBCLASSES = "schemaorg/schemaorg-subclasses.shacl"
+
+OFFICIAL: tuple[OfficialSchema, ...] = (
+    OfficialSchema(
+        NEWSML_XSD,
+        "https://www.iptc.org/std/NewsML-G2/2.35/specification/NewsML-G2_2.35-spec-All-Power.xsd",
+        "IPTC NewsML-G2 2.35 All-Power XML Schema",
+    ),
+    OfficialSchema(
+        "iptc/newsml-g2/2.35/xml.xsd",
+        "https://www.w3.org/2001/xml.xsd",
+        "W3C schema for the xml: namespace, imported by the NewsML-G2 XSD",
+    ),
+    OfficialSchema(
+        SCHEMAORG_VOCABULARY,
+        "https://schema.org/version/30.0/schemaorg-current-https.jsonld",
+        "schema.org vocabulary, release 30.0",
+    ),
+    OfficialSchema(
+        SCHEMAORG_CONTEXT,
+        "https://schema.org/version/30.0/schemaorgcontext.jsonld",
+        "schema.org JSON-LD context, release 30.0",
+    ),
+    OfficialSchema(
+        SCHEMAORG_SUBCLASSES,
+        "https://schema.org/version/30.0/schemaorg-subclasses.shacl",
+        "schema.org class hierarchy for SHACL, release 30.0",
+    ),
+)
+
+_override: Path | None = None
+
+
+def set_schema_dir(path: str | os.PathLike[str] | None) -> None:
+    """Put ``path`` first on the search path (what ``--schema-dir`` does); None removes it."""
+    global _override
+    _override = Path(path) if path is not None else None
+
+
+def cache_dir() -> Path:
+    """The per-user folder ``newsconv schemas fetch`` downloads into (XDG cache convention)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsconv" / "schemas"
+
+
+def search_path() -> list[tuple[str, Path]]:
+    """The folders searched for official schemas, first match wins, each with where it came from."""
+    path: list[tuple[str, Path]] = []
+    if _override is not None:
+        path.append(("--schema-dir", _override))
+    if os.environ.get(ENV_VAR):
+        path.append((f"${ENV_VAR}", Path(os.environ[ENV_VAR])))
+    path.append(("cache", cache_dir()))
+    return path
+
+
+def locate(relative: str) -> Path:
+    """The first file ``relative`` on the search path, or an error saying how to get it."""
+    for _, folder in search_path():
+        candidate = folder / relative
+        if candidate.is_file():
+            return candidate
+    searched = ", ".join(f"{origin} {folder}" for origin, folder in search_path())
+    raise SchemaNotFoundError(
+        f"official schema {relative} not found (searched: {searched}); "
+        f"run `newsconv schemas fetch`, or point --schema-dir or ${ENV_VAR} "
+        "at a folder that holds it"
+    )
+
+
+def own(name: str) -> Traversable:
+    """A schema newsconv writes itself, shipped inside the package."""
+    return resources.files("newsconv") / "schemas" / name
+
+
+def fetch(destination: Path | None = None, *, timeout: float = 60.0) -> list[Path]:
+    """Download every official schema from its publisher into ``destination`` (default: the cache).
+
+    The only code in newsconv that touches the network. Each file is written atomically.
+    """
+    target = destination or cache_dir()
+    written = []
+    for schema in OFFICIAL:
+        with urllib.request.urlopen(schema.url, timeout=timeout) as response:  # noqa: S310 (fixed https URLs)
+            data = response.read()
+        written.append(write_atomically(target / schema.path, data))
+    return written
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
