@@ -9,13 +9,13 @@ same layout, the one ``OFFICIAL`` lists. Schemas newsconv writes itself ship in 
 from __future__ import annotations
 
 import os
-import tempfile
 import urllib.request
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from newsconv.atomic import write_atomically
 from newsconv.errors import SchemaNotFoundError
 
 ENV_VAR = "NEWSCONV_SCHEMA_DIR"
@@ -111,26 +111,12 @@ def own(name: str) -> Traversable:
 def fetch(destination: Path | None = None, *, timeout: float = 60.0) -> list[Path]:
     """Download every official schema from its publisher into ``destination`` (default: the cache).
 
-    The only code in newsconv that touches the network. Each file is written atomically.
+    The only code in newsconv that touches the network. All files are downloaded before any
+    is written, and each is written atomically, so a failed fetch leaves the cache as it was.
     """
     target = destination or cache_dir()
-    written = []
+    downloaded = []
     for schema in OFFICIAL:
         with urllib.request.urlopen(schema.url, timeout=timeout) as response:  # noqa: S310 (fixed https URLs)
-            data = response.read()
-        written.append(write_atomically(target / schema.path, data))
-    return written
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+            downloaded.append((schema.path, response.read()))
+    return [write_atomically(target / path, data) for path, data in downloaded]

@@ -1,0 +1,194 @@
+"""The ``newsconv`` command line: convert, validate, formats, schemas.
+
+Exit codes: 0 everything converted (or valid); 1 some input could not be read or some output
+or document is invalid (the other files are still processed); 2 usage error or missing schema.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from newsconv import api, registry, schema_store
+from newsconv.atomic import write_atomically
+from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError, UnknownFormatError
+from newsconv.inputs import STDIN, Input, expand
+from newsconv.registry import Format
+
+app = typer.Typer(
+    help="Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+schemas_app = typer.Typer(help="Find and fetch the official schemas newsconv validates against.", no_args_is_help=True)
+app.add_typer(schemas_app, name="schemas")
+
+SchemaDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--schema-dir",
+        help=f"Folder searched first for official schemas (then ${schema_store.ENV_VAR}, then the cache).",
+        file_okay=False,
+    ),
+]
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"newsconv: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _formats(names: str, *, writable: bool) -> list[Format]:
+    try:
+        formats = [registry.get(n) for n in names.split(",") if n.strip()]
+    except UnknownFormatError as error:
+        _fail(str(error))
+    for fmt in formats:
+        if writable and not fmt.writable:
+            _fail(f"format {fmt.name!r} cannot be written")
+    if not formats:
+        _fail("no format given")
+    return formats
+
+
+def _read(item: Input) -> bytes:
+    if item.path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(item.path).read_bytes()
+    except OSError as error:
+        raise InputError(item.path, f"cannot read: {error.strerror or error}") from None
+
+
+@app.command()
+def convert(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or - for standard input.")],
+    to: Annotated[str, typer.Option("--to", "-t", help="Output format(s), comma-separated (see `newsconv formats`).")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder: each input NAME.txt becomes NAME.<ext> there.", file_okay=False),
+    ] = None,
+    from_format: Annotated[str, typer.Option("--from", help="Input format.")] = "text",
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip validating the outputs.")] = False,
+    schema_dir: SchemaDir = None,
+) -> None:
+    """Convert articles to other formats, validating every output."""
+    schema_store.set_schema_dir(schema_dir)
+    source = _formats(from_format, writable=False)
+    if len(source) != 1 or not source[0].readable:
+        _fail(f"--from must name one readable format, not {from_format!r}")
+    targets = _formats(to, writable=True)
+    items = expand(inputs, source[0].extension)
+    if not items:
+        _fail("no input files found")
+    if out is None and (len(items) > 1 or len(targets) > 1):
+        _fail("several inputs or formats need --out DIR")
+    planned = [(item, fmt, out / item.relative.with_suffix(fmt.extension)) for item in items for fmt in targets] if out else []
+    clashes = {p for _, _, p in planned if sum(q == p for _, _, q in planned) > 1}
+    if clashes:
+        _fail(f"several inputs would write {sorted(map(str, clashes))[0]}; convert them separately")
+    failed = 0
+    for item in items:
+        try:
+            article = source[0].read(_read(item), None if item.path == STDIN else item.path)
+            documents = [(fmt, api.write(article, fmt.name, validate=not no_validate)) for fmt in targets]
+        except SchemaNotFoundError as error:
+            _fail(str(error))
+        except NewsconvError as error:
+            failed += 1
+            typer.echo(f"newsconv: {error}", err=True)
+            continue
+        except Exception as error:  # a bug must not stop a batch: name the file, go on
+            failed += 1
+            typer.echo(f"newsconv: {item.path}: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            continue
+        for fmt, document in documents:
+            if out is None:
+                sys.stdout.write(document)
+            else:
+                write_atomically(out / item.relative.with_suffix(fmt.extension), document.encode("utf-8"))
+    if failed:
+        typer.echo(f"newsconv: {failed} of {len(items)} input(s) failed", err=True)
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def validate(
+    documents: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to validate.")],
+    format_name: Annotated[str, typer.Option("--format", "-f", help="Format of the documents.")],
+    schema_dir: SchemaDir = None,
+) -> None:
+    """Validate documents of one format; print each problem; exit 1 if any is invalid."""
+    schema_store.set_schema_dir(schema_dir)
+    fmt = _formats(format_name, writable=False)[0]
+    items = expand(documents, fmt.extension)
+    if not items:
+        _fail("no files found")
+    invalid = 0
+    for item in items:
+        try:
+            findings = fmt.validate(_read(item))
+        except SchemaNotFoundError as error:
+            _fail(str(error))
+        except (InputError, UnknownFormatError) as error:
+            findings = []
+            typer.echo(f"{item.path}: {error}", err=True)
+            invalid += 1
+        for finding in findings:
+            typer.echo(f"{item.path}: {finding.severity}: {finding}")
+        invalid += any(f.severity == "error" for f in findings)
+    typer.echo(f"{len(items) - invalid} valid, {invalid} invalid", err=True)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("formats")
+def list_formats() -> None:
+    """List the formats newsconv reads and writes."""
+    for fmt in registry.FORMATS:
+        can = "/".join(x for x, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
+        typer.echo(f"{fmt.name:<9} {fmt.extension:<8} {can:<11} {fmt.title}")
+
+
+@schemas_app.command("list")
+def list_schemas(schema_dir: SchemaDir = None) -> None:
+    """Show where each official schema was found on the search path, or that it is missing."""
+    schema_store.set_schema_dir(schema_dir)
+    typer.echo("search path: " + ", ".join(f"{origin} {path}" for origin, path in schema_store.search_path()))
+    missing = 0
+    for schema in schema_store.OFFICIAL:
+        try:
+            typer.echo(f"found    {schema.path}  ->  {schema_store.locate(schema.path)}")
+        except SchemaNotFoundError:
+            missing += 1
+            typer.echo(f"MISSING  {schema.path}  ({schema.what}; {schema.url})")
+    if missing:
+        typer.echo(f"{missing} missing: run `newsconv schemas fetch`", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+@schemas_app.command("fetch")
+def fetch_schemas(
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="Folder to download into (default: the user cache).", file_okay=False)
+    ] = None,
+) -> None:
+    """Download the official schemas from their publishers (the only command that uses the network)."""
+    try:
+        written = schema_store.fetch(dest)
+    except OSError as error:
+        _fail(f"download failed, nothing written: {error}", EXIT_INVALID)
+    for path in written:
+        typer.echo(f"fetched {path}")
+
+
+def main() -> None:
+    """Entry point for ``python -m newsconv``."""
+    app()
