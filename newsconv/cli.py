@@ -93,7 +93,7 @@ def convert(
     planned = [(item, fmt, out / item.relative.with_suffix(fmt.extension)) for item in items for fmt in targets] if out else []
     clashes = {p for _, _, p in planned if sum(q == p for _, _, q in planned) > 1}
     if clashes:
-        _fail(f"several inputs would write {sorted(map(str, clashes))[0]}; convert them separately")
+        _fail(f"several inputs would write {min(map(str, clashes))}; convert them separately")
     failed = 0
     for item in items:
         try:

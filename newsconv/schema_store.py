@@ -117,6 +117,6 @@ def fetch(destination: Path | None = None, *, timeout: float = 60.0) -> list[Pat
     target = destination or cache_dir()
     downloaded = []
     for schema in OFFICIAL:
-        with urllib.request.urlopen(schema.url, timeout=timeout) as response:  # noqa: S310 (fixed https URLs)
+        with urllib.request.urlopen(schema.url, timeout=timeout) as response:
             downloaded.append((schema.path, response.read()))
     return [write_atomically(target / path, data) for path, data in downloaded]

@@ -6,11 +6,11 @@ import json
 
 import pytest
 from hypothesis import given, settings
+from strategies import articles
 
 from newsconv.errors import InputError, ValidationError
 from newsconv.formats import model_json
 from newsconv.model import Article, Person, Quote, Span
-from strategies import articles
 
 ARTICLE = Article(
     headline="Minister resigns",

@@ -11,7 +11,7 @@ from newsconv.validate.findings import Finding
 def check(article: Article) -> list[Finding]:
     """Every broken rule: duplicate ids, dangling speakers, spans outside or unlike their text."""
     findings: list[Finding] = []
-    ids = Counter(x.id for x in (*article.entities, *article.quotes))
+    ids = Counter([e.id for e in article.entities] + [q.id for q in article.quotes])
     findings += [Finding("model.duplicate-id", f"id {i!r} is used {n} times") for i, n in ids.items() if n > 1]
     speakers = {e.id for e in (*article.persons, *article.organizations)}
     for quote in article.quotes:
