@@ -1,0 +1,131 @@
+"""schema.org NewsArticle as JSON-LD, safe to paste into an HTML ``<script>`` block.
+
+Each node is embedded where it is first reached breadth-first from the article (so mentioned
+people sit in ``mentions``, not inside a quote) and referenced by ``@id`` everywhere else.
+The document is parsed offline: ``"@context": "https://schema.org"`` resolves to the local copy
+of the schema.org context, processed once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from functools import cache
+from typing import Any
+
+from rdflib import Graph
+from rdflib.plugins.parsers.jsonld import Parser
+from rdflib.plugins.shared.jsonld.context import Context
+
+from newsconv.formats import schemaorg
+from newsconv.model import Article
+from newsconv.validate import json_schema, schemaorg_vocab, shacl
+from newsconv.validate.findings import Finding
+
+PROFILE = "jsonld-profile.schema.json"
+_SCHEMA_ORG_CONTEXTS = frozenset(
+    {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
+)
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def write(article: Article) -> str:
+    """The article as pretty-printed JSON-LD with ``<``, ``>`` and ``&`` escaped for HTML."""
+    return json.dumps(to_dict(article), ensure_ascii=False, indent=2).translate(_HTML_SAFE) + "\n"
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """The JSON-LD document of an article: one NewsArticle object with the other nodes embedded."""
+    nodes = schemaorg.describe(article)
+    by_iri = {node.iri: node for node in nodes}
+    sites = _embedding_sites(nodes[0], by_iri)
+    return {"@context": schemaorg.CONTEXT_URL, **_object(nodes[0], by_iri, sites)}
+
+
+def to_graph(document: str | bytes) -> tuple[Graph | None, list[Finding]]:
+    """The RDF graph of a JSON-LD document, parsed without the network; or why it cannot be."""
+    data, findings = json_schema.parse(document)
+    return (None, findings) if findings else _graph(data)
+
+
+def validate(document: str | bytes) -> list[Finding]:
+    """Problems with a JSON-LD document: our JSON Schema profile, then schema.org terms, then SHACL."""
+    data, findings = json_schema.parse(document)
+    if findings:
+        return findings
+    findings = json_schema.check(json_schema.own_validator(PROFILE), data)
+    graph, parse_findings = _graph(data)
+    if graph is None:
+        return findings + parse_findings
+    return findings + schemaorg_vocab.check(graph) + shacl.check(graph)
+
+
+def _graph(data: Any) -> tuple[Graph | None, list[Finding]]:
+    """The graph of parsed JSON-LD whose only context is schema.org's; other contexts are refused."""
+    context = data.get("@context") if isinstance(data, dict) else None
+    if not isinstance(context, str) or context not in _SCHEMA_ORG_CONTEXTS:
+        message = 'the document must be one object with "@context": "https://schema.org"'
+        return None, [Finding("jsonld.context", message)]
+    body = {key: value for key, value in data.items() if key != "@context"}
+    if _has_context(body):
+        return None, [
+            Finding("jsonld.context", "nested @context is not supported (it could need the network)")
+        ]
+    graph = Graph(bind_namespaces="none")
+    graph.bind("schema", schemaorg.SCHEMA)
+    try:
+        Parser().parse(body, _schemaorg_context().subcontext({}), graph)
+    except Exception as error:  # noqa: BLE001 (rdflib raises bare exceptions on bad JSON-LD)
+        return None, [Finding("jsonld.syntax", f"{type(error).__name__}: {error}")]
+    return graph, []
+
+
+@cache
+def _schemaorg_context() -> Context:
+    """The schema.org context, processed once; each parse works on a cheap subcontext of it."""
+    context = Context()
+    context.load(schemaorg.context_document())
+    return context
+
+
+def _has_context(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "@context" in value or any(_has_context(v) for v in value.values())
+    return isinstance(value, list) and any(_has_context(v) for v in value)
+
+
+Site = tuple[str, str, int]
+"""Where a node is embedded: (IRI of the node holding it, property, index among the values)."""
+
+
+def _embedding_sites(root: schemaorg.Node, by_iri: dict[str, schemaorg.Node]) -> set[Site]:
+    """For each node, the first place it is referenced in a breadth-first walk from the root."""
+    seen = {root.iri}
+    sites: set[Site] = set()
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        for name, values in node.properties:
+            for index, value in enumerate(schemaorg.each(values)):
+                if isinstance(value, schemaorg.Ref) and value.iri not in seen and value.iri in by_iri:
+                    seen.add(value.iri)
+                    sites.add((node.iri, name, index))
+                    queue.append(by_iri[value.iri])
+    return sites
+
+
+def _object(node: schemaorg.Node, by_iri: dict[str, schemaorg.Node], sites: set[Site]) -> dict[str, Any]:
+    """A node as a JSON-LD object, embedding the nodes whose site lies in it."""
+
+    def value(name: str, index: int, item: schemaorg.Value) -> Any:
+        if isinstance(item, schemaorg.Text):
+            return item.value
+        if (node.iri, name, index) in sites:
+            return _object(by_iri[item.iri], by_iri, sites)
+        return {"@id": item.iri}
+
+    result: dict[str, Any] = {"@id": node.iri, "@type": node.type}
+    for name, values in node.properties:
+        items = [value(name, index, item) for index, item in enumerate(schemaorg.each(values))]
+        result[name] = items if isinstance(values, tuple) else items[0]
+    return result

@@ -1,0 +1,88 @@
+"""schema.org RDF of an article as Turtle, N-Triples or RDF/XML, and their validators.
+
+The graph is built from the shared schema.org description, exactly as the schema.org JSON-LD
+context expands the JSON-LD output (``http://schema.org/`` terms, coerced datatypes), so the
+two outputs of one article are isomorphic graphs.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node as RdfNode
+
+from newsconv.formats import schemaorg
+from newsconv.model import Article
+from newsconv.validate import schemaorg_vocab, shacl
+from newsconv.validate.findings import Finding
+
+
+def to_graph(article: Article) -> Graph:
+    """The article's RDF graph, with the schema.org namespace bound as ``schema``."""
+    graph = Graph(bind_namespaces="none")
+    graph.bind("schema", schemaorg.SCHEMA)
+    for node in schemaorg.describe(article):
+        subject = URIRef(node.iri)
+        graph.add((subject, RDF.type, URIRef(schemaorg.SCHEMA + node.type)))
+        for name, values in node.properties:
+            predicate = URIRef(schemaorg.SCHEMA + name)
+            for value in schemaorg.each(values):
+                graph.add((subject, predicate, _object(name, value)))
+    return graph
+
+
+def write_turtle(article: Article) -> str:
+    """The article's graph as Turtle."""
+    return to_graph(article).serialize(format="turtle")
+
+
+def write_ntriples(article: Article) -> str:
+    """The article's graph as N-Triples, one triple a line, sorted so the output is stable."""
+    lines = to_graph(article).serialize(format="nt").splitlines()
+    return "".join(f"{line}\n" for line in sorted(line for line in lines if line))
+
+
+def write_rdfxml(article: Article) -> str:
+    """The article's graph as RDF/XML."""
+    return to_graph(article).serialize(format="xml")
+
+
+def validate_turtle(document: str | bytes) -> list[Finding]:
+    """Problems with a Turtle document: syntax, schema.org terms, our SHACL shapes."""
+    return _validate(document, "turtle")
+
+
+def validate_ntriples(document: str | bytes) -> list[Finding]:
+    """Problems with an N-Triples document: syntax, schema.org terms, our SHACL shapes."""
+    return _validate(document, "nt")
+
+
+def validate_rdfxml(document: str | bytes) -> list[Finding]:
+    """Problems with an RDF/XML document: syntax, schema.org terms, our SHACL shapes."""
+    return _validate(document, "xml")
+
+
+def parse(document: str | bytes, syntax: str) -> tuple[Graph | None, list[Finding]]:
+    """The graph in ``document``; a syntax error gives no graph and an ``rdf.syntax`` finding."""
+    graph = Graph(bind_namespaces="none")
+    try:
+        graph.parse(data=document, format=syntax)
+    except Exception as error:  # noqa: BLE001 (each rdflib parser raises its own exception types)
+        return None, [Finding("rdf.syntax", f"{type(error).__name__}: {error}")]
+    return graph, []
+
+
+def _validate(document: str | bytes, syntax: str) -> list[Finding]:
+    graph, findings = parse(document, syntax)
+    if graph is None:
+        return findings
+    return schemaorg_vocab.check(graph) + shacl.check(graph)
+
+
+def _object(name: str, value: schemaorg.Value) -> RdfNode:
+    """A value as the JSON-LD context expands it: ``@id``-coerced terms give IRIs, others typed literals."""
+    if isinstance(value, schemaorg.Ref):
+        return URIRef(value.iri)
+    coercion = schemaorg.context_coercions().get(name)
+    if coercion == "@id":
+        return URIRef(value.value)
+    return Literal(value.value, datatype=URIRef(schemaorg.SCHEMA + coercion) if coercion else None)

@@ -1,0 +1,173 @@
+"""One description of an Article as schema.org nodes, shared by the JSON-LD and RDF writers.
+
+The description is a list of nodes, each with an IRI, one schema.org type and its properties in
+a fixed order; a value is a text literal or a reference to another node. The first node is
+the NewsArticle and every other node is reachable from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from newsconv import identity, schema_store
+from newsconv.model import Article, Entity, Organization, Person, Place
+
+SCHEMA = "http://schema.org/"
+"""The namespace the schema.org JSON-LD context expands terms to (http, not https)."""
+
+CONTEXT_URL = "https://schema.org"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A literal; its RDF datatype is whatever the schema.org context coerces its property to."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to another node of the description."""
+
+    iri: str
+
+
+Value = Text | Ref
+Values = Value | tuple[Value, ...]
+"""One value, or a tuple of them (always written as a list, even with a single item)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One schema.org node: IRI, type (a schema.org local name) and (property, values) pairs."""
+
+    iri: str
+    type: str
+    properties: tuple[tuple[str, Values], ...]
+
+
+_ENTITY_TYPES: dict[type[Entity], str] = {Person: "Person", Organization: "Organization", Place: "Place"}
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|&)\s*", re.IGNORECASE)
+
+
+def describe(article: Article) -> tuple[Node, ...]:
+    """The article and everything it names, as schema.org nodes; the NewsArticle comes first."""
+    return _Description(article).nodes()
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The names in a byline: "By A, B and C" gives A, B and C."""
+    if not byline:
+        return []
+    return [name for name in _AUTHOR_SEPARATOR.split(_BY.sub("", byline)) if name]
+
+
+def each(values: Values) -> tuple[Value, ...]:
+    """The values of a property as a tuple, whether it holds one or several."""
+    return values if isinstance(values, tuple) else (values,)
+
+
+@cache
+def context_document() -> dict[str, Any]:
+    """The schema.org JSON-LD context (release 30.0) from the schema search path, read once."""
+    with open(schema_store.locate(schema_store.SCHEMAORG_CONTEXT), encoding="utf-8") as handle:
+        document: dict[str, Any] = json.load(handle)
+    return document
+
+
+@cache
+def context_coercions() -> dict[str, str]:
+    """Term → ``@type`` coercion of the schema.org context (``Date`` or ``@id``), for the RDF writer."""
+    return {
+        term: definition["@type"]
+        for term, definition in context_document()["@context"].items()
+        if isinstance(definition, dict) and "@type" in definition
+    }
+
+
+class _Description:
+    """Builds the nodes of one article; organisations named by text are minted once per name."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.extra: dict[str, Node] = {}
+        self.organizations = {
+            name.casefold(): identity.node_iri(article, o.id)
+            for o in article.organizations
+            for name in (o.name, *o.aliases)
+        }
+
+    def nodes(self) -> tuple[Node, ...]:
+        article = self.article
+        body = "\n\n".join(article.paragraphs)
+        properties: list[tuple[str, Values]] = [
+            ("headline", Text(article.headline)),
+            (
+                "author",
+                tuple(self._author(n, name) for n, name in enumerate(byline_names(article.byline), 1)),
+            ),
+            ("publisher", self._organization(article.publisher) if article.publisher else ()),
+            ("datePublished", Text(article.published.isoformat()) if article.published else ()),
+            ("dateline", Text(article.dateline) if article.dateline else ()),
+            ("inLanguage", Text(article.language)),
+            ("articleBody", Text(body) if body else ()),
+            ("mentions", tuple(Ref(self._iri(e)) for e in article.entities)),
+            ("hasPart", tuple(Ref(identity.node_iri(article, q.id)) for q in article.quotes)),
+        ]
+        root = Node(identity.article_iri(article), "NewsArticle", _present(properties))
+        entities = tuple(self._entity(e) for e in article.entities)
+        quotes = tuple(self._quote(q.id, q.text, q.speaker, q.speaker_text) for q in article.quotes)
+        return (root, *entities, *quotes, *self.extra.values())
+
+    def _iri(self, entity: Entity) -> str:
+        return identity.node_iri(self.article, entity.id)
+
+    def _entity(self, entity: Entity) -> Node:
+        properties: list[tuple[str, Values]] = [("name", Text(entity.name))]
+        if isinstance(entity, Person):
+            properties += [
+                ("jobTitle", Text(entity.title) if entity.title else ()),
+                ("worksFor", self._organization(entity.affiliation) if entity.affiliation else ()),
+            ]
+        properties.append(("alternateName", tuple(Text(a) for a in entity.aliases)))
+        return Node(self._iri(entity), _ENTITY_TYPES[type(entity)], _present(properties))
+
+    def _quote(self, quote_id: str, text: str, speaker: str | None, speaker_text: str | None) -> Node:
+        iri = identity.node_iri(self.article, quote_id)
+        creator: Values = ()
+        if speaker is not None:
+            creator = Ref(identity.node_iri(self.article, speaker))
+        elif speaker_text:
+            creator = self._mint(f"{iri}:speaker", "Person", speaker_text)
+        return Node(iri, "Quotation", _present([("text", Text(text)), ("creator", creator)]))
+
+    def _author(self, n: int, name: str) -> Ref:
+        known = self.organizations.get(name.casefold())
+        if known is not None or (self.article.publisher or "").casefold() == name.casefold():
+            return self._organization(name)
+        return self._mint(identity.node_iri(self.article, f"author:{n}"), "Person", name)
+
+    def _organization(self, name: str) -> Ref:
+        """The organisation entity called ``name``, else one node minted per distinct name."""
+        known = self.organizations.get(name.casefold())
+        if known is not None:
+            return Ref(known)
+        return self._mint(
+            identity.node_iri(self.article, f"organization:{quote(name.casefold(), safe='')}"),
+            "Organization",
+            name,
+        )
+
+    def _mint(self, iri: str, kind: str, name: str) -> Ref:
+        self.extra.setdefault(iri, Node(iri, kind, (("name", Text(name)),)))
+        return Ref(iri)
+
+
+def _present(properties: list[tuple[str, Values]]) -> tuple[tuple[str, Values], ...]:
+    return tuple((name, values) for name, values in properties if values != ())

@@ -1,0 +1,176 @@
+"""Checks an RDF graph against the schema.org vocabulary (release 30.0): terms, domains, ranges.
+
+Every type must be a schema.org class, every property a schema.org property used on a subject
+whose type is (a subclass of) one of its ``domainIncludes``, with a value inside one of its
+``rangeIncludes``: a node of a matching class, an IRI where URL is allowed, or a literal of a
+matching data type (plain strings are Text; ``schema:Date``-typed literals are Date…).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from newsconv import schema_store
+from newsconv.validate.findings import Finding
+
+_NAMESPACES = ("http://schema.org/", "https://schema.org/")
+_LITERAL_TYPES: dict[str | None, str] = {
+    None: "Text",
+    str(XSD.string): "Text",
+    str(XSD.boolean): "Boolean",
+    str(XSD.integer): "Integer",
+    str(XSD.double): "Float",
+    str(XSD.decimal): "Number",
+    str(XSD.date): "Date",
+    str(XSD.dateTime): "DateTime",
+    str(XSD.time): "Time",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The schema.org terms by local name: class ancestors, property domains and ranges, instance types."""
+
+    ancestors: dict[str, frozenset[str]]
+    domains: dict[str, frozenset[str]]
+    ranges: dict[str, frozenset[str]]
+    instances: dict[str, frozenset[str]]
+
+    def above(self, name: str) -> frozenset[str]:
+        """A class and every class above it (just the name itself when it is no class)."""
+        return self.ancestors.get(name, frozenset({name}))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The schema.org vocabulary, read once per process from the located release file."""
+    with open(schema_store.locate(schema_store.SCHEMAORG_VOCABULARY), encoding="utf-8") as handle:
+        graph: list[dict[str, Any]] = json.load(handle)["@graph"]
+    parents: dict[str, frozenset[str]] = {}
+    domains: dict[str, frozenset[str]] = {}
+    ranges: dict[str, frozenset[str]] = {}
+    instances: dict[str, frozenset[str]] = {}
+    for term in graph:
+        name = _prefixed(term["@id"])
+        if name is None:
+            continue
+        types = set(_list(term.get("@type")))
+        if "rdfs:Class" in types:
+            parents[name] = _names(term.get("rdfs:subClassOf"))
+        elif "rdf:Property" in types:
+            domains[name] = _names(term.get("schema:domainIncludes"))
+            ranges[name] = _names(term.get("schema:rangeIncludes"))
+        else:
+            instances[name] = frozenset(n for t in types if (n := _prefixed(t)) is not None)
+    return Vocabulary(_closure(parents), domains, ranges, instances)
+
+
+def _closure(parents: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each class with every class above it, itself included."""
+    result: dict[str, frozenset[str]] = {}
+
+    def above(name: str) -> frozenset[str]:
+        if name not in result:
+            result[name] = frozenset({name}).union(*(above(p) for p in parents.get(name, ())))
+        return result[name]
+
+    for name in parents:
+        above(name)
+    return result
+
+
+def check(graph: Graph) -> list[Finding]:
+    """Every use of a term in ``graph`` that schema.org does not define or allow there."""
+    vocab = vocabulary()
+    findings: list[Finding] = []
+    for subject, predicate, value in sorted(graph):
+        where = f"{subject} {predicate}"
+        if predicate == RDF.type:
+            if _local(value) not in vocab.ancestors:
+                findings.append(
+                    Finding("schemaorg.unknown-term", f"{value} is no schema.org type", path=where)
+                )
+            continue
+        name = _local(predicate)
+        if name is None or name not in vocab.domains:
+            findings.append(
+                Finding("schemaorg.unknown-term", f"{predicate} is no schema.org property", path=where)
+            )
+            continue
+        findings += _domain(vocab, graph, subject, name, where) + _range(vocab, graph, value, name, where)
+    return findings
+
+
+def _domain(vocab: Vocabulary, graph: Graph, subject: Node, name: str, where: str) -> list[Finding]:
+    types = _types(vocab, graph, subject)
+    if not types or any(vocab.above(t) & vocab.domains[name] for t in types):
+        return []
+    allowed = ", ".join(sorted(vocab.domains[name]))
+    return [
+        Finding(
+            "schemaorg.domain",
+            f"{name} is not a property of {', '.join(sorted(types))} (only of {allowed})",
+            path=where,
+        )
+    ]
+
+
+def _range(vocab: Vocabulary, graph: Graph, value: Node, name: str, where: str) -> list[Finding]:
+    allowed = vocab.ranges[name]
+    if isinstance(value, Literal):
+        kind = _literal_kind(value)
+        if kind is not None and vocab.above(kind) & allowed:
+            return []
+        found = f"a {kind} literal" if kind else f"a literal of type {value.datatype}"
+    else:
+        types = _types(vocab, graph, value)
+        if (not types and isinstance(value, URIRef) and "URL" in allowed) or any(
+            vocab.above(t) & allowed for t in types
+        ):
+            return []
+        if not types:
+            message = f"{name} takes {', '.join(sorted(allowed))}; {value} has no schema.org type to check"
+            return [Finding("schemaorg.range", message, "warning", path=where)]
+        found = ", ".join(sorted(types))
+    return [Finding("schemaorg.range", f"{name} takes {', '.join(sorted(allowed))}, not {found}", path=where)]
+
+
+def _types(vocab: Vocabulary, graph: Graph, node: Node) -> set[str]:
+    """The schema.org types of a node: its rdf:type values, or those of an enumeration member."""
+    types = {name for t in graph.objects(node, RDF.type) if (name := _local(t)) in vocab.ancestors}
+    local = _local(node)
+    return types | set(vocab.instances.get(local, ())) if local else types
+
+
+def _literal_kind(value: Literal) -> str | None:
+    datatype = str(value.datatype) if value.datatype is not None else None
+    if datatype in _LITERAL_TYPES:
+        return _LITERAL_TYPES[datatype]
+    return _local(value.datatype) if value.datatype is not None else None
+
+
+def _local(node: Node) -> str | None:
+    """The schema.org local name of an IRI in either schema.org namespace, else None."""
+    if isinstance(node, URIRef):
+        for namespace in _NAMESPACES:
+            if node.startswith(namespace):
+                return node[len(namespace) :]
+    return None
+
+
+def _prefixed(iri: str) -> str | None:
+    return iri[len("schema:") :] if iri.startswith("schema:") else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _names(value: Any) -> frozenset[str]:
+    return frozenset(n for item in _list(value) if (n := _prefixed(item["@id"])) is not None)

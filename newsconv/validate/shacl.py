@@ -1,0 +1,65 @@
+"""SHACL validation with pyshacl against newsconv's shapes, reported as findings.
+
+The schema.org class hierarchy (``schemaorg-subclasses.shacl``) is the ontology graph, so a
+shape that targets CreativeWork also sees a NewsArticle. Only the superclass chains of the types
+the data uses are passed (pyshacl copies the whole ontology into every data graph otherwise,
+which doubled the cost); graphs load once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from pyshacl import validate
+from rdflib import RDF, RDFS, Graph, Namespace
+from rdflib.term import Node
+
+from newsconv import schema_store
+from newsconv.validate.findings import Finding, Severity
+
+SHAPES = "newsconv-shapes.ttl"
+_SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@cache
+def shapes() -> Graph:
+    """newsconv's SHACL shapes graph."""
+    return Graph().parse(data=schema_store.own(SHAPES).read_text(encoding="utf-8"), format="turtle")
+
+
+@cache
+def subclasses() -> Graph:
+    """The schema.org ``rdfs:subClassOf`` triples (release 30.0)."""
+    return Graph().parse(schema_store.locate(schema_store.SCHEMAORG_SUBCLASSES), format="turtle")
+
+
+@lru_cache(maxsize=64)
+def _hierarchy(types: frozenset[Node]) -> Graph:
+    """The ``rdfs:subClassOf`` triples above ``types``: all the ontology SHACL needs for them."""
+    hierarchy = Graph()
+    for kind in types:
+        for below in subclasses().transitive_objects(kind, RDFS.subClassOf):
+            for triple in subclasses().triples((below, RDFS.subClassOf, None)):
+                hierarchy.add(triple)
+    return hierarchy
+
+
+def check(graph: Graph) -> list[Finding]:
+    """Every SHACL violation in ``graph``, one finding per validation result (``rule`` "shacl")."""
+    hierarchy = _hierarchy(frozenset(graph.objects(None, RDF.type)))
+    conforms, report, _ = validate(graph, shacl_graph=shapes(), ont_graph=hierarchy, inference="none")
+    if conforms:
+        return []
+    assert isinstance(report, Graph)
+    findings = [_finding(report, result) for result in report.subjects(RDF.type, _SH.ValidationResult)]
+    return sorted(findings, key=lambda f: (f.path or "", f.message))
+
+
+def _finding(report: Graph, result: Node) -> Finding:
+    focus = report.value(result, _SH.focusNode)
+    path = report.value(result, _SH.resultPath)
+    message = report.value(result, _SH.resultMessage)
+    shown_path = path.n3(report.namespace_manager) if path is not None and not isinstance(path, Graph) else ""
+    text = f"{shown_path}: {message}" if shown_path else str(message)
+    severity: Severity = "error" if report.value(result, _SH.resultSeverity) == _SH.Violation else "warning"
+    return Finding("shacl", text, severity, path=str(focus))
