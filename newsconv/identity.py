@@ -6,6 +6,7 @@ items, and NewsML-G2, JSON-LD and RDF outputs of one article name it the same wa
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 from newsconv.model import Article
@@ -14,9 +15,13 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsconv.invalid/article")
 
 
 def article_uuid(article: Article) -> uuid.UUID:
-    """A name-based (version 5) UUID of the headline and body text."""
-    content = "\n".join((article.headline, *article.paragraphs))
-    return uuid.uuid5(_NAMESPACE, content)
+    """A name-based (version 5) UUID of the headline and body text.
+
+    Computed as ``uuid.uuid5`` does, but lone surrogates (possible in strings built through
+    the API) are encoded rather than raising, so every article has an identity.
+    """
+    content = "\n".join((article.headline, *article.paragraphs)).encode("utf-8", "surrogatepass")
+    return uuid.UUID(bytes=hashlib.sha1(_NAMESPACE.bytes + content, usedforsecurity=False).digest()[:16], version=5)
 
 
 def article_iri(article: Article) -> str:

@@ -1,0 +1,383 @@
+"""IPTC NewsML-G2 2.35 (Power conformance): one ``newsItem`` per article, and its validator.
+
+How the model is carried, so that a reader can recover it exactly:
+
+- ``guid`` is :func:`newsconv.identity.article_iri`; ``versionCreated`` is ``published`` (a
+  naive time is taken as UTC), else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else now.
+- ``provider`` has the publisher as ``literal``; with no publisher it is ``literal="newsconv"``
+  named "newsconv (publisher unknown)", saying that newsconv made the item.
+- Every person, organisation and place is a ``subject`` (``type`` cpnat:person, cpnat:organisation,
+  cpnat:geoArea) whose ``literal`` is the model id, whose first ``name`` is the name and whose
+  further ``name role="nrol:alternate"`` elements are the aliases. A person's title and
+  affiliation go in an ``assert literal=<id>`` (the guidelines' way to detail a subject): the
+  title as ``related reluri="https://schema.org/jobTitle"`` with a ``name``, the affiliation as
+  ``personDetails/affiliation`` with a ``name`` (and the organisation's ``literal`` when the text
+  is one of its names). ``located`` is the first place whose name or alias the dateline contains.
+- The body is XHTML in ``inlineXML``: ``head/title`` is the headline, one ``p`` per paragraph.
+  The words of each quote span are wrapped in ``span class="quote" id="q<n>-s<k>"`` and each
+  entity mention in ``span class="mention" id="e<n>-m<k>"`` (n counts quotes, or entities in the
+  order persons, organisations, places; k counts spans, both from 1). A span that crosses
+  another is cut in two at the crossing; the later pieces get ids ``…-f2``, ``…-f3`` and the
+  extra class ``continued``. The paragraph text is exactly the ``p`` element's text.
+- Each quote is a ``partMeta partid="q<n>"`` whose ``contentrefs`` lists its span pieces in
+  order; ``altId`` holds the quote's model id, ``description`` its text, and ``creator`` its
+  speaker: ``type`` and ``literal`` as the speaker's subject, the speaker's ``name``, and the
+  speaker text (for an unnamed speaker, only this) as ``name role="nrol:display"``.
+- Each entity with mentions gets an ``inlineRef`` with ``idrefs`` (its span pieces), ``type``
+  and ``literal`` as its subject.
+- Characters XML 1.0 forbids become U+FFFD one for one, so offsets stay right; in names and
+  ``literal`` values (g2normalizedString) tabs and line breaks become spaces. A language that is
+  no BCP 47-like tag becomes ``und``. Spans outside their paragraph are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple, cast
+
+from lxml import etree
+
+from newsconv import identity, schema_store
+from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
+from newsconv.validate import xsd
+from newsconv.validate.findings import Finding
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+XHTML = "http://www.w3.org/1999/xhtml"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
+GENERATOR = "newsconv"
+JOB_TITLE = "https://schema.org/jobTitle"
+
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = re.compile("[\t\n\r]")
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
+_MAX_OFFSET = timedelta(hours=14)
+_LAYOUT = {f"{{{XHTML}}}{name}" for name in ("html", "head", "body")}
+_NAR_NSMAP: dict[Any, str] = {None: NAR}
+_XHTML_NSMAP: dict[Any, str] = {None: XHTML}
+
+
+class _Mark(NamedTuple):
+    """A span to wrap in a paragraph: characters, rank (quotes before mentions), id, class."""
+
+    start: int
+    end: int
+    rank: int
+    base: str
+    css: str
+
+
+def write(article: Article) -> str:
+    """The article as a pretty-printed NewsML-G2 newsItem (UTF-8, XML declaration, deterministic)."""
+    root = build(article)
+    _indent(root, 0)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
+
+
+def validate(document: str | bytes) -> list[Finding]:
+    """Problems with a newsItem: XML syntax, the 2.35 XSD, the root, and dangling id references."""
+    tree, findings = xsd.parse(document)
+    if tree is None:
+        return findings
+    compiled = xsd.schema(schema_store.locate(schema_store.NEWSML_XSD))
+    return xsd.check(compiled, tree) + _root_findings(tree) + _reference_findings(tree)
+
+
+def build(article: Article) -> etree._Element:
+    """The newsItem element of an article, children in the order the XSD demands."""
+    language = _language(article.language)
+    root = etree.Element(_nar("newsItem"), nsmap=_NAR_NSMAP)
+    for name, value in (
+        ("guid", identity.article_iri(article)),
+        ("version", "1"),
+        ("standard", "NewsML-G2"),
+        ("standardversion", "2.35"),
+        ("conformance", "power"),
+        (f"{{{XML_NS}}}lang", language),
+    ):
+        root.set(name, value)
+    _sub(root, "catalogRef", attrib={"href": CATALOG})
+    _item_meta(root, article)
+    _content_meta(root, article, language)
+    html, refs = _xhtml(article)
+    for number, quote in enumerate(article.quotes, 1):
+        _part_meta(root, article, quote, number, _refs(refs, f"q{number}-s", quote.spans))
+    for person in article.persons:
+        _person_details(root, article, person)
+    for number, entity in enumerate(article.entities, 1):
+        ids = _refs(refs, f"e{number}-m", entity.mentions)
+        if ids:
+            _sub(
+                root, "inlineRef", attrib={"idrefs": ids, "type": _type(entity), "literal": _label(entity.id)}
+            )
+    inline = _sub(_sub(root, "contentSet"), "inlineXML", attrib={"contenttype": "application/xhtml+xml"})
+    inline.append(html)
+    return root
+
+
+def version_created(published: datetime | None) -> datetime:
+    """When this version was made: ``published``, else ``$SOURCE_DATE_EPOCH``, else now; never naive."""
+    if published is None:
+        moment = _source_date_epoch() or datetime.now(UTC)
+    elif published.utcoffset() is None:
+        moment = published.replace(tzinfo=UTC)
+    else:
+        moment = published
+    offset = moment.utcoffset() or timedelta(0)
+    if offset % timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
+        moment = moment.astimezone(UTC)
+    return moment
+
+
+def _source_date_epoch() -> datetime | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        return datetime.fromtimestamp(int(value), UTC) if value else None
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _item_meta(root: etree._Element, article: Article) -> None:
+    meta = _sub(root, "itemMeta")
+    _sub(meta, "itemClass", attrib={"qcode": "ninat:text"})
+    if article.publisher and article.publisher.strip():
+        _sub(meta, "provider", attrib={"literal": _label(article.publisher)})
+    else:
+        provider = _sub(meta, "provider", attrib={"literal": GENERATOR})
+        _sub(provider, "name", f"{GENERATOR} (publisher unknown)")
+    _sub(meta, "versionCreated", version_created(article.published).isoformat())
+    _sub(meta, "pubStatus", attrib={"qcode": "stat:usable"})
+    _sub(meta, "generator", GENERATOR)
+
+
+def _content_meta(root: etree._Element, article: Article, language: str) -> None:
+    meta = _sub(root, "contentMeta")
+    place = _dateline_place(article)
+    if place is not None:
+        located = _sub(meta, "located", attrib={"type": _type(place), "literal": _label(place.id)})
+        _sub(located, "name", _label(place.name))
+    _sub(meta, "language", attrib={"tag": language})
+    for entity in article.entities:
+        subject = _sub(meta, "subject", attrib={"type": _type(entity), "literal": _label(entity.id)})
+        _sub(subject, "name", _label(entity.name))
+        for alias in entity.aliases:
+            _sub(subject, "name", _label(alias), {"role": "nrol:alternate"})
+    _sub(meta, "headline", _text(article.headline))
+    if article.dateline is not None:
+        _sub(meta, "dateline", _text(article.dateline))
+    if article.byline is not None:
+        _sub(meta, "by", _text(article.byline))
+
+
+def _part_meta(root: etree._Element, article: Article, quote: Quote, number: int, contentrefs: str) -> None:
+    part = _sub(root, "partMeta", attrib={"partid": f"q{number}"})
+    if contentrefs:
+        part.set("contentrefs", contentrefs)
+    _sub(part, "altId", _label(quote.id))
+    if quote.speaker is not None or quote.speaker_text is not None:
+        speaker = article.entity(quote.speaker) if quote.speaker is not None else None
+        creator = _sub(part, "creator")
+        if speaker is not None:
+            creator.set("type", _type(speaker))
+        if quote.speaker is not None:
+            creator.set("literal", _label(quote.speaker))
+        if speaker is not None:
+            _sub(creator, "name", _label(speaker.name))
+        if quote.speaker_text is not None:
+            _sub(creator, "name", _label(quote.speaker_text), {"role": "nrol:display"})
+    _sub(part, "description", _text(quote.text))
+
+
+def _person_details(root: etree._Element, article: Article, person: Person) -> None:
+    if person.title is None and person.affiliation is None:
+        return
+    details = _sub(root, "assert", attrib={"literal": _label(person.id)})
+    if person.title is not None:
+        _sub(_sub(details, "related", attrib={"reluri": JOB_TITLE}), "name", _label(person.title))
+    if person.affiliation is not None:
+        attrib = {"type": "cpnat:organisation"}
+        employer = next(
+            (o for o in article.organizations if person.affiliation in (o.name, *o.aliases)), None
+        )
+        if employer is not None:
+            attrib["literal"] = _label(employer.id)
+        affiliation = _sub(_sub(details, "personDetails"), "affiliation", attrib=attrib)
+        _sub(affiliation, "name", _label(person.affiliation))
+
+
+def _xhtml(article: Article) -> tuple[etree._Element, dict[str, list[str]]]:
+    """The XHTML body and, for each span's base id, the ids of the pieces it was written as."""
+    html = etree.Element(_xhtml_tag("html"), nsmap=_XHTML_NSMAP)
+    etree.SubElement(etree.SubElement(html, _xhtml_tag("head")), _xhtml_tag("title")).text = _text(
+        article.headline
+    )
+    body = etree.SubElement(html, _xhtml_tag("body"))
+    marks = _marks(article)
+    refs: dict[str, list[str]] = {}
+    for number, paragraph in enumerate(article.paragraphs):
+        text = _text(paragraph)
+        _fill(etree.SubElement(body, _xhtml_tag("p")), text, 0, len(text), marks[number], refs)
+    return html, refs
+
+
+def _marks(article: Article) -> dict[int, list[_Mark]]:
+    owners = [(f"q{n}-s", "quote", q.spans) for n, q in enumerate(article.quotes, 1)]
+    owners += [(f"e{n}-m", "mention", e.mentions) for n, e in enumerate(article.entities, 1)]
+    marks: dict[int, list[_Mark]] = defaultdict(list)
+    for rank, (prefix, css, spans) in enumerate(owners):
+        for number, span in enumerate(spans, 1):
+            if _inside(article, span):
+                marks[span.paragraph].append(_Mark(span.start, span.end, rank, f"{prefix}{number}", css))
+    return marks
+
+
+def _fill(
+    parent: etree._Element, text: str, start: int, end: int, marks: list[_Mark], refs: dict[str, list[str]]
+) -> None:
+    """Write ``text[start:end]`` into ``parent``, wrapping each mark; crossing marks are cut."""
+    position = start
+    pending = sorted(marks, key=_order)
+    while pending:
+        mark, others = pending[0], pending[1:]
+        _append(parent, text[position : mark.start])
+        inner: list[_Mark] = []
+        rest: list[_Mark] = []
+        for other in others:
+            if other.start >= mark.end:
+                rest.append(other)
+            elif other.end <= mark.end:
+                inner.append(other)
+            else:
+                inner.append(other._replace(end=mark.end))
+                rest.append(other._replace(start=mark.end))
+        _fill(_span(parent, mark, refs), text, mark.start, mark.end, inner, refs)
+        position = mark.end
+        pending = sorted(rest, key=_order)
+    _append(parent, text[position:end])
+
+
+def _order(mark: _Mark) -> tuple[int, int, int]:
+    return mark.start, -mark.end, mark.rank
+
+
+def _span(parent: etree._Element, mark: _Mark, refs: dict[str, list[str]]) -> etree._Element:
+    pieces = refs.setdefault(mark.base, [])
+    ident = f"{mark.base}-f{len(pieces) + 1}" if pieces else mark.base
+    css = f"{mark.css} continued" if pieces else mark.css
+    pieces.append(ident)
+    return etree.SubElement(parent, _xhtml_tag("span"), {"class": css, "id": ident})
+
+
+def _append(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _refs(refs: dict[str, list[str]], prefix: str, spans: tuple[Span, ...]) -> str:
+    return " ".join(i for n in range(1, len(spans) + 1) for i in refs.get(f"{prefix}{n}", ()))
+
+
+def _inside(article: Article, span: Span) -> bool:
+    return 0 <= span.paragraph < len(article.paragraphs) and 0 <= span.start <= span.end <= len(
+        article.paragraphs[span.paragraph]
+    )
+
+
+def _dateline_place(article: Article) -> Place | None:
+    if not article.dateline:
+        return None
+    for place in article.places:
+        for name in (place.name, *place.aliases):
+            pattern = rf"(?<!\w){re.escape(name.strip())}(?!\w)"
+            if name.strip() and re.search(pattern, article.dateline, re.IGNORECASE):
+                return place
+    return None
+
+
+def _type(entity: Entity) -> str:
+    if isinstance(entity, Person):
+        return "cpnat:person"
+    if isinstance(entity, Organization):
+        return "cpnat:organisation"
+    return "cpnat:geoArea"
+
+
+def _language(tag: str) -> str:
+    return tag if _LANGUAGE.match(tag) else "und"
+
+
+def _text(value: str) -> str:
+    """``value`` with every character XML 1.0 forbids replaced by U+FFFD, one for one."""
+    return _FORBIDDEN.sub("\ufffd", value)
+
+
+def _label(value: str) -> str:
+    """``value`` fit for a g2normalizedString: XML-safe, tabs and line breaks made spaces."""
+    return _BREAKS.sub(" ", _text(value))
+
+
+def _indent(element: etree._Element, depth: int) -> None:
+    """Indent element-only content; XHTML text containers are left exactly as written."""
+    children = list(element)
+    if not children or element.text is not None:
+        return
+    if element.tag.startswith(f"{{{XHTML}}}") and element.tag not in _LAYOUT:
+        return
+    padding = "\n" + "  " * (depth + 1)
+    element.text = padding
+    for child in children:
+        _indent(child, depth + 1)
+        child.tail = padding
+    children[-1].tail = "\n" + "  " * depth
+
+
+def _root_findings(tree: etree._ElementTree) -> list[Finding]:
+    root = tree.getroot()
+    if root.tag == _nar("newsItem"):
+        return []
+    return [
+        Finding("newsml.root", f"the root element is {root.tag}, not a NewsML-G2 newsItem", line=_line(root))
+    ]
+
+
+def _reference_findings(tree: etree._ElementTree) -> list[Finding]:
+    """contentrefs and idrefs that name no id in the document (libxml2 does not check IDREFs)."""
+    elements = list(tree.iter(etree.Element))
+    names = ("id", "partid", f"{{{XML_NS}}}id")
+    ids = {element.get(name) for element in elements for name in names} - {None}
+    return [
+        Finding("newsml.idref", f"{attribute} names {token!r}, the id of no element", line=_line(element))
+        for element in elements
+        for attribute in ("contentrefs", "idrefs")
+        for token in (element.get(attribute) or "").split()
+        if token not in ids
+    ]
+
+
+def _line(element: etree._Element) -> int | None:
+    return cast("int | None", element.sourceline)  # the lxml stubs leave sourceline untyped
+
+
+def _sub(
+    parent: etree._Element, name: str, text: str | None = None, attrib: dict[str, str] | None = None
+) -> etree._Element:
+    element = etree.SubElement(parent, _nar(name), attrib or {})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _nar(name: str) -> str:
+    return f"{{{NAR}}}{name}"
+
+
+def _xhtml_tag(name: str) -> str:
+    return f"{{{XHTML}}}{name}"
