@@ -1,0 +1,258 @@
+"""Plain text to article layout: headline, byline, dateline, body paragraphs and publisher.
+
+Site furniture (trailers, promos, embedded-post placeholders, photo credits, editor's notes,
+share prompts) is recognised by the marker lists in ``lexicon/`` and left out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from newsconv.text import lexicons
+
+_TERMINAL = ".!?:;\"'”’»)]…"
+_BULLET = re.compile(r"[-*•–—]\s")
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|der|la|le|bin|al)"
+_BYLINE = re.compile(
+    rf"(?:By|BY|Written by|Reported by)\s+[A-Z][\w.'’-]*(?:\s+{_NAME_WORD})*(?:\s*[,|/—–-]\s*.*)?"
+)
+_BYLINE_MAX_WORDS = 12
+_LINK_TITLE_MAX_WORDS = 15
+_CREDIT_MAX_NAME_WORDS = 4
+_ALNUM = re.compile(r"[^\W_]")
+_CREDIT_SPLIT = re.compile(r"[\s/|,&]+")
+_SIGNATURE_MAX_WORDS = 5
+_WRAPPED_OPEN_SHARE = 0.5
+_WRAPPED_LOWER_SHARE = 0.25
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+_REGION = r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+_DATE = rf"(?:,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?)"
+_AGENCY = r"(?:\s*\([A-Z][A-Za-z&.' -]{0,30}\))"
+_DASH = r"(?:\s*(?:—|–|―|--)\s*|\s+-\s+)"
+_DATELINE = re.compile(
+    rf"(?P<dateline>{_CAPS_PLACE}{_REGION}{_DATE}?{_AGENCY}?"
+    rf"|{_TITLE_PLACE}{_REGION}(?:{_DATE}{_AGENCY}?|{_AGENCY})){_DASH}(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The parts of a plain-text article, before any extraction."""
+
+    headline: str
+    byline: str | None
+    dateline: str | None
+    paragraphs: tuple[str, ...]
+    publisher: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One non-empty line: its text with spaces collapsed, its block and whether it is indented."""
+
+    text: str
+    block: int
+    indented: bool
+
+
+def split(text: str) -> Layout:
+    """Split decoded article text into headline, byline, dateline, paragraphs and publisher."""
+    lines = _lines(text)
+    while lines and _is_boilerplate(lines[0].text):
+        lines = lines[1:]
+    if not lines:
+        return Layout("", None, None, (), None)
+    headline, lines = lines[0].text, lines[1:]
+    label = _key(lines[0].text) if lines else ""
+    if label in _section_labels():
+        lines = lines[1:]
+    byline = None
+    if lines and _is_byline(lines[0].text):
+        byline, lines = lines[0].text, lines[1:]
+    units = _units(lines)
+    publisher = _publisher(units)
+    body = _without_boilerplate(units)
+    if label in _section_labels() and label.startswith("letter"):
+        body = [text for text in body if not _is_signature(text)]
+    dateline, body = _dateline(body)
+    return Layout(headline, byline, dateline, tuple(body), publisher)
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-empty lines with the number of the blank-line-separated block they belong to."""
+    lines: list[_Line] = []
+    block = 0
+    for raw in text.split("\n"):
+        collapsed = " ".join(raw.split())
+        if not collapsed:
+            block += 1
+            continue
+        lines.append(_Line(collapsed, block, raw[:1].isspace()))
+    return lines
+
+
+def _units(lines: Sequence[_Line]) -> list[list[_Line]]:
+    """Paragraph candidates: one line each (a lower-case line continues an unfinished one before
+    it), or whole blocks split at indents and bullets when the text is hard-wrapped."""
+    wrapped = _hard_wrapped(lines)
+    units: list[list[_Line]] = []
+    for line in lines:
+        previous = units[-1][-1] if units else None
+        if previous is None:
+            starts = True
+        elif wrapped:
+            starts = line.block != previous.block or (line.indented and not previous.indented)
+            starts = starts or bool(_BULLET.match(line.text))
+        else:
+            goes_on = line.block == previous.block or previous.text[-1] not in _TERMINAL
+            starts = not (line.text[0].islower() and goes_on)
+        if starts:
+            units.append([line])
+        else:
+            units[-1].append(line)
+    return units
+
+
+def _hard_wrapped(lines: Sequence[_Line]) -> bool:
+    """Whether line breaks inside blocks fall inside sentences, as in hard-wrapped text: most of
+    them where no sentence ends, and a good share of them before a lower-case word."""
+    breaks = [(a.text, b.text) for a, b in pairwise(lines) if a.block == b.block]
+    open_ends = sum(1 for a, b in breaks if a[-1] not in _TERMINAL and not _BULLET.match(b))
+    lower_starts = sum(1 for _, b in breaks if b[0].islower())
+    return (
+        bool(breaks)
+        and open_ends >= _WRAPPED_OPEN_SHARE * len(breaks)
+        and lower_starts >= _WRAPPED_LOWER_SHARE * len(breaks)
+    )
+
+
+def _text(unit: Sequence[_Line]) -> str:
+    return " ".join(line.text for line in unit)
+
+
+def _without_boilerplate(units: Sequence[list[_Line]]) -> list[str]:
+    """The texts of the units that are article body: no trailers, notes, promos or credits."""
+    body: list[str] = []
+    in_trailer = False
+    note_block: int | None = None
+    for unit in units:
+        text = _text(unit)
+        if note_block is not None and unit[0].block == note_block:
+            continue
+        note_block = None
+        if _key(text) in _trailer_headings():
+            in_trailer = True
+        elif in_trailer and (_is_link_title(text) or _is_boilerplate(text)):
+            continue
+        elif (note := _editor_note_start(text)) is not None:
+            note_block = unit[-1].block
+            if note and not _is_boilerplate(text[:note].rstrip()):
+                body.append(text[:note].rstrip())
+        elif not _is_boilerplate(text):
+            in_trailer = False
+            body.append(text)
+    return body
+
+
+def _is_signature(text: str) -> bool:
+    """Whether a line of a letters page signs a letter: a name, a town or an @handle."""
+    words = text.lstrip("—–- ").split()
+    return 0 < len(words) <= _SIGNATURE_MAX_WORDS and all(w[0].isupper() or w[0] == "@" for w in words)
+
+
+def _dateline(body: list[str]) -> tuple[str | None, list[str]]:
+    """The dateline opening the first paragraph, and the body with it removed."""
+    match = _DATELINE.match(body[0]) if body else None
+    if match is None:
+        return None, body
+    return match["dateline"].strip(), [body[0][match.end() :], *body[1:]]
+
+
+def _publisher(units: Iterable[Sequence[_Line]]) -> str | None:
+    """The publisher named by a boilerplate line ("a newsletter from The Cambodia Daily")."""
+    for unit in units:
+        text = _text(unit)
+        if not _is_boilerplate(text):
+            continue
+        for pattern in _publisher_patterns():
+            match = pattern.search(text)
+            if match:
+                return match["publisher"].strip(" .,")
+    return None
+
+
+def _is_byline(text: str) -> bool:
+    return bool(_BYLINE.fullmatch(text)) and len(text.split()) <= _BYLINE_MAX_WORDS
+
+
+def _is_link_title(text: str) -> bool:
+    return text[-1] not in _TERMINAL and len(text.split()) <= _LINK_TITLE_MAX_WORDS
+
+
+def _editor_note_start(text: str) -> int | None:
+    """Where an editor's note opens in a line: at its start or after a sentence; None if nowhere."""
+    match = _editor_note_pattern().search(text)
+    return match.start() if match else None
+
+
+def _is_boilerplate(text: str) -> bool:
+    """Whether a line is site furniture: no letters or digits, a listed pattern, or a photo credit
+    (credit words, then maybe "/" and a short capitalised name: "AP Photo/Evan Vucci")."""
+    if not _ALNUM.search(text) or any(pattern.fullmatch(text) for pattern in _boilerplate_patterns()):
+        return True
+    source, _, author = text.strip(" .()").partition("/")
+    tokens = [t for t in _CREDIT_SPLIT.split(_fold(source)) if t]
+    names = author.split()
+    return (
+        bool(tokens)
+        and all(t in _credit_words() for t in tokens)
+        and len(names) <= _CREDIT_MAX_NAME_WORDS
+        and all(n[0].isupper() for n in names)
+    )
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'").strip()
+
+
+def _key(text: str) -> str:
+    """A line as a lexicon key: folded, without punctuation at its ends."""
+    return _fold(text).strip(" .:;,!?-–—|>»")
+
+
+@cache
+def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(entry, re.IGNORECASE) for entry in lexicons.words("boilerplate_lines.txt"))
+
+
+@cache
+def _publisher_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(entry) for entry in lexicons.words("publisher_patterns.txt"))
+
+
+@cache
+def _trailer_headings() -> frozenset[str]:
+    return frozenset(_fold(entry) for entry in lexicons.words("trailer_headings.txt"))
+
+
+@cache
+def _section_labels() -> frozenset[str]:
+    return frozenset(_fold(entry) for entry in lexicons.words("section_labels.txt"))
+
+
+@cache
+def _credit_words() -> frozenset[str]:
+    return frozenset(_fold(entry) for entry in lexicons.words("credit_words.txt"))
+
+
+@cache
+def _editor_note_pattern() -> re.Pattern[str]:
+    openings = "|".join(re.escape(entry).replace("'", "['’]") for entry in lexicons.words("editor_notes.txt"))
+    return re.compile(rf"(?:^|(?<=[.!?)\]”\"])|(?<=[.!?)\]”\"]\s))(?:{openings})", re.IGNORECASE)

