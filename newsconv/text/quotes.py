@@ -1,0 +1,121 @@
+"""Quoted passages: pairs of quotation marks per paragraph, continued over paragraph breaks.
+
+A quote left open at the end of a paragraph continues only if the next paragraph opens with a
+quotation mark (the news convention); otherwise it ends with its paragraph, so an unbalanced mark
+never swallows the rest of the article. Titles of works and short fragments are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsconv.model import Span
+
+DOUBLE_OPEN = {"“": '”"', "„": '“”"', "«": "»", '"': '"”'}
+SINGLE_OPEN = {"‘": "’"}
+MIN_WORDS = 4
+MAX_TITLE_WORDS = 10
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+)
+MARKS = re.compile('["“”„«»‘’]')
+SENTENCE_END = re.compile(r"[.!?…][)\]]?(?=\s)")
+REOPEN = re.compile(r"[.!?…][)\]]?\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quoted passage: its spans, one per paragraph or per re-opened part."""
+
+    spans: tuple[Span, ...]
+
+
+def _sentence_end_before(paragraph: str, start: int, stop: int) -> int:
+    """The end of the last full sentence in ``paragraph[start:stop]`` (``start`` if none)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(paragraph, start, stop)]
+    return ends[-1] if ends else start
+
+
+def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The quoted passages of a paragraph: their segments ``(start, end)`` and whether closed.
+
+    A mark that opens a new sentence while a quote is open re-opens it (a paragraph break lost
+    when the text was flattened); any other opening mark ends the open quote at its last full
+    sentence, so that a forgotten closing mark costs one quote, not the rest of the paragraph.
+    """
+    out: list[tuple[list[tuple[int, int]], bool]] = []
+    segments: list[tuple[int, int]] = []
+    closers, start = "", -1
+    for m in MARKS.finditer(paragraph):
+        i, ch = m.start(), m.group()
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if start < 0:
+            if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
+                closers, start = DOUBLE_OPEN[ch], i + 1
+            elif ch in SINGLE_OPEN and not before.isalnum():
+                closers, start = SINGLE_OPEN[ch], i + 1
+            continue
+        opening = ch in DOUBLE_OPEN and before.isspace() and (after.isalnum() or after in "…[(")
+        if opening and closers != "’" and ch in closers + "“":
+            end = _sentence_end_before(paragraph, start, i)
+            if REOPEN.search(paragraph, 0, i):
+                segments.append((start, i - len(paragraph[:i]) + len(paragraph[:i].rstrip())))
+            else:
+                segments.append((start, end if end > start else i))
+                out.append((segments, False))
+                segments = []
+            closers, start = DOUBLE_OPEN[ch], i + 1
+        elif ch in closers and not (closers == "’" and after.isalpha()):
+            segments.append((start, i))
+            out.append((segments, True))
+            segments, start = [], -1
+    if start >= 0:
+        segments.append((start, len(paragraph.rstrip())))
+        out.append((segments, False))
+    return out
+
+
+def passages(paragraphs: Sequence[str]) -> list[Passage]:
+    """Every quoted passage of the body, multi-paragraph quotes joined, in reading order."""
+    out: list[Passage] = []
+    carry: list[Span] = []
+    for index, paragraph in enumerate(paragraphs):
+        pairs = _pairs(paragraph)
+        if carry and not (pairs and paragraph[: pairs[0][0][0][0]].strip() in DOUBLE_OPEN):
+            out.append(Passage(tuple(carry)))
+            carry = []
+        for k, (segments, closed) in enumerate(pairs):
+            spans = (
+                [*carry, *(Span(index, s, e) for s, e in segments)]
+                if k == 0
+                else [Span(index, s, e) for s, e in segments]
+            )
+            carry = []
+            if not closed and k == len(pairs) - 1 and index + 1 < len(paragraphs):
+                carry = spans
+            else:
+                out.append(Passage(tuple(spans)))
+    if carry:
+        out.append(Passage(tuple(carry)))
+    return out
+
+
+def text_of(paragraphs: Sequence[str], spans: Sequence[Span]) -> str:
+    """The quoted words: the spans' texts joined by a space."""
+    return " ".join(paragraphs[s.paragraph][s.start : s.end] for s in spans)
+
+
+def is_quote(text: str) -> bool:
+    """Whether quoted words report speech: four words or more, and not a title in capitals
+    ("The Steve Harvey Morning Show")."""
+    words = text.split()
+    if len(words) < MIN_WORDS:
+        return False
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in content)
+    return not (
+        len(words) <= MAX_TITLE_WORDS and len(content) >= MIN_WORDS - 1 and capitalised == len(content)
+    )

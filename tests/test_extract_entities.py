@@ -1,0 +1,97 @@
+"""Persons, organisations and places: one test per construction, on invented sentences."""
+
+from __future__ import annotations
+
+from newsconv.model import Person
+from newsconv.text.extract import extract
+
+
+def person(paragraphs: list[str], name: str) -> Person:
+    """The one person of that name the extractor found."""
+    found = [p for p in extract(paragraphs).persons if p.name == name]
+    assert len(found) == 1, [p.name for p in extract(paragraphs).persons]
+    return found[0]
+
+
+def test_title_before_name_and_honorific_form_are_one_person() -> None:
+    paragraphs = ["Prime Minister Hun Sen spoke in Hanoi.", "Mr Hun Sen then left for the airport."]
+    found = extract(paragraphs)
+    assert [p.name for p in found.persons] == ["Hun Sen"]
+    assert "Mr Hun Sen" in found.persons[0].aliases
+    assert found.persons[0].title == "Prime Minister"
+
+
+def test_surname_with_honorific_is_an_alias() -> None:
+    p = person(
+        ["Pavin Chachavalpongpun gave a talk.", "Mr Chachavalpongpun was blunt."], "Pavin Chachavalpongpun"
+    )
+    assert "Mr Chachavalpongpun" in p.aliases
+
+
+def test_family_name_first_is_matched_by_its_first_word() -> None:
+    p = person(["Kang Kyung-wha arrived on Tuesday.", "Ms Kang met the staff."], "Kang Kyung-wha")
+    assert "Ms Kang" in p.aliases
+
+
+def test_appositive_gives_title_and_affiliation() -> None:
+    p = person(["Yeng Lim, executive director of Community Legal Education Center, was present."], "Yeng Lim")
+    assert p.title == "executive director"
+    assert p.affiliation == "Community Legal Education Center"
+
+
+def test_role_in_lower_case_before_the_name() -> None:
+    p = person(["The court heard from defence lawyer Reid Marsh on Monday."], "Reid Marsh")
+    assert p.title == "defence lawyer"
+
+
+def test_organisation_words_and_acronym_alias() -> None:
+    paragraphs = [
+        "The Office of the High Commissioner for Human Rights opened in May.",
+        "The OHCHR said little.",
+    ]
+    orgs = extract(paragraphs).organizations
+    assert [o.name for o in orgs] == ["Office of the High Commissioner for Human Rights"]
+    assert "OHCHR" in orgs[0].aliases
+
+
+def test_coordinated_names_are_separate() -> None:
+    found = extract(
+        ["Officials from Mexico and Peru met the Council of Ministers and the Ministry of Health."]
+    )
+    assert {o.name for o in found.organizations} == {"Council of Ministers", "Ministry of Health"}
+    assert {p.name for p in found.places} == {"Mexico", "Peru"}
+
+
+def test_places_but_not_nationality_adjectives() -> None:
+    found = extract(["Chinese officials flew from Beijing to Geneva, then on to Cambodia."])
+    assert {p.name for p in found.places} == {"Beijing", "Geneva", "Cambodia"}
+    assert found.persons == () and found.organizations == ()
+
+
+def test_sentence_openers_are_not_names() -> None:
+    found = extract(["Analysts say the plan will fail.", "However, nobody knows for sure."])
+    assert found.persons == () and found.organizations == () and found.places == ()
+
+
+def test_event_names_and_bare_titles_are_not_entities() -> None:
+    found = extract(["He served in the Iraq War under the Commons Speaker and retired."])
+    assert found.persons == () and found.organizations == ()
+
+
+def test_ids_are_numbered_per_kind() -> None:
+    found = extract(
+        ["Dr Ana Ruiz of the World Bank visited Lagos.", "“We will lend more money next year,” she said."]
+    )
+    assert [p.id for p in found.persons] == ["person-1"]
+    assert [o.id for o in found.organizations] == ["org-1"]
+    assert [p.id for p in found.places] == ["place-1"]
+    assert [q.id for q in found.quotes] == ["quote-1"]
+    assert found.quotes[0].speaker == "person-1"
+
+
+def test_mentions_point_at_the_text() -> None:
+    paragraphs = ["Mayor Anna Berg visited Oslo.", "Ms Berg returned to Oslo on Friday."]
+    found = extract(paragraphs)
+    berg = found.persons[0]
+    assert [paragraphs[s.paragraph][s.start : s.end] for s in berg.mentions] == ["Anna Berg", "Berg"]
+    assert len(found.places[0].mentions) == 2
