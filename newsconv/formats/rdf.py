@@ -20,6 +20,7 @@ def to_graph(article: Article) -> Graph:
     """The article's RDF graph, with the schema.org namespace bound as ``schema``."""
     graph = Graph(bind_namespaces="none")
     graph.bind("schema", schemaorg.SCHEMA)
+    graph.bind("rdf", RDF)
     for node in schemaorg.describe(article):
         subject = URIRef(node.iri)
         graph.add((subject, RDF.type, URIRef(schemaorg.SCHEMA + node.type)))
@@ -42,8 +43,8 @@ def write_ntriples(article: Article) -> str:
 
 
 def write_rdfxml(article: Article) -> str:
-    """The article's graph as RDF/XML."""
-    return to_graph(article).serialize(format="xml")
+    """The article's graph as RDF/XML, typed nodes nested where first referenced (stable order)."""
+    return to_graph(article).serialize(format="pretty-xml")
 
 
 def validate_turtle(document: str | bytes) -> list[Finding]:
