@@ -6,17 +6,21 @@ or document is invalid (the other files are still processed); 2 usage error or m
 
 from __future__ import annotations
 
+import os
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TextIO
 
 import typer
+from lxml import etree
 
 from newsconv import api, registry, schema_store
 from newsconv.atomic import write_atomically
 from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError, UnknownFormatError
 from newsconv.inputs import STDIN, Input, expand
 from newsconv.registry import Format
+from newsconv.validate import checker, reporters
 
 app = typer.Typer(
     help="Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF.",
@@ -38,6 +42,7 @@ SchemaDir = Annotated[
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+_PROGRESS_MIN_FILES = 20
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -119,34 +124,97 @@ def convert(
         raise typer.Exit(EXIT_INVALID)
 
 
+class ReportKind(str, Enum):
+    """The report formats of ``newsconv validate``."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
 @app.command()
 def validate(
-    documents: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns to validate.")],
-    format_name: Annotated[str, typer.Option("--format", "-f", help="Format of the documents.")],
+    documents: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or glob patterns to validate.")],
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", help="Format of every document (default: detected from content).")
+    ] = None,
+    report: Annotated[ReportKind, typer.Option("--report", "-r", help="Report format.")] = ReportKind.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically), not stdout.", dir_okay=False)
+    ] = None,
+    rules: Annotated[
+        list[str] | None, typer.Option("--rule", help="Report only this rule id or family (e.g. g2, xsd); repeatable.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Do not report this rule id or family; repeatable.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the CPU count).")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors: they make a file invalid.")] = False,
     schema_dir: SchemaDir = None,
 ) -> None:
-    """Validate documents of one format; print each problem; exit 1 if any is invalid."""
+    """Validate news feeds: NewsML-G2, JSON-LD, RDF, model JSON; exit 0 all valid, 1 some invalid, 2 usage."""
     schema_store.set_schema_dir(schema_dir)
-    fmt = _formats(format_name, writable=False)[0]
-    items = expand(documents, fmt.extension)
-    if not items:
+    if format_name is not None:
+        format_name = _formats(format_name, writable=False)[0].name
+    paths = _documents(documents, format_name)
+    if not paths:
         _fail("no files found")
-    invalid = 0
-    for item in items:
+    selection = checker.Selection(frozenset(rules or ()), frozenset(ignore or ()))
+    show_progress = sys.stderr.isatty() and len(paths) > _PROGRESS_MIN_FILES
+    try:
+        reports = checker.check_files(
+            paths,
+            format_name,
+            jobs=jobs or checker.default_jobs(),
+            selection=selection,
+            strict=strict,
+            progress=_progress if show_progress else None,
+        )
+    except (SchemaNotFoundError, etree.XMLSchemaParseError) as error:
+        _fail(f"cannot load a schema: {error}")
+    if show_progress:
+        typer.echo("", err=True)
+    colour = output is None and report is ReportKind.text and use_colour(sys.stdout)
+    rendered = reporters.REPORTERS[report.value](reports, colour)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
         try:
-            findings = fmt.validate(_read(item))
-        except SchemaNotFoundError as error:
-            _fail(str(error))
-        except (InputError, UnknownFormatError) as error:
-            findings = []
-            typer.echo(f"{item.path}: {error}", err=True)
-            invalid += 1
-        for finding in findings:
-            typer.echo(f"{item.path}: {finding.severity}: {finding}")
-        invalid += any(f.severity == "error" for f in findings)
-    typer.echo(f"{len(items) - invalid} valid, {invalid} invalid", err=True)
-    if invalid:
+            write_atomically(output, rendered.encode("utf-8"))
+        except OSError as error:
+            _fail(f"cannot write the report to {output}: {error.strerror or error}")
+    if not all(r.valid for r in reports):
         raise typer.Exit(EXIT_INVALID)
+
+
+def _documents(arguments: list[str], format_name: str | None) -> list[str]:
+    """The files to validate: folders contribute files with the extensions of the formats asked for."""
+    extensions = (
+        {registry.get(format_name).extension}
+        if format_name
+        else {f.extension for f in registry.FORMATS if f.validator} | {".xml", ".json"}
+    )
+    found: set[str] = set()
+    for argument in arguments:
+        items = expand([argument], "")  # one walk of a folder, whatever the extensions
+        folder = Path(argument).is_dir()
+        found |= {item.path for item in items if not folder or Path(item.path).suffix in extensions}
+    return sorted(found - {STDIN})
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\rvalidating [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+    sys.stderr.flush()
 
 
 @app.command("formats")

@@ -31,6 +31,7 @@ class OfficialSchema:
 
 
 NEWSML_XSD = "iptc/newsml-g2/2.35/NewsML-G2_2.35-spec-All-Power.xsd"
+NEWSML_ODRL_XSD = "iptc/newsml-g2/2.35/G2-multi-schema-2.35.xsd"
 SCHEMAORG_VOCABULARY = "schemaorg/schemaorg-current-https.jsonld"
 SCHEMAORG_CONTEXT = "schemaorg/schemaorgcontext.jsonld"
 SCHEMAORG_SUBCLASSES = "schemaorg/schemaorg-subclasses.shacl"
@@ -45,6 +46,21 @@ OFFICIAL: tuple[OfficialSchema, ...] = (
         "iptc/newsml-g2/2.35/xml.xsd",
         "https://www.w3.org/2001/xml.xsd",
         "W3C schema for the xml: namespace, imported by the NewsML-G2 XSD",
+    ),
+    OfficialSchema(
+        NEWSML_ODRL_XSD,
+        "https://raw.githubusercontent.com/iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/tests/schema_versions/G2-multi-schema-2.35.xsd",
+        "IPTC wrapper schema: NewsML-G2 2.35 plus ODRL 2.2, for items with embedded rights",
+    ),
+    OfficialSchema(
+        "iptc/newsml-g2/2.35/ODRL22.xsd",
+        "https://raw.githubusercontent.com/iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/tests/schema_versions/ODRL22.xsd",
+        "W3C ODRL 2.2 XML Schema as IPTC ships it, imported by the wrapper",
+    ),
+    OfficialSchema(
+        "iptc/catalogs/catalog.IPTC-G2-Standards_41.xml",
+        "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml",
+        "IPTC G2 standards catalog 41: the scheme aliases IPTC items use",
     ),
     OfficialSchema(
         SCHEMAORG_VOCABULARY,

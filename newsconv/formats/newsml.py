@@ -42,7 +42,7 @@ from lxml import etree
 
 from newsconv import identity, schema_store
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
-from newsconv.validate import xsd
+from newsconv.validate import newsml_rules, xsd
 from newsconv.validate.findings import Finding
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -79,12 +79,12 @@ def write(article: Article) -> str:
 
 
 def validate(document: str | bytes) -> list[Finding]:
-    """Problems with a newsItem: XML syntax, the 2.35 XSD, the root, and dangling id references."""
+    """Problems with a newsItem: XML syntax, the 2.35 XSD, the root, and the NewsML-G2 rules."""
     tree, findings = xsd.parse(document)
     if tree is None:
         return findings
     compiled = xsd.schema(schema_store.locate(schema_store.NEWSML_XSD))
-    return xsd.check(compiled, tree) + _root_findings(tree) + _reference_findings(tree)
+    return xsd.check(compiled, tree) + _root_findings(tree) + newsml_rules.check(tree.getroot())
 
 
 def build(article: Article) -> etree._Element:
@@ -345,20 +345,6 @@ def _root_findings(tree: etree._ElementTree) -> list[Finding]:
         return []
     return [
         Finding("newsml.root", f"the root element is {root.tag}, not a NewsML-G2 newsItem", line=_line(root))
-    ]
-
-
-def _reference_findings(tree: etree._ElementTree) -> list[Finding]:
-    """contentrefs and idrefs that name no id in the document (libxml2 does not check IDREFs)."""
-    elements = list(tree.iter(etree.Element))
-    names = ("id", "partid", f"{{{XML_NS}}}id")
-    ids = {element.get(name) for element in elements for name in names} - {None}
-    return [
-        Finding("newsml.idref", f"{attribute} names {token!r}, the id of no element", line=_line(element))
-        for element in elements
-        for attribute in ("contentrefs", "idrefs")
-        for token in (element.get(attribute) or "").split()
-        if token not in ids
     ]
 
 

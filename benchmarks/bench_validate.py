@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""`newsconv validate` against `xmllint --noout --schema` on the same generated NewsML-G2 items.
+
+Run on demand (not a test: shared machines are noisy):
+    NEWSCONV_SCHEMA_DIR=../shared/schemas python benchmarks/bench_validate.py \
+        ../shared/corpora/bbc-fulltext/bbc [--items 10000] [--message-items 50000]
+
+Converts the plain-text articles to newsItems (each article reused with a fresh guid until
+there are ``--items`` files), then times, each as one command over the whole folder:
+xmllint (Debian/Ubuntu package libxml2-utils; XSD only), newsconv with ``--jobs 1``,
+``--jobs 2`` and the default (XSD plus the G2 rules), and ``--jobs 1 --rule xsd`` (the XSD alone,
+the same work as xmllint). Finally it writes one newsMessage of
+``--message-items`` items and reports the peak resident memory of validating it. (xmllint is not
+run on the message: it builds the whole tree, about 10 times the file size, and reports every
+copy's ids as duplicates, which takes minutes.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import newsconv
+from newsconv import schema_store
+
+GUID = re.compile(r'guid="([^"]*)"')
+DECLARATION = re.compile(r"^<\?xml[^>]*\?>\s*")
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", type=Path, help="folder of plain-text articles (searched recursively)")
+    parser.add_argument("--items", type=int, default=10_000, help="newsItem files to validate")
+    parser.add_argument("--message-items", type=int, default=50_000, help="items in the streamed newsMessage")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args()
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-validate-"))
+    try:
+        items = generate_items(args.corpus, args.items, workdir / "items")
+        run_comparison(workdir / "items", items)
+        message = write_message(workdir / "message.xml", args.corpus, args.message_items)
+        run_memory(message, args.message_items)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def articles(corpus: Path, limit: int) -> list[str]:
+    """Up to ``limit`` distinct newsItems (without XML declaration) converted from the corpus."""
+    files = sorted(corpus.rglob("*.txt"))[:limit]
+    return [DECLARATION.sub("", newsconv.write(newsconv.read_file(f), "newsml")) for f in files]
+
+
+def variants(documents: list[str], count: int) -> Iterator[str]:
+    """``count`` documents cycling through ``documents``, each copy with a guid of its own."""
+    for number in range(count):
+        document = documents[number % len(documents)]
+        yield GUID.sub(lambda m, n=number: f'guid="{m.group(1)}-{n}"', document, count=1)
+
+
+def generate_items(corpus: Path, count: int, folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for number, document in enumerate(variants(articles(corpus, count), count)):
+        (folder / f"{number:06d}.xml").write_text(document, encoding="utf-8")
+    size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    print(f"generated {count} newsItems ({size:.0f} MB) in {time.perf_counter() - start:.0f} s")
+    return count
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start, done.returncode
+
+
+def run_comparison(folder: Path, count: int) -> None:
+    xsd = str(schema_store.locate(schema_store.NEWSML_XSD))
+    newsconv_cmd = [sys.executable, "-m", "newsconv", "validate", "."]
+    cpus = len(os.sched_getaffinity(0))
+    print(f"{count} files, {cpus} CPUs available")
+    baseline = None
+    if shutil.which("xmllint"):
+        files = sorted(p.name for p in folder.iterdir())
+        baseline, code = timed(["xmllint", "--noout", "--schema", xsd, *files], folder)
+        print(
+            f"{'xmllint --noout --schema':<34} {baseline:7.2f} s  {count / baseline:7.0f} files/s  exit {code}"
+        )
+    else:
+        print("xmllint not found: install libxml2-utils (apt-get install libxml2-utils) to compare")
+    runs = (
+        ("newsconv validate --jobs 1", ["--jobs", "1"]),
+        ("newsconv --jobs 1 --rule xsd", ["--jobs", "1", "--rule", "xsd"]),
+        ("newsconv validate --jobs 2", ["--jobs", "2"]),
+        (f"newsconv validate (--jobs {cpus})", []),
+    )
+    for label, extra in runs:
+        seconds, code = timed(newsconv_cmd + extra, folder)
+        ratio = f"  {seconds / baseline:5.2f}x xmllint" if baseline else ""
+        print(f"{label:<34} {seconds:7.2f} s  {count / seconds:7.0f} files/s  exit {code}{ratio}")
+
+
+def write_message(path: Path, corpus: Path, count: int) -> Path:
+    documents = articles(corpus, 200)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage xmlns="{NAR}">\n')
+        out.write("<header><sent>2025-01-01T00:00:00Z</sent></header>\n<itemSet>\n")
+        out.writelines(variants(documents, count))
+        out.write("</itemSet>\n</newsMessage>\n")
+    return path
+
+
+def run_memory(message: Path, count: int) -> None:
+    size = message.stat().st_size / 1e6
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "newsconv", "validate", str(message), "--jobs", "1"]
+    peak = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True
+    )
+    seconds = time.perf_counter() - start
+    print(
+        f"newsMessage of {count} items ({size:.0f} MB): {seconds:.1f} s, peak RSS {int(peak.stdout) / 1024:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

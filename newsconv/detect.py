@@ -1,0 +1,122 @@
+"""Which format a document is in, from its first few kilobytes (not its file name).
+
+XML is told apart by the root element's name and namespace (any NewsML-G2 root is ``newsml``;
+``rdf:RDF`` is ``rdfxml``), JSON by its keys (``@context`` is ``jsonld``, ``model_version`` is
+``model``, a ninjs ``$schema`` or the ninjs shape is ``ninjs``), and the rest by RDF text syntax
+(``turtle`` or ``ntriples``). Only ``SNIFF_BYTES`` are looked at, so a 1 GB feed costs nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from lxml import etree
+
+from newsconv.errors import UnknownFormatError
+
+SNIFF_BYTES = 8192
+_CHUNK = 512
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+G2_ROOTS = frozenset(
+    {"newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalog"}
+)
+NINJS = "ninjs"
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_JSON_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:')
+_NINJS_SCHEMA = re.compile(r'"\$?schema"\s*:\s*"[^"]*ninjs|"name"\s*:\s*"ninjs"', re.IGNORECASE)
+_NINJS_KEYS = frozenset(
+    {
+        "type",
+        "bodies",
+        "renditions",
+        "headlines",
+        "standard",
+        "associations",
+        "versioncreated",
+        "versionCreated",
+        "firstcreated",
+        "firstCreated",
+        "body_text",
+        "body_html",
+        "body_xhtml",
+    }
+)
+_TURTLE = re.compile(r"^\s*(@prefix|@base|PREFIX\s|BASE\s)", re.MULTILINE | re.IGNORECASE)
+_TERM = r'(?:<[^<>"{}|^`\\\s]*>|_:\S+)'
+_NTRIPLE = re.compile(rf'\s*{_TERM}\s+<[^<>\s]*>\s+(?:{_TERM}|"(?:[^"\\]|\\.)*"\S*)\s*\.\s*(#.*)?\Z')
+_IRI_START = re.compile(r'<[A-Za-z][\w+.-]*:[^\s<>"]*>\s')
+_TRIPLE_START = re.compile(r"\s*(<|_:|\[|[A-Za-z][\w.-]*:)")
+
+
+def detect(data: bytes) -> str:
+    """The registry name of the format of ``data`` (or ``ninjs``); UnknownFormatError when unsure."""
+    head = _text(data[:SNIFF_BYTES])
+    stripped = head.lstrip()
+    if stripped.startswith("<") and not _IRI_START.match(stripped):
+        return _xml_format(data[:SNIFF_BYTES])
+    if stripped.startswith(("{", "[")):
+        return _json_format(stripped)
+    return _rdf_text_format(stripped)
+
+
+def _text(head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def _xml_format(head: bytes) -> str:
+    parser = etree.XMLPullParser(events=("start",), no_network=True, resolve_entities=False, load_dtd=False)
+    root = None
+    try:
+        for offset in range(0, len(head), _CHUNK):  # stop at the root's start tag, usually in the first chunk
+            parser.feed(head[offset : offset + _CHUNK])
+            event = next(iter(parser.read_events()), None)
+            if event is not None:
+                root = event[1]
+                break
+    except etree.XMLSyntaxError as error:
+        raise UnknownFormatError(f"not well-formed XML: {error.msg}") from None
+    if not isinstance(root, etree._Element):
+        raise UnknownFormatError("XML without a root element in its first kilobytes")
+    qname = etree.QName(root)
+    if qname.namespace == NAR and qname.localname in G2_ROOTS:
+        return "newsml"
+    if qname.namespace == RDF and qname.localname == "RDF":
+        return "rdfxml"
+    raise UnknownFormatError(f"XML root element {qname.text} is no format newsconv validates")
+
+
+def _json_format(head: str) -> str:
+    keys = set(_JSON_KEY.findall(head))
+    if _NINJS_SCHEMA.search(head):
+        return NINJS
+    if "@context" in keys:
+        return "jsonld"
+    if "model_version" in keys:
+        return "model"
+    if "uri" in keys and keys & _NINJS_KEYS:
+        return NINJS
+    raise UnknownFormatError("JSON that is neither JSON-LD, newsconv model JSON nor ninjs")
+
+
+def _rdf_text_format(head: str) -> str:
+    if _TURTLE.search(head):
+        return "turtle"
+    if _looks_like_ntriples(head):
+        return "ntriples"
+    if _TRIPLE_START.match(head):
+        return "turtle"
+    raise UnknownFormatError("not XML, JSON, Turtle or N-Triples")
+
+
+def _looks_like_ntriples(head: str) -> bool:
+    lines = head.splitlines()
+    if not head.endswith(("\n", "\r")) and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut off by the sniff limit
+    statements = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return bool(statements) and all(_NTRIPLE.match(line) for line in statements)

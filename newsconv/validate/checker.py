@@ -1,0 +1,215 @@
+"""Validate many files: detect each one's format, run its validator, in parallel, one report per file.
+
+The checker only produces :class:`FileReport` values; finding files (``newsconv.inputs``) and
+rendering reports (``newsconv.validate.reporters``) live elsewhere. An unreadable, undetectable
+or non-UTF-8 file becomes an invalid report, never an exception; only a missing official schema
+(:class:`~newsconv.errors.SchemaNotFoundError`) stops the run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from newsconv import registry, schema_store
+from newsconv.detect import NINJS, SNIFF_BYTES, detect
+from newsconv.errors import NewsconvError, SchemaNotFoundError, UnknownFormatError
+from newsconv.validate import newsml_g2, newsml_rules
+from newsconv.validate.findings import Finding
+
+Progress = Callable[[int, int], None]
+_PARALLEL_MIN_FILES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What validating one file found: its detected (or given) format and every finding."""
+
+    path: str
+    format: str | None
+    findings: tuple[Finding, ...]
+    seconds: float = 0.0
+    guids: tuple[tuple[str, int | None], ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        """True when no finding is an error (warnings alone leave a file valid)."""
+        return not any(f.severity == "error" for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which rule ids to keep: ``rules`` (empty: all) minus ``ignore``; ``g2`` also means ``g2.*``."""
+
+    rules: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def keeps(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are reported."""
+        return (not self.rules or _matches(rule, self.rules)) and not _matches(rule, self.ignore)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How every file of a run is checked; small and picklable, so it travels to worker processes.
+
+    ``schemas`` (from :func:`prepare`) saves locating the NewsML-G2 XSDs for each file;
+    ``g2_rules=False`` skips the NewsML-G2 rules when no finding of theirs would be reported.
+    """
+
+    format_name: str | None = None
+    schemas: newsml_g2.Schemas | None = None
+    g2_rules: bool = True
+
+
+def check_file(path: str, settings: Settings = Settings()) -> FileReport:
+    """Validate one file; every problem, including not being able to read it, is a finding."""
+    start = time.perf_counter()
+    fmt, findings, guids = _check(path, settings)
+    ordered = sorted(findings, key=lambda f: (f.line or 0, f.column or 0))
+    return FileReport(path, fmt, tuple(ordered), time.perf_counter() - start, tuple(guids))
+
+
+def check_files(
+    paths: Sequence[str],
+    format_name: str | None = None,
+    *,
+    jobs: int = 1,
+    selection: Selection = Selection(),
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> list[FileReport]:
+    """Validate ``paths`` (in ``jobs`` processes), add batch-wide guid findings, apply ``selection``.
+
+    With ``strict``, warnings become errors, so that they make a file invalid.
+    """
+    g2_rules = any(selection.keeps(rule) for rule in newsml_rules.RULES)
+    settings = Settings(format_name, prepare(format_name), g2_rules)
+    reports = _with_duplicate_guids(list(_run(paths, settings, jobs, progress)))
+    return [
+        replace(
+            r, findings=tuple(_promote(f) if strict else f for f in r.findings if selection.keeps(f.rule))
+        )
+        for r in reports
+    ]
+
+
+def _promote(finding: Finding) -> Finding:
+    return replace(finding, severity="error")
+
+
+def prepare(format_name: str | None) -> newsml_g2.Schemas | None:
+    """Load what every worker needs before forking, so that schemas compile once per run.
+
+    When formats are detected, a missing NewsML-G2 XSD only matters if a NewsML-G2 document
+    turns up: that document then raises the error (and a feed of JSON-LD alone still runs).
+    """
+    if format_name not in (None, "newsml"):
+        return None
+    try:
+        return newsml_g2.prepare()
+    except SchemaNotFoundError:
+        if format_name == "newsml":
+            raise
+        return None
+
+
+def _run(
+    paths: Sequence[str], settings: Settings, jobs: int, progress: Progress | None
+) -> Iterable[FileReport]:
+    total = len(paths)
+    if jobs <= 1 or total < _PARALLEL_MIN_FILES:
+        results: Iterable[FileReport] = (check_file(p, settings) for p in paths)
+    else:
+        pool = ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(_schema_dir(),))
+        chunk = max(1, min(64, total // (jobs * 8)))
+        results = _closing(pool, pool.map(check_file, paths, [settings] * total, chunksize=chunk))
+    for done, report in enumerate(results, 1):
+        if progress is not None:
+            progress(done, total)
+        yield report
+
+
+def _closing(pool: ProcessPoolExecutor, results: Iterable[FileReport]) -> Iterable[FileReport]:
+    with pool:
+        yield from results
+
+
+def _schema_dir() -> str | None:
+    origin, folder = schema_store.search_path()[0]
+    return str(folder) if origin == "--schema-dir" else None
+
+
+def _worker_init(schema_dir: str | None) -> None:
+    schema_store.set_schema_dir(schema_dir)
+
+
+def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], list[tuple[str, int | None]]]:
+    format_name = settings.format_name
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+        fmt = format_name or detect(head)
+        if fmt == "newsml":
+            result = newsml_g2.validate(path, settings.schemas, rules=settings.g2_rules)
+            return fmt, result.findings, result.guids
+        if fmt == NINJS:
+            return fmt, [Finding("format.unsupported", "ninjs is detected but not validated yet")], []
+        return fmt, _registered(fmt, Path(path).read_bytes()), []
+    except OSError as error:
+        return format_name, [Finding("input.unreadable", f"cannot read: {error.strerror or error}")], []
+    except UnknownFormatError as error:
+        return format_name, [Finding("format.unknown", str(error))], []
+    except (SchemaNotFoundError, etree.XMLSchemaParseError):
+        raise
+    except NewsconvError as error:
+        return format_name, [Finding("input.invalid", str(error))], []
+    except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
+        return format_name, [Finding("internal", f"internal error ({type(error).__name__}: {error})")], []
+
+
+def _registered(fmt: str, data: bytes) -> list[Finding]:
+    validator = registry.get(fmt)
+    if fmt == "rdfxml":
+        return validator.validate(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return [Finding("input.encoding", f"not UTF-8: byte {error.start} is {data[error.start]:#04x}")]
+    return validator.validate(text)
+
+
+def _with_duplicate_guids(reports: list[FileReport]) -> list[FileReport]:
+    seen: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for report in reports:
+        for guid, line in report.guids:
+            seen[guid].append((report.path, line))
+    extra: dict[str, list[Finding]] = defaultdict(list)
+    for guid, places in seen.items():
+        if len(places) < 2:
+            continue
+        for index, (path, line) in enumerate(places):
+            others = [f"{p}:{n}" if n else p for i, (p, n) in enumerate(places[:4]) if i != index][:3]
+            if others:
+                more = len(places) - 1 - len(others)
+                message = f"guid {guid!r} is also used at {', '.join(others)}" + (
+                    f" and {more} more" if more else ""
+                )
+                extra[path].append(newsml_rules.finding("g2.guid-unique", message, line))
+    return [replace(r, findings=r.findings + tuple(extra[r.path])) if r.path in extra else r for r in reports]
+
+
+def _matches(rule: str, names: frozenset[str]) -> bool:
+    return any(rule == name or rule.startswith(name + ".") for name in names)
+
+
+def default_jobs() -> int:
+    """The default number of worker processes: the CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -1,0 +1,125 @@
+"""Validate any NewsML-G2 document (item, newsMessage, catalog) against the 2.35 XSD and the G2 rules.
+
+A document is read with lxml ``iterparse``. Each item of a ``newsMessage`` is validated on its
+own, as a document of its own (as a receiver that splits the message sees it), as soon as it is
+complete, and then dropped, so memory stays flat however many items a message holds: ``xs:ID``
+values are therefore unique per item, not across the message as whole-document validation
+(xmllint) demands. The message itself is then validated with a placeholder in ``itemSet``
+(which the XSD matches laxly). An item that embeds ODRL (``rightsExpressionXML``) is validated
+against ``G2-multi-schema-2.35.xsd``, the IPTC wrapper that adds the ODRL 2.2 schema, since the
+plain XSD's strict wildcard there demands ODRL declarations it does not have.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, cast
+
+from lxml import etree
+
+from newsconv import schema_store
+from newsconv.detect import G2_ROOTS
+from newsconv.errors import SchemaNotFoundError
+from newsconv.validate import newsml_rules, xsd
+from newsconv.validate.findings import Finding
+
+NAR = newsml_rules.NAR
+_MESSAGE = f"{{{NAR}}}newsMessage"
+_ITEM_SET = f"{{{NAR}}}itemSet"
+_PLACEHOLDER = f"{{{NAR}}}newsconvValidatedItem"
+_ITEMS = [f"{{{NAR}}}{name}" for name in sorted(G2_ROOTS - {"newsMessage"})]
+_ODRL_HOLDER = f"{{{NAR}}}rightsExpressionXML"
+
+
+@dataclass(slots=True)
+class Result:
+    """Findings for one document and the guids of the items it holds (with their lines)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    guids: list[tuple[str, int | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Schemas:
+    """Where the XSDs are: the plain 2.35 one, and the ODRL wrapper if it is on the search path."""
+
+    plain: Path
+    odrl: Path | None
+
+
+def prepare() -> Schemas:
+    """Locate and compile the XSD and read the QCode attributes now, so that a missing one fails early."""
+    plain = schema_store.locate(schema_store.NEWSML_XSD)
+    xsd.schema(plain)
+    newsml_rules.qcode_attributes()
+    try:
+        odrl: Path | None = schema_store.locate(schema_store.NEWSML_ODRL_XSD)
+    except SchemaNotFoundError:
+        odrl = None  # only an item with embedded ODRL needs it; that item then reports it missing
+    return Schemas(plain, odrl)
+
+
+def validate(source: str | Path | IO[bytes], schemas: Schemas | None = None, *, rules: bool = True) -> Result:
+    """Validate the NewsML-G2 document at ``source`` (a path or a binary file), streaming newsMessages.
+
+    ``schemas`` saves looking the XSDs up on the search path for every document of a batch;
+    ``rules=False`` checks the XSD only (what ``--rule xsd`` asks for), skipping the G2 rules.
+    """
+    schemas = schemas or prepare()
+    result = Result()
+    items = 0
+    events = etree.iterparse(
+        source if not isinstance(source, Path) else str(source),
+        events=("end",),
+        tag=_ITEMS,
+        no_network=True,
+        resolve_entities=False,
+        load_dtd=False,
+    )
+    try:
+        for _, element in events:
+            parent = element.getparent()
+            if parent is not None and parent.tag == _ITEM_SET and _is_message(parent.getparent()):
+                _check_item(copy.deepcopy(element), schemas, rules, result)  # a document of its own
+                parent.remove(element)
+                items += 1
+    except etree.XMLSyntaxError as error:
+        result.findings.append(Finding("xml.syntax", error.msg or str(error), line=error.lineno or None))
+        return result
+    root = events.root
+    if root.tag == _MESSAGE:
+        _check_message(root, items, schemas, rules, result)
+    else:
+        _check_item(root, schemas, rules, result)
+    return result
+
+
+def _is_message(element: etree._Element | None) -> bool:
+    return element is not None and element.tag == _MESSAGE and element.getparent() is None
+
+
+def _check_item(item: etree._Element, schemas: Schemas, rules: bool, result: Result) -> None:
+    path = schemas.plain
+    if any(True for _ in item.iter(_ODRL_HOLDER)):
+        path = schemas.odrl or schema_store.locate(schema_store.NEWSML_ODRL_XSD)
+    tree = etree.ElementTree(item)
+    result.findings += xsd.check(xsd.schema(path), tree)
+    if rules:
+        result.findings += newsml_rules.check(item)
+    guid = item.get("guid")
+    if guid is not None:
+        result.guids.append((guid, cast("int | None", item.sourceline)))
+
+
+def _check_message(
+    message: etree._Element, items: int, schemas: Schemas, rules: bool, result: Result
+) -> None:
+    item_set = message.find(_ITEM_SET)
+    if item_set is not None and items:
+        etree.SubElement(item_set, _PLACEHOLDER)
+    tree = message.getroottree()
+    result.findings += xsd.check(xsd.schema(schemas.plain), tree)
+    if rules:
+        result.findings += newsml_rules.check(message)
