@@ -56,7 +56,7 @@ def test_gitlab_job_publishes_the_junit_file_it_writes(tmp_path: Path, shared: P
     done = subprocess.run(
         ["bash", "-c", command],
         cwd=tmp_path,
-        env={**os.environ, "FEEDS": "feeds/"},
+        env={**os.environ, "FEEDS": "feeds/", "NEWSCONV_SCHEMA_DIR": str((shared / "schemas").resolve())},
         capture_output=True,
         check=False,
     )

@@ -54,7 +54,6 @@ JOB_TITLE = "https://schema.org/jobTitle"
 
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile("[\t\n\r]")
-_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _MAX_OFFSET = timedelta(hours=14)
 _LAYOUT = {f"{{{XHTML}}}{name}" for name in ("html", "head", "body")}
 _NAR_NSMAP: dict[Any, str] = {None: NAR}
@@ -311,7 +310,7 @@ def _type(entity: Entity) -> str:
 
 
 def _language(tag: str) -> str:
-    return tag if _LANGUAGE.match(tag) else "und"
+    return tag if newsml_rules.is_valid_language_tag(tag) else "und"
 
 
 def _text(value: str) -> str:
