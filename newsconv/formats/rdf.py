@@ -7,6 +7,7 @@ two outputs of one article are isomorphic graphs.
 
 from __future__ import annotations
 
+from lxml import etree
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node as RdfNode
 
@@ -43,8 +44,14 @@ def write_ntriples(article: Article) -> str:
 
 
 def write_rdfxml(article: Article) -> str:
-    """The article's graph as RDF/XML, typed nodes nested where first referenced (stable order)."""
-    return to_graph(article).serialize(format="pretty-xml")
+    """The article's graph as RDF/XML, typed nodes nested where first referenced.
+
+    rdflib orders the namespace declarations by set iteration, so the document is put in W3C
+    Canonical XML 1.0 form (declarations sorted, kept on the root) to be the same on every run.
+    """
+    document = to_graph(article).serialize(format="pretty-xml", encoding="utf-8")
+    canonical = etree.tostring(etree.fromstring(document), method="c14n").decode("utf-8")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{canonical}\n'
 
 
 def validate_turtle(document: str | bytes) -> list[Finding]:
