@@ -12,9 +12,9 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -24,8 +24,12 @@ from newsconv.errors import NewsconvError, SchemaNotFoundError, UnknownFormatErr
 from newsconv.validate import newsml_g2, newsml_rules
 from newsconv.validate.findings import Finding
 
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
 Progress = Callable[[int, int], None]
 _PARALLEL_MIN_FILES = 8
+_WHOLE_BYTES = 1 << 20  # files up to this size are read in one go; larger ones are streamed
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,8 @@ def _run(
     if jobs <= 1 or total < _PARALLEL_MIN_FILES:
         results: Iterable[FileReport] = (check_file(p, settings) for p in paths)
     else:
+        from concurrent.futures import ProcessPoolExecutor  # imported here: only a parallel run needs it
+
         pool = ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(_schema_dir(),))
         chunk = max(1, min(64, total // (jobs * 8)))
         results = _closing(pool, pool.map(check_file, paths, [settings] * total, chunksize=chunk))
@@ -155,14 +161,16 @@ def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], li
     format_name = settings.format_name
     try:
         with open(path, "rb") as stream:
-            head = stream.read(SNIFF_BYTES)
-        fmt = format_name or detect(head)
+            small = os.fstat(stream.fileno()).st_size <= _WHOLE_BYTES
+            head = stream.read() if small else stream.read(SNIFF_BYTES)
+        whole = head if small else None  # a small file is read once, whole
+        fmt = format_name or detect(head[:SNIFF_BYTES])
         if fmt == "newsml":
-            result = newsml_g2.validate(path, settings.schemas, rules=settings.g2_rules)
+            result = newsml_g2.validate(path if whole is None else whole, settings.schemas, rules=settings.g2_rules)
             return fmt, result.findings, result.guids
         if fmt == NINJS:
             return fmt, [Finding("format.unsupported", "ninjs is detected but not validated yet")], []
-        return fmt, _registered(fmt, Path(path).read_bytes()), []
+        return fmt, _registered(fmt, Path(path).read_bytes() if whole is None else whole), []
     except OSError as error:
         return format_name, [Finding("input.unreadable", f"cannot read: {error.strerror or error}")], []
     except UnknownFormatError as error:

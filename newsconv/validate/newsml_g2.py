@@ -13,6 +13,7 @@ plain XSD's strict wildcard there demands ODRL declarations it does not have.
 from __future__ import annotations
 
 import copy
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
@@ -31,6 +32,7 @@ _ITEM_SET = f"{{{NAR}}}itemSet"
 _PLACEHOLDER = f"{{{NAR}}}newsconvValidatedItem"
 _ITEMS = [f"{{{NAR}}}{name}" for name in sorted(G2_ROOTS - {"newsMessage"})]
 _ODRL_HOLDER = f"{{{NAR}}}rightsExpressionXML"
+_PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 
 
 @dataclass(slots=True)
@@ -61,17 +63,39 @@ def prepare() -> Schemas:
     return Schemas(plain, odrl)
 
 
-def validate(source: str | Path | IO[bytes], schemas: Schemas | None = None, *, rules: bool = True) -> Result:
-    """Validate the NewsML-G2 document at ``source`` (a path or a binary file), streaming newsMessages.
+def validate(
+    source: str | Path | IO[bytes] | bytes, schemas: Schemas | None = None, *, rules: bool = True
+) -> Result:
+    """Validate the NewsML-G2 document at ``source`` (path, binary file or bytes), streaming newsMessages.
 
     ``schemas`` saves looking the XSDs up on the search path for every document of a batch;
     ``rules=False`` checks the XSD only (what ``--rule xsd`` asks for), skipping the G2 rules.
+    Bytes of a single item are parsed in one go (faster than ``iterparse``); a newsMessage or a
+    malformed document goes the streaming way, so that the findings are the same either way.
     """
     schemas = schemas or prepare()
+    if isinstance(source, bytes):
+        root = _parse_whole(source)
+        if root is not None and root.tag != _MESSAGE:
+            result = Result()
+            _check_item(root, schemas, rules, result)
+            return result
+        return _stream(io.BytesIO(source), schemas, rules)
+    return _stream(source if not isinstance(source, Path) else str(source), schemas, rules)
+
+
+def _parse_whole(data: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _stream(source: str | IO[bytes], schemas: Schemas, rules: bool) -> Result:
     result = Result()
     items = 0
     events = etree.iterparse(
-        source if not isinstance(source, Path) else str(source),
+        source,
         events=("end",),
         tag=_ITEMS,
         no_network=True,

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 from lxml import etree
@@ -188,9 +188,15 @@ def _qcode_findings(scan: _Scan) -> list[Finding]:
             "g2.qcode-alias", f"{name}={value!r}: scheme alias {alias!r} is declared by no catalog", element
         )
         for element, name, value in scan.qcodes
-        for alias in {token.split(":", 1)[0] for token in value.split() if ":" in token}
+        for alias in _scheme_aliases(value)
         if alias not in declared
     ]
+
+
+@lru_cache(maxsize=4096)
+def _scheme_aliases(value: str) -> tuple[str, ...]:
+    """The distinct scheme aliases of a QCode (list) value; cached, as a feed repeats its QCodes."""
+    return tuple({token.split(":", 1)[0] for token in value.split() if ":" in token})
 
 
 def _cpnat_findings(qcodes: list[_Attribute]) -> list[Finding]:
@@ -248,14 +254,17 @@ def _reference_findings(scan: _Scan) -> list[Finding]:
 
 
 def _scan(item: etree._Element) -> _Scan:
-    """One walk over the item collecting what every rule needs (QCodes only outside catalogs)."""
+    """One walk over the item collecting what every rule needs (QCodes only outside catalogs).
+
+    The few elements the rules read whole are picked out by lxml (``iter`` with tags); the walk
+    in Python reads attributes, and an element's tag only for an attribute named like a QCode.
+    """
     kinds = _attribute_kinds()
     scan = _Scan()
+    for element in item.iter(*_COLLECTED):
+        _collect(scan, element.tag, element)
     in_catalogs = {e for c in _catalogs(item) for e in c.iter()}  # holding the proxies keeps them unique
     for element in item.iter(etree.Element):
-        tag = element.tag
-        if tag in _COLLECTED:
-            _collect(scan, tag, element)
         for name, value in cast("list[tuple[str, str]]", element.items()):  # lxml parses to str
             kind = kinds.get(name)  # most attributes concern no rule: one lookup and on
             if kind is None:
@@ -266,7 +275,7 @@ def _scan(item: etree._Element) -> _Scan:
                 scan.references.append((element, name, value))
             elif kind == _LANGUAGE:
                 scan.languages.append((element, "xml:lang", value))
-            elif tag.startswith(_NAR_PREFIX) and element not in in_catalogs:
+            elif element.tag.startswith(_NAR_PREFIX) and element not in in_catalogs:
                 scan.qcodes.append((element, name, value))
     return scan
 
