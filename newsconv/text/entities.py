@@ -131,6 +131,8 @@ def _classify(cand: Candidate, paragraph: str) -> Kind | None:
         return Kind.ORG if _is_acronym(text) or own_word else None
     if words[0] in lexicons.first_name_gender():
         return Kind.PERSON
+    if words[-1] in lexicons.words("demonyms.txt"):
+        return None
     if any(is_adjective(w) or w in known_orgs or _place_name(w) or _is_acronym(w) for w in words):
         return Kind.ORG
     if any(w[0].isdigit() for w in words):
