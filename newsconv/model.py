@@ -70,6 +70,7 @@ class Article:
 
     headline: str
     paragraphs: tuple[str, ...] = ()
+    description: str | None = None
     byline: str | None = None
     dateline: str | None = None
     language: str = "en"

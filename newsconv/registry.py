@@ -2,8 +2,9 @@
 
 Each format names the module that implements it; the module is imported only when the format
 is used, so the command line starts fast and a format's dependencies load only when needed.
-A format module offers ``read(data, source)`` if it reads, ``write(article)`` if it writes,
-and ``validate(document)`` returning a list of findings.
+A format module offers ``read(data, source)`` if it reads (``read_items`` too when one document
+can hold several articles, as a NewsML-G2 newsMessage does), ``write(article)`` if it writes, and
+``validate(document)`` returning a list of findings.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Format:
     reader: str | None = None
     writer: str | None = None
     validator: str | None = None
+    items_reader: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -51,6 +53,12 @@ class Format:
     def read(self, data: bytes, source: str | None = None) -> Article:
         """Read ``data`` in this format into an Article."""
         return cast(Article, self._function(self.reader, "read")(data, source))
+
+    def read_items(self, data: bytes, source: str | None = None) -> list[Article]:
+        """Every article in ``data``: several for a document that holds several items, else one."""
+        if self.items_reader is None:
+            return [self.read(data, source)]
+        return cast(list[Article], self._function(self.items_reader, "read")(data, source))
 
     def write(self, article: Article) -> str:
         """Write ``article`` in this format (not validated: see :meth:`validate`)."""

@@ -62,6 +62,7 @@ def articles(draw: st.DrawFn) -> Article:
     return Article(
         headline=draw(text),
         paragraphs=paragraphs,
+        description=draw(optional_text),
         byline=draw(optional_text),
         dateline=draw(optional_text),
         language=draw(st.sampled_from(["en", "en-GB", "de", "fr-CA"])),

@@ -20,6 +20,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     return {
         "model_version": VERSION,
         "headline": article.headline,
+        "description": article.description,
         "byline": article.byline,
         "dateline": article.dateline,
         "language": article.language,
@@ -51,6 +52,7 @@ def from_dict(data: dict[str, Any]) -> Article:
     return Article(
         headline=data["headline"],
         paragraphs=tuple(data["paragraphs"]),
+        description=data.get("description"),
         byline=data["byline"],
         dateline=data["dateline"],
         language=data["language"],

@@ -170,6 +170,8 @@ def _content_meta(root: etree._Element, article: Article, language: str) -> None
         _sub(meta, "dateline", _text(article.dateline))
     if article.byline is not None:
         _sub(meta, "by", _text(article.byline))
+    if article.description is not None:
+        _sub(meta, "description", _text(article.description), {"role": "drol:summary"})
 
 
 def _part_meta(root: etree._Element, article: Article, quote: Quote, number: int, contentrefs: str) -> None:

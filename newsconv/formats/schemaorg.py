@@ -108,6 +108,7 @@ class _Description:
         body = "\n\n".join(article.paragraphs)
         properties: list[tuple[str, Values]] = [
             ("headline", Text(article.headline)),
+            ("description", Text(article.description) if article.description else ()),
             (
                 "author",
                 tuple(self._author(n, name) for n, name in enumerate(byline_names(article.byline), 1)),
