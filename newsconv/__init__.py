@@ -8,7 +8,7 @@
 Formats are listed by :data:`newsconv.registry.FORMATS` and ``newsconv formats``.
 """
 
-from newsconv.api import convert, read, read_file, validate, write
+from newsconv.api import Reading, convert, read, read_document, read_file, validate, write
 from newsconv.errors import (
     InputError,
     NewsconvError,
@@ -31,12 +31,14 @@ __all__ = [
     "Person",
     "Place",
     "Quote",
+    "Reading",
     "SchemaNotFoundError",
     "Span",
     "UnknownFormatError",
     "ValidationError",
     "convert",
     "read",
+    "read_document",
     "read_file",
     "validate",
     "write",

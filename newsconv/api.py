@@ -7,27 +7,74 @@ invalid output, never a bare traceback from a parser.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsconv import registry
+from newsconv.detect import detect_input
 from newsconv.errors import InputError, ValidationError
 from newsconv.model import Article
 from newsconv.validate.findings import Finding, errors
 
+AUTO = "auto"
 
-def read(data: str | bytes, format: str = "text", *, source: str | None = None) -> Article:
-    """Read a document held in memory (``str`` is taken as its text) into an Article."""
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading one document gave: its format, its articles, and what its validation found.
+
+    A document that breaks its schema is still read where its structure allows (real feeds often
+    do); ``findings`` says how it broke, and ``strict`` reading turns its errors into a failure.
+    """
+
+    format: str
+    articles: tuple[Article, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def read_document(
+    data: str | bytes, format: str = AUTO, *, source: str | None = None, strict: bool = False
+) -> Reading:
+    """Read every article in a document; ``format`` ``auto`` detects it from the content.
+
+    Structured input is validated against its own schema first; with ``strict`` a document with
+    errors raises ValidationError instead of being read.
+    """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return registry.get(format).read(raw, source)
+    fmt = registry.get(detect_input(raw) if format == AUTO else format)
+    if not fmt.readable:
+        raise InputError(source, f"newsconv cannot read {fmt.title} documents")
+    findings = fmt.validate(raw) if fmt.validator else []
+    if strict and errors(findings):
+        raise ValidationError(fmt.name, errors(findings), source)
+    return Reading(fmt.name, tuple(fmt.read_items(raw, source)), tuple(findings))
 
 
-def read_file(path: str | os.PathLike[str], format: str = "text") -> Article:
-    """Read a file into an Article; the file's path is kept as the article's source."""
+def read(data: str | bytes, format: str = "text", *, source: str | None = None, strict: bool = False) -> Article:
+    """Read a document held in memory (``str`` is taken as its text) into one Article.
+
+    ``format`` may be ``auto``. A document holding several articles (a NewsML-G2 newsMessage)
+    is an error here: use :func:`read_document` for those.
+    """
+    reading = read_document(data, format, source=source, strict=strict)
+    if len(reading.articles) != 1:
+        raise InputError(source, f"holds {len(reading.articles)} articles, not one; read it with read_document")
+    return reading.articles[0]
+
+
+def read_file(path: str | os.PathLike[str], format: str = AUTO, *, strict: bool = False) -> Article:
+    """Read a file into an Article, its format detected from its content unless given.
+
+    The file's path is kept as the article's source.
+    """
+    return read(_bytes(path), format, source=str(path), strict=strict)
+
+
+def _bytes(path: str | os.PathLike[str]) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
-    return read(data, format, source=str(path))
 
 
 def write(article: Article, format: str, *, validate: bool = True) -> str:
@@ -53,6 +100,7 @@ def convert(
     from_format: str = "text",
     source: str | None = None,
     validate: bool = True,
+    strict: bool = False,
 ) -> str:
-    """Read a document and write it in another format, validated unless told otherwise."""
-    return write(read(data, from_format, source=source), to, validate=validate)
+    """Read a document holding one article and write it in another format, validated unless told otherwise."""
+    return write(read(data, from_format, source=source, strict=strict), to, validate=validate)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, NoReturn, TextIO
 
 import typer
@@ -21,6 +21,7 @@ from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError, Unkn
 from newsconv.inputs import STDIN, Input, expand
 from newsconv.registry import Format
 from newsconv.validate import checker, reporters
+from newsconv.validate.findings import Finding
 
 app = typer.Typer(
     help="Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF.",
@@ -80,17 +81,27 @@ def convert(
         Path | None,
         typer.Option("--out", "-o", help="Output folder: each input NAME.txt becomes NAME.<ext> there.", file_okay=False),
     ] = None,
-    from_format: Annotated[str, typer.Option("--from", help="Input format.")] = "text",
+    from_format: Annotated[
+        str, typer.Option("--from", help="Input format (default: detected from each file's content).")
+    ] = api.AUTO,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="An input that breaks its own schema is an error, not a warning.")
+    ] = False,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip validating the outputs.")] = False,
     schema_dir: SchemaDir = None,
 ) -> None:
-    """Convert articles to other formats, validating every output."""
+    """Convert articles to other formats, validating every output.
+
+    A document holding several articles (a NewsML-G2 newsMessage) gives NAME.1.<ext>, NAME.2.<ext>…
+    """
     schema_store.set_schema_dir(schema_dir)
-    source = _formats(from_format, writable=False)
-    if len(source) != 1 or not source[0].readable:
-        _fail(f"--from must name one readable format, not {from_format!r}")
+    if from_format != api.AUTO:
+        source = _formats(from_format, writable=False)
+        if len(source) != 1 or not source[0].readable:
+            _fail(f"--from must name one readable format, not {from_format!r}")
+        from_format = source[0].name
     targets = _formats(to, writable=True)
-    items = expand(inputs, source[0].extension)
+    items = _convert_inputs(inputs, from_format)
     if not items:
         _fail("no input files found")
     if out is None and (len(items) > 1 or len(targets) > 1):
@@ -101,27 +112,70 @@ def convert(
         _fail(f"several inputs would write {min(map(str, clashes))}; convert them separately")
     failed = 0
     for item in items:
+        name = None if item.path == STDIN else item.path
         try:
-            article = source[0].read(_read(item), None if item.path == STDIN else item.path)
-            documents = [(fmt, api.write(article, fmt.name, validate=not no_validate)) for fmt in targets]
+            reading = api.read_document(_read(item), from_format, source=name, strict=strict)
+            _warn(name, reading.findings)
+            if out is None and len(reading.articles) != 1:
+                raise InputError(name, f"holds {len(reading.articles)} articles: convert it with --out DIR")
+            documents = [
+                (_output_name(item, n, len(reading.articles), fmt), api.write(article, fmt.name, validate=not no_validate))
+                for n, article in enumerate(reading.articles, 1)
+                for fmt in targets
+            ]
         except SchemaNotFoundError as error:
             _fail(str(error))
         except NewsconvError as error:
             failed += 1
             typer.echo(f"newsconv: {error}", err=True)
             continue
-        except Exception as error:  # a bug must not stop a batch: name the file, go on
+        except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
             failed += 1
             typer.echo(f"newsconv: {item.path}: internal error ({type(error).__name__}: {error}); please report it", err=True)
             continue
-        for fmt, document in documents:
+        for relative, document in documents:
             if out is None:
                 sys.stdout.write(document)
             else:
-                write_atomically(out / item.relative.with_suffix(fmt.extension), document.encode("utf-8"))
+                write_atomically(out / relative, document.encode("utf-8"))
     if failed:
         typer.echo(f"newsconv: {failed} of {len(items)} input(s) failed", err=True)
         raise typer.Exit(EXIT_INVALID)
+
+
+_MAX_WARNINGS = 5
+
+
+def _convert_inputs(arguments: list[str], from_format: str) -> list[Input]:
+    """The inputs to convert: folders contribute the files a readable format could be in."""
+    if from_format != api.AUTO:
+        return expand(arguments, registry.get(from_format).extension)
+    return _files(arguments, {"." + f.extension.rsplit(".", 1)[-1] for f in registry.FORMATS if f.readable})
+
+
+def _files(arguments: list[str], suffixes: set[str]) -> list[Input]:
+    """Every input the arguments name; a folder contributes only its files with one of ``suffixes``."""
+    found: list[Input] = []
+    for argument in arguments:
+        items = expand([argument], "")  # one walk of a folder, whatever the extensions
+        folder = Path(argument).is_dir()
+        found += [item for item in items if not folder or Path(item.path).suffix in suffixes]
+    return list({item.path: item for item in found}.values())
+
+
+def _output_name(item: Input, number: int, count: int, fmt: Format) -> PurePath:
+    """NAME.<ext> for a document with one article; NAME.<n>.<ext> (numbered from 1) for several."""
+    if count == 1:
+        return item.relative.with_suffix(fmt.extension)
+    return item.relative.with_suffix(f".{number:0{len(str(count))}d}{fmt.extension}")
+
+
+def _warn(source: str | None, findings: tuple[Finding, ...]) -> None:
+    """Print an input's validation problems as warnings: it was read all the same."""
+    for finding in findings[:_MAX_WARNINGS]:
+        typer.echo(f"newsconv: {source or '<stdin>'}: warning: input {finding}", err=True)
+    if len(findings) > _MAX_WARNINGS:
+        typer.echo(f"newsconv: {source or '<stdin>'}: warning: and {len(findings) - _MAX_WARNINGS} more problems", err=True)
 
 
 class ReportKind(str, Enum):
@@ -197,12 +251,7 @@ def _documents(arguments: list[str], format_name: str | None) -> list[str]:
         if format_name
         else {f.extension for f in registry.FORMATS if f.validator} | {".xml", ".json"}
     )
-    found: set[str] = set()
-    for argument in arguments:
-        items = expand([argument], "")  # one walk of a folder, whatever the extensions
-        folder = Path(argument).is_dir()
-        found |= {item.path for item in items if not folder or Path(item.path).suffix in extensions}
-    return sorted(found - {STDIN})
+    return sorted({item.path for item in _files(arguments, extensions)} - {STDIN})
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -222,7 +271,7 @@ def list_formats() -> None:
     """List the formats newsconv reads and writes."""
     for fmt in registry.FORMATS:
         can = "/".join(x for x, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
-        typer.echo(f"{fmt.name:<9} {fmt.extension:<8} {can:<11} {fmt.title}")
+        typer.echo(f"{fmt.name:<9} {fmt.extension:<13} {can:<11} {fmt.title}")
 
 
 @schemas_app.command("list")

@@ -44,6 +44,7 @@ _NINJS_KEYS = frozenset(
         "body_xhtml",
     }
 )
+_JSON_ARRAY = re.compile(r"\[\s*[{\]]")
 _TURTLE = re.compile(r"^\s*(@prefix|@base|PREFIX\s|BASE\s)", re.MULTILINE | re.IGNORECASE)
 _TERM = r'(?:<[^<>"{}|^`\\\s]*>|_:\S+)'
 _NTRIPLE = re.compile(rf'\s*{_TERM}\s+<[^<>\s]*>\s+(?:{_TERM}|"(?:[^"\\]|\\.)*"\S*)\s*\.\s*(#.*)?\Z')
@@ -60,6 +61,26 @@ def detect(data: bytes) -> str:
     if stripped.startswith(("{", "[")):
         return _json_format(stripped)
     return _rdf_text_format(stripped)
+
+
+def detect_input(data: bytes) -> str:
+    """The format to read ``data`` as for conversion: a structured format when its signature is
+    clear (XML declaration or G2/RDF root, JSON object, Turtle prefixes, N-Triples), else ``text``.
+
+    Malformed XML or JSON is an error rather than text, so a broken feed is not turned into an
+    article whose headline is markup; a text article that merely begins with ``<`` stays text.
+    """
+    stripped = _text(data[:SNIFF_BYTES]).lstrip()
+    structured = stripped.startswith(("<?xml", "{")) or _JSON_ARRAY.match(stripped) is not None
+    try:
+        name = detect(data)
+    except UnknownFormatError:
+        if structured:
+            raise
+        return "text"
+    if name == "turtle" and not _TURTLE.search(stripped):
+        return "text"  # "Update: ..." looks like a prefixed name; only declared prefixes make Turtle
+    return name
 
 
 def _text(head: bytes) -> str:
