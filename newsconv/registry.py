@@ -87,6 +87,8 @@ FORMATS: tuple[Format, ...] = (
         ".xml",
         "application/vnd.iptc.g2.newsitem+xml",
         "newsconv.formats.newsml",
+        reader="read",
+        items_reader="read_items",
         writer="write",
         validator="validate",
     ),

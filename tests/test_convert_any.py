@@ -87,3 +87,51 @@ def test_read_refuses_a_format_that_cannot_be_read() -> None:
 def test_read_file_names_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nope.xml"):
         newsconv.read_file(tmp_path / "nope.xml")
+
+
+DPA = "newsml-g2-examples/dpa-dw__with_dateline.xml"
+
+
+def _message(items: list[str]) -> str:
+    """A newsMessage wrapping written newsItems (their XML declarations removed)."""
+    bodies = "".join(item.split("?>", 1)[1] for item in items)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'
+        "<header><sent>2026-11-28T12:00:00Z</sent></header>"
+        f"<itemSet>{bodies}</itemSet></newsMessage>"
+    )
+
+
+def test_each_item_of_a_news_message_becomes_a_numbered_output(tmp_path: Path) -> None:
+    first = newsconv.Article(headline="First story", paragraphs=("One paragraph.",))
+    second = newsconv.Article(headline="Second story", paragraphs=("Another paragraph.",))
+    message = tmp_path / "feed.xml"
+    message.write_text(_message([newsconv.write(first, "newsml"), newsconv.write(second, "newsml")]), encoding="utf-8")
+    result = run("convert", str(message), "--to", "model", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    outputs = sorted((tmp_path / "out").iterdir())
+    assert [p.name for p in outputs] == ["feed.1.json", "feed.2.json"]
+    assert [json.loads(p.read_text())["headline"] for p in outputs] == ["First story", "Second story"]
+
+
+def test_several_items_to_stdout_is_an_error(tmp_path: Path) -> None:
+    article = newsconv.Article(headline="A story", paragraphs=("Text.",))
+    message = tmp_path / "feed.xml"
+    message.write_text(_message([newsconv.write(article, "newsml")] * 2), encoding="utf-8")
+    result = run("convert", str(message), "--to", "model")
+    assert result.exit_code == 1
+    assert "feed.xml" in result.stderr and "--out" in result.stderr
+
+
+def test_a_schema_breaking_feed_is_read_with_warnings_unless_strict(shared: Path) -> None:
+    feed = shared / "corpora" / DPA
+    if not feed.is_file():
+        pytest.skip("NewsML-G2 example corpus not available")
+    lenient = run("convert", str(feed), "--to", "jsonld")
+    assert lenient.exit_code == 0, lenient.stderr
+    assert "warning: input [" in lenient.stderr
+    assert json.loads(lenient.stdout)["@type"] == "NewsArticle"
+    strict = run("convert", str(feed), "--to", "jsonld", "--strict")
+    assert strict.exit_code == 1 and strict.stdout == ""
+    assert DPA.rsplit("/", 1)[1] in strict.stderr

@@ -1,11 +1,14 @@
-"""IPTC NewsML-G2 2.35 (Power conformance): one ``newsItem`` per article, and its validator.
+"""Writing IPTC NewsML-G2 2.35 (Power conformance): one ``newsItem`` per article, and its validator.
 
-How the model is carried, so that a reader can recover it exactly:
+How the model is carried, so that :mod:`newsconv.formats.newsml.reader` recovers it exactly:
 
 - ``guid`` is :func:`newsconv.identity.article_iri`; ``versionCreated`` is ``published`` (a
   naive time is taken as UTC), else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else now.
 - ``provider`` has the publisher as ``literal``; with no publisher it is ``literal="newsconv"``
-  named "newsconv (publisher unknown)", saying that newsconv made the item.
+  named "newsconv (publisher unknown)", saying that newsconv made the item. ``generator`` is
+  "newsconv", which tells the reader to take every text exactly as written.
+- ``headline``, ``dateline``, ``by`` and ``description role="drol:summary"`` in ``contentMeta``
+  carry headline, dateline, byline and description; ``language`` and ``xml:lang`` the language.
 - Every person, organisation and place is a ``subject`` (``type`` cpnat:person, cpnat:organisation,
   cpnat:geoArea) whose ``literal`` is the model id, whose first ``name`` is the name and whose
   further ``name role="nrol:alternate"`` elements are the aliases. A person's title and
@@ -42,7 +45,7 @@ from lxml import etree
 
 from newsconv import identity, schema_store
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
-from newsconv.validate import newsml_rules, xsd
+from newsconv.validate import newsml_g2, newsml_rules, xsd
 from newsconv.validate.findings import Finding
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -50,6 +53,7 @@ XHTML = "http://www.w3.org/1999/xhtml"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 GENERATOR = "newsconv"
+UNKNOWN_PUBLISHER = f"{GENERATOR} (publisher unknown)"
 JOB_TITLE = "https://schema.org/jobTitle"
 
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -78,10 +82,16 @@ def write(article: Article) -> str:
 
 
 def validate(document: str | bytes) -> list[Finding]:
-    """Problems with a newsItem: XML syntax, the 2.35 XSD, the root, and the NewsML-G2 rules."""
+    """Problems with a newsItem or a newsMessage of them: XML syntax, the 2.35 XSD, the root, the G2 rules.
+
+    A newsMessage is validated item by item, streaming, as ``newsconv validate`` does.
+    """
     tree, findings = xsd.parse(document)
     if tree is None:
         return findings
+    if tree.getroot().tag == _nar("newsMessage"):
+        data = document if isinstance(document, bytes) else etree.tostring(tree, encoding="UTF-8")
+        return newsml_g2.validate(data).findings
     compiled = xsd.schema(schema_store.locate(schema_store.NEWSML_XSD))
     return xsd.check(compiled, tree) + _root_findings(tree) + newsml_rules.check(tree.getroot())
 
@@ -147,7 +157,7 @@ def _item_meta(root: etree._Element, article: Article) -> None:
         _sub(meta, "provider", attrib={"literal": _label(article.publisher)})
     else:
         provider = _sub(meta, "provider", attrib={"literal": GENERATOR})
-        _sub(provider, "name", f"{GENERATOR} (publisher unknown)")
+        _sub(provider, "name", UNKNOWN_PUBLISHER)
     _sub(meta, "versionCreated", version_created(article.published).isoformat())
     _sub(meta, "pubStatus", attrib={"qcode": "stat:usable"})
     _sub(meta, "generator", GENERATOR)
@@ -345,7 +355,7 @@ def _root_findings(tree: etree._ElementTree) -> list[Finding]:
     if root.tag == _nar("newsItem"):
         return []
     return [
-        Finding("newsml.root", f"the root element is {root.tag}, not a NewsML-G2 newsItem", line=_line(root))
+        Finding("newsml.root", f"the root element is {root.tag}, not a NewsML-G2 newsItem or newsMessage", line=_line(root))
     ]
 
 

@@ -1,0 +1,560 @@
+"""Reading NewsML-G2 into the model: a ``newsItem``, or each ``newsItem`` of a ``newsMessage``.
+
+What is read, and from where (every element in ``contentMeta`` unless said otherwise):
+
+- ``headline`` (the first of the best ``rank``; else the body's title or NITF ``hl1``, else
+  ``slugline``), ``by`` (else the ``creator`` names), ``dateline``, ``description`` (the
+  ``drol:summary`` one, else the first), ``language/@tag`` (else ``xml:lang``, else ``und``);
+  the publisher is the ``itemMeta/provider`` name, ``literal`` or QCode code (not the writer's
+  "publisher unknown" placeholder); ``published`` is ``versionCreated``, so an article written
+  without a time comes back with the time it was written at (see ``writer.version_created``).
+- Persons, organisations and places are the ``subject`` elements whose ``type`` (QCode) or
+  ``typeuri`` is the IPTC concept nature person, organisation, geoArea or poi. An entity's id is
+  the subject's ``qcode``, ``uri`` or ``literal`` as written (else one made from its name), so
+  reading is deterministic; its names come from the subject or else an ``assert`` about it (the
+  first in the item's language is the name, the others aliases); subjects naming one concept by
+  QCode or URI are merged. A ``located`` that names no place subject is a place too. A person's
+  ``assert`` gives the title (``related`` with the schema.org jobTitle ``reluri``) and
+  ``personDetails/affiliation``. Scheme aliases resolve through the item's own ``catalog``, the
+  ``catalogRef`` catalogs on the schema search path, and the newest IPTC catalog there.
+- The body is the first ``inlineXML`` in XHTML (its block elements ``p``, ``h1``-``h6`` and ``li``,
+  outside ``head``, ``header``, ``footer``, ``nav``, ``aside`` and ``figure``) or NITF (the same
+  in ``body.content``), or else ``text/plain`` ``inlineData`` split at blank lines.
+- Quotes are ``partMeta`` whose ``contentrefs`` name ``span class="quote"`` elements, mentions the
+  ``idrefs`` of an ``inlineRef`` naming a subject, both as the writer encodes them.
+
+An item newsconv wrote (``generator`` newsconv) is read exactly as written. In any other, runs
+of XML whitespace are one space, texts are trimmed, a ``br`` is a space, empty paragraphs and an
+``h1`` repeating the headline are dropped, and the dateline is cut from the first paragraph that
+opens with it (as the text reader does), so the model's fields do not repeat each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+from urllib.parse import quote
+
+from lxml import etree
+
+from newsconv import schema_store
+from newsconv.detect import G2_ROOTS
+from newsconv.errors import InputError, SchemaNotFoundError
+from newsconv.formats.newsml.writer import CATALOG, GENERATOR, JOB_TITLE, NAR, UNKNOWN_PUBLISHER, XML_NS
+from newsconv.model import Article, Organization, Person, Place, Quote, Span
+from newsconv.secure import parse_xml
+from newsconv.validate import newsml_rules
+
+CPNATURE = "http://cv.iptc.org/newscodes/cpnature/"
+NAME_ROLE = "http://cv.iptc.org/newscodes/namerole/"
+DESCRIPTION_ROLE = "http://cv.iptc.org/newscodes/descriptionrole/"
+
+_Kind = type[Person] | type[Organization] | type[Place]
+_KINDS: dict[str, _Kind] = {"person": Person, "organisation": Organization, "geoArea": Place, "poi": Place}
+_ID_PREFIXES: dict[_Kind, str] = {Person: "person", Organization: "organisation", Place: "place"}
+# The aliases the writer uses, so that its items read right even with no IPTC catalog offline.
+_WRITER_SCHEMES = {"cpnat": CPNATURE, "nrol": NAME_ROLE, "drol": DESCRIPTION_ROLE}
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
+_SKIPPED = frozenset({"head", "header", "footer", "nav", "aside", "figure", "script", "style"})
+_NS = {"n": NAR}
+_XML_LANG = f"{{{XML_NS}}}lang"
+_WHITESPACE = re.compile("[ \t\n\r]+")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+_Key = tuple[str, str]
+_Where = tuple[int, int, frozenset[str]]  # an id'd element's start, end and class tokens in its block
+
+
+class _Mark(NamedTuple):
+    """Where an element with an ``id`` lies: paragraph, characters, and its ``class`` tokens."""
+
+    paragraph: int
+    start: int
+    end: int
+    classes: frozenset[str]
+
+
+class _Block(NamedTuple):
+    """One body paragraph: its element's name, its text, and the id'd elements in it."""
+
+    name: str
+    text: str
+    marks: dict[str, _Where]
+
+
+@dataclass(slots=True)
+class _Found:
+    """An entity as it is being read: merged subjects, then its mentions."""
+
+    kind: _Kind
+    id: str
+    key: _Key | None
+    name: str
+    aliases: list[str]
+    mentions: list[Span] = field(default_factory=list)
+
+    def fields(self) -> tuple[str, str, tuple[str, ...], tuple[Span, ...]]:
+        """What every entity class takes first: id, name, aliases, mentions."""
+        return self.id, self.name, tuple(self.aliases), tuple(self.mentions)
+
+
+def read(data: bytes, source: str | None = None) -> Article:
+    """The one article of a newsItem (or of a newsMessage holding one); several are an InputError."""
+    items = _news_items(parse_xml(data, source), source)
+    if len(items) != 1:
+        raise InputError(source, f"a newsMessage with {len(items)} newsItems: read it with read_items")
+    return _Item(items[0], source).article()
+
+
+def read_items(data: bytes, source: str | None = None) -> list[Article]:
+    """One article per newsItem: the item itself, or each newsItem in a newsMessage's ``itemSet``."""
+    return [_Item(item, source).article() for item in _news_items(parse_xml(data, source), source)]
+
+
+def _news_items(root: etree._Element, source: str | None) -> list[etree._Element]:
+    name = etree.QName(root)
+    if name.namespace != NAR or name.localname not in G2_ROOTS:
+        raise InputError(source, f"not NewsML-G2: the root element is {name.text}")
+    if name.localname == "newsItem":
+        return [root]
+    if name.localname != "newsMessage":
+        raise InputError(source, f"a NewsML-G2 {name.localname} holds no article (only a newsItem does)")
+    items = root.findall("n:itemSet/n:newsItem", _NS)
+    if not items:
+        raise InputError(source, "the newsMessage holds no newsItem, so no article")
+    return items
+
+
+class _Text:
+    """Text of an element tree (XML whitespace collapsed unless ``exact``) and where id'd elements lie."""
+
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact
+        self.parts: list[str] = []
+        self.length = 0
+        self.marks: dict[str, _Where] = {}
+
+    def element(self, element: etree._Element) -> _Text:
+        self.add(element.text)
+        for child in element.iterchildren():
+            if isinstance(child.tag, str):  # comments add only their tail
+                start = self.length
+                if _local(child) == "br":
+                    self.add(" ")
+                self.element(child)
+                ident = child.get("id")
+                if ident is not None:
+                    self.marks[ident] = (start, self.length, frozenset((child.get("class") or "").split()))
+            self.add(child.tail)
+        return self
+
+    def add(self, text: str | None) -> _Text:
+        if text and not self.exact:
+            text = _WHITESPACE.sub(" ", text)
+            if text.startswith(" ") and (not self.parts or self.parts[-1].endswith(" ")):
+                text = text[1:]
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+        return self
+
+    def value(self) -> str:
+        text = "".join(self.parts)
+        return text if self.exact else text.rstrip(" ")
+
+    def block(self, name: str) -> _Block:
+        text = self.value()
+        end = len(text)
+        marks = {i: (min(s, end), min(e, end), c) for i, (s, e, c) in self.marks.items()}
+        return _Block(name, text, marks)
+
+
+class _Item:
+    """One newsItem being read into an Article."""
+
+    def __init__(self, item: etree._Element, source: str | None) -> None:
+        self.item = item
+        self.source = source
+        self.exact = (item.findtext("n:itemMeta/n:generator", namespaces=_NS) or "").strip() == GENERATOR
+        self.schemes = _schemes(item)
+        self.meta = item.find("n:contentMeta", _NS)
+        self.language = self._language()
+        self.used: set[str] = set()
+        self.asserts: dict[_Key, etree._Element] = {}
+        for details in item.iterfind("n:assert", _NS):
+            key = self._key(details)
+            if key is not None:
+                self.asserts.setdefault(key, details)
+        self.marks: dict[str, _Mark] = {}
+        self.paragraphs: tuple[str, ...] = ()
+
+    def article(self) -> Article:
+        headline = self._headline()
+        dateline = self._optional(self._first("dateline"))
+        blocks, title = self._body()
+        paragraphs = self._paragraphs(blocks, headline, dateline)
+        found = self._entities()
+        by_key = {f.key: f for f in found if f.key is not None}
+        for ref in self.item.iterfind("n:inlineRef", _NS):
+            target = by_key.get(self._key(ref) or ("", ""))
+            if target is not None:
+                target.mentions += self._spans(ref.get("idrefs", ""))
+        return Article(
+            headline=headline if headline is not None else title or self._text(self._first("slugline")),
+            paragraphs=paragraphs,
+            description=self._optional(self._description()),
+            byline=self._byline(),
+            dateline=dateline,
+            language=self.language,
+            quotes=self._quotes(by_key),
+            persons=tuple(self._person(f) for f in found if f.kind is Person),
+            organizations=tuple(Organization(*f.fields()) for f in found if f.kind is Organization),
+            places=tuple(Place(*f.fields()) for f in found if f.kind is Place),
+            source=self.source,
+            publisher=self._publisher(),
+            published=self._published(),
+        )
+
+    # --- metadata ---
+
+    def _language(self) -> str:
+        language = self._first("language")
+        tag = language.get("tag") if language is not None else None
+        return (tag or self.item.get(_XML_LANG) or "und").strip()
+
+    def _headline(self) -> str | None:
+        headlines = self._all("headline")
+        if not headlines:
+            return None
+        return self._text(min(headlines, key=lambda h: (h.get("role") is not None, _rank(h))))
+
+    def _description(self) -> etree._Element | None:
+        descriptions = self._all("description")
+        summary = DESCRIPTION_ROLE + "summary"
+        summaries = [d for d in descriptions if self._is(d.get("role"), summary)]
+        return next(iter(summaries or descriptions), None)
+
+    def _byline(self) -> str | None:
+        by = self._first("by")
+        if by is not None:
+            return self._optional(by)
+        names = [found[0] for c in self._all("creator") if (found := self._names(c)) is not None]
+        return ", ".join(names) or None
+
+    def _publisher(self) -> str | None:
+        provider = self.item.find("n:itemMeta/n:provider", _NS)
+        if provider is None:
+            return None
+        names = [self._text(n) for n in provider.iterfind("n:name", _NS)]
+        literal, qcode = provider.get("literal"), provider.get("qcode")
+        if literal == GENERATOR and names == [UNKNOWN_PUBLISHER]:
+            return None
+        if names and names[0]:
+            return names[0]
+        if literal:
+            return literal
+        return (qcode.partition(":")[2] or qcode) if qcode else None
+
+    def _published(self) -> datetime | None:
+        created = self.item.findtext("n:itemMeta/n:versionCreated", namespaces=_NS)
+        try:
+            return datetime.fromisoformat(created.strip()) if created else None
+        except ValueError:
+            return None  # the validator reports it; the article is still readable
+
+    # --- body ---
+
+    def _body(self) -> tuple[list[_Block], str | None]:
+        """The paragraphs of the first body newsconv can read, and the title it carries."""
+        for content in self.item.iterfind("n:contentSet/*", _NS):
+            if _local(content) == "inlineXML":
+                for payload in content.iterchildren(etree.Element):
+                    if _local(payload) == "html":
+                        body, title = _child(payload, "body"), _child(payload, "head", "title")
+                    elif _local(payload) == "nitf":
+                        body = _child(payload, "body", "body.content")
+                        title = _child(payload, "body", "body.head", "hedline", "hl1")
+                    else:
+                        continue
+                    blocks = [_Text(self.exact).element(b).block(_local(b)) for b in _blocks(body)]
+                    return blocks, self._text(title) if title is not None else None
+            elif _local(content) == "inlineData" and (content.get("contenttype") or "").startswith(
+                "text/plain"
+            ):
+                chunks = _BLANK_LINE.split(content.text or "")
+                return [_Text(self.exact).add(chunk).block("p") for chunk in chunks], None
+        return [], None
+
+    def _paragraphs(
+        self, blocks: list[_Block], headline: str | None, dateline: str | None
+    ) -> tuple[str, ...]:
+        """The paragraph texts; records where each id'd element lies in them."""
+        if not self.exact:
+            blocks = [b for b in blocks if b.text and not (b.name == "h1" and b.text == headline)]
+            blocks = _cut_dateline(blocks, dateline)
+        for number, block in enumerate(blocks):
+            for ident, (start, end, classes) in block.marks.items():
+                self.marks[ident] = _Mark(number, start, end, classes)
+        self.paragraphs = tuple(b.text for b in blocks)
+        return self.paragraphs
+
+    def _spans(self, references: str) -> tuple[Span, ...]:
+        """The spans of id'd elements; a ``continued`` piece extends the span before it."""
+        spans: list[Span] = []
+        for ref in references.split():
+            mark = self.marks.get(ref)
+            if mark is None:
+                continue
+            if "continued" in mark.classes and spans and spans[-1].paragraph == mark.paragraph:
+                spans[-1] = Span(mark.paragraph, spans[-1].start, mark.end)
+            else:
+                spans.append(Span(mark.paragraph, mark.start, mark.end))
+        return tuple(spans)
+
+    # --- entities and quotes ---
+
+    def _entities(self) -> list[_Found]:
+        found: list[_Found] = []
+        for subject in self._all("subject"):
+            kind = self._kind(subject)
+            if kind is not None:
+                self._add(found, kind, subject)
+        located = self._first("located")
+        names = self._names(located)
+        if located is not None and names is not None:
+            key = self._key(located)
+            wanted = {n.casefold() for n in (names[0], *names[1])}
+            if not any(
+                f.kind is Place and ((key is not None and f.key == key) or f.name.casefold() in wanted)
+                for f in found
+            ):
+                self._add(found, Place, located)
+        return found
+
+    def _add(self, found: list[_Found], kind: _Kind, element: etree._Element) -> None:
+        key = self._key(element)
+        names = self._names(element) or self._names(self.asserts.get(key) if key is not None else None)
+        if names is None:
+            return
+        name, aliases = names
+        same = next((f for f in found if key is not None and f.key == key), None)
+        if same is not None:
+            same.aliases += [n for n in (name, *aliases) if n != same.name and n not in same.aliases]
+            return
+        base = element.get("qcode") or element.get("uri") or element.get("literal")
+        if base is None:
+            base = f"{_ID_PREFIXES[kind]}:{quote(name, safe='')}"
+        found.append(_Found(kind, self._unique(base), key, name, list(aliases)))
+
+    def _person(self, found: _Found) -> Person:
+        details = self.asserts.get(found.key) if found.key is not None else None
+        title = affiliation = None
+        if details is not None:
+            job = next((r for r in details.iterfind("n:related", _NS) if r.get("reluri") == JOB_TITLE), None)
+            title = self._optional(job.find("n:name", _NS)) if job is not None else None
+            affiliation = self._optional(details.find("n:personDetails/n:affiliation/n:name", _NS))
+        return Person(*found.fields(), title, affiliation)
+
+    def _quotes(self, by_key: Mapping[_Key, _Found]) -> tuple[Quote, ...]:
+        quotes = []
+        for number, part in enumerate(self.item.iterfind("n:partMeta", _NS), 1):
+            refs = (part.get("contentrefs") or "").split()
+            if not self.exact and not self._quote_refs(refs):
+                continue  # a part of some other kind
+            spans = self._spans(" ".join(refs))
+            described = part.find("n:description", _NS)
+            text = self._text(described) if described is not None else " ".join(self._span_texts(spans))
+            alt = part.find("n:altId", _NS)
+            ident = self._text(alt) if alt is not None else part.get("partid") or f"quote-{number}"
+            speaker, speaker_text = self._speaker(part.find("n:creator", _NS), by_key)
+            quotes.append(Quote(self._unique(ident), text, spans, speaker, speaker_text))
+        return tuple(quotes)
+
+    def _quote_refs(self, refs: list[str]) -> bool:
+        """Whether ``refs`` name only quote spans in the body (and at least one)."""
+        return bool(refs) and all(r in self.marks and "quote" in self.marks[r].classes for r in refs)
+
+    def _speaker(
+        self, creator: etree._Element | None, by_key: Mapping[_Key, _Found]
+    ) -> tuple[str | None, str | None]:
+        """The speaker's entity id, if the creator is a person or organisation read, and how it is named."""
+        if creator is None:
+            return None, None
+        key = self._key(creator)
+        entity = by_key.get(key) if key is not None else None
+        speaker = entity.id if entity is not None and entity.kind is not Place else None
+        display = NAME_ROLE + "display"
+        names = [(self._text(n), self._is(n.get("role"), display)) for n in creator.iterfind("n:name", _NS)]
+        shown = next((t for t, is_display in names if is_display), None)
+        if shown is None and speaker is None:
+            shown = next((t for t, _ in names if t), None)
+        return speaker, shown
+
+    def _span_texts(self, spans: tuple[Span, ...]) -> Iterator[str]:
+        for span in spans:
+            yield self.paragraphs[span.paragraph][span.start : span.end]
+
+    # --- concepts ---
+
+    def _kind(self, element: etree._Element) -> _Kind | None:
+        uri = element.get("typeuri") or self._resolve(element.get("type"))
+        if uri is None:
+            return None
+        uri = _http(uri)
+        return _KINDS.get(uri[len(CPNATURE) :]) if uri.startswith(CPNATURE) else None
+
+    def _key(self, element: etree._Element) -> _Key | None:
+        """What a concept element names: its QCode's URI (or the QCode), its URI, or its literal."""
+        qcode, uri, literal = element.get("qcode"), element.get("uri"), element.get("literal")
+        if qcode:
+            resolved = self._resolve(qcode)
+            return ("uri", resolved) if resolved is not None else ("qcode", qcode)
+        if uri:
+            return "uri", _http(uri)
+        return ("literal", literal) if literal is not None else None
+
+    def _resolve(self, qcode: str | None) -> str | None:
+        """The URI of a QCode whose scheme alias is known, else None."""
+        alias, colon, code = (qcode or "").partition(":")
+        base = self.schemes.get(alias) if colon else None
+        return _http(base + code) if base is not None else None
+
+    def _is(self, qcode: str | None, uri: str) -> bool:
+        return self._resolve(qcode) == uri
+
+    def _names(self, element: etree._Element | None) -> tuple[str, tuple[str, ...]] | None:
+        """The name (the first not ``nrol:alternate``, in the item's language if one is) and the others."""
+        if element is None:
+            return None
+        names = [(text, n) for n in element.iterfind("n:name", _NS) if (text := self._text(n))]
+        if not names:
+            return None
+        alternate = NAME_ROLE + "alternate"
+        candidates = [i for i, (_, n) in enumerate(names) if not self._is(n.get("role"), alternate)]
+        in_language = [i for i in candidates if _speaks(names[i][1].get(_XML_LANG), self.language)]
+        main = (in_language or candidates or [0])[0]
+        others = [text for i, (text, _) in enumerate(names) if i != main]
+        if not self.exact:
+            others = list(dict.fromkeys(t for t in others if t != names[main][0]))
+        return names[main][0], tuple(others)
+
+    # --- helpers ---
+
+    def _text(self, element: etree._Element | None) -> str:
+        return _Text(self.exact).element(element).value() if element is not None else ""
+
+    def _optional(self, element: etree._Element | None) -> str | None:
+        """An element's text; None when it is missing (or, read loosely, empty)."""
+        if element is None:
+            return None
+        text = self._text(element)
+        return text if text or self.exact else None
+
+    def _first(self, name: str) -> etree._Element | None:
+        return self.meta.find(f"n:{name}", _NS) if self.meta is not None else None
+
+    def _all(self, name: str) -> list[etree._Element]:
+        return self.meta.findall(f"n:{name}", _NS) if self.meta is not None else []
+
+    def _unique(self, ident: str) -> str:
+        """``ident``, or with ``-2``, ``-3``… if an entity or quote of this item has it already."""
+        candidate, number = ident, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{ident}-{number}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _schemes(item: etree._Element) -> dict[str, str]:
+    """Scheme alias to URI: the writer's, the newest IPTC catalog's, referenced ones, then the item's own."""
+    schemes = dict(_WRITER_SCHEMES)
+    for href in (CATALOG, *(r.get("href", "") for r in item.iterfind("n:catalogRef", _NS))):
+        schemes.update(_offline_schemes(href))
+    for catalog in item.iterfind("n:catalog", _NS):
+        schemes.update(_declared(catalog))
+    return schemes
+
+
+def _offline_schemes(href: str) -> Mapping[str, str]:
+    """The schemes of a remote catalog, from its copy on the schema search path (empty if none)."""
+    relative = newsml_rules._offline_catalog(href)
+    if relative is None:
+        return {}
+    try:
+        return _catalog_file(schema_store.locate(relative))
+    except SchemaNotFoundError:
+        return {}
+
+
+@cache
+def _catalog_file(path: Path) -> Mapping[str, str]:
+    return MappingProxyType(_declared(parse_xml(path.read_bytes(), str(path))))
+
+
+def _declared(catalog: etree._Element) -> dict[str, str]:
+    return {
+        alias: uri
+        for scheme in catalog.iter(f"{{{NAR}}}scheme")
+        if (alias := scheme.get("alias")) and (uri := scheme.get("uri"))
+    }
+
+
+def _blocks(container: etree._Element | None) -> Iterator[etree._Element]:
+    """The outermost paragraph-like elements under ``container``, skipping page furniture."""
+    if container is None:
+        return
+    for child in container.iterchildren(etree.Element):
+        name = _local(child)
+        if name in _BLOCKS:
+            yield child
+        elif name not in _SKIPPED:
+            yield from _blocks(child)
+
+
+def _cut_dateline(blocks: list[_Block], dateline: str | None) -> list[_Block]:
+    """The blocks with ``dateline`` cut from the start of the first that opens with it and goes on."""
+    if not dateline:
+        return blocks
+    for number, block in enumerate(blocks):
+        rest = block.text[len(dateline) :]
+        if block.text.startswith(dateline) and rest[:1].isspace() and rest.strip():
+            cut = len(block.text) - len(rest.lstrip())
+            marks = {i: (max(s - cut, 0), max(e - cut, 0), c) for i, (s, e, c) in block.marks.items()}
+            return [*blocks[:number], _Block(block.name, block.text[cut:], marks), *blocks[number + 1 :]]
+    return blocks
+
+
+def _child(element: etree._Element, *path: str) -> etree._Element | None:
+    """The first descendant along ``path`` of local names (any namespace), or None."""
+    current: etree._Element | None = element
+    for name in path:
+        if current is None:
+            return None
+        current = next((c for c in current.iterchildren(etree.Element) if _local(c) == name), None)
+    return current
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _rank(element: etree._Element) -> int:
+    try:
+        return int(element.get("rank") or 1)
+    except ValueError:
+        return 1
+
+
+def _speaks(tag: str | None, language: str) -> bool:
+    return tag is None or tag.split("-")[0].casefold() == language.split("-")[0].casefold()
+
+
+def _http(uri: str) -> str:
+    return "http://" + uri[len("https://") :] if uri.startswith("https://") else uri
