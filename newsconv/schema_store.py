@@ -35,6 +35,9 @@ NEWSML_ODRL_XSD = "iptc/newsml-g2/2.35/G2-multi-schema-2.35.xsd"
 SCHEMAORG_VOCABULARY = "schemaorg/schemaorg-current-https.jsonld"
 SCHEMAORG_CONTEXT = "schemaorg/schemaorgcontext.jsonld"
 SCHEMAORG_SUBCLASSES = "schemaorg/schemaorg-subclasses.shacl"
+NINJS_3_SCHEMA = "iptc/ninjs/ninjs-schema_3.1.json"
+NINJS_2_SCHEMA = "iptc/ninjs/ninjs-schema_2.2.json"
+GEOJSON_SCHEMA = "iptc/ninjs/GeoJSON-schema.json"
 
 OFFICIAL: tuple[OfficialSchema, ...] = (
     OfficialSchema(
@@ -61,6 +64,21 @@ OFFICIAL: tuple[OfficialSchema, ...] = (
         "iptc/catalogs/catalog.IPTC-G2-Standards_41.xml",
         "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml",
         "IPTC G2 standards catalog 41: the scheme aliases IPTC items use",
+    ),
+    OfficialSchema(
+        NINJS_3_SCHEMA,
+        "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json",
+        "IPTC ninjs 3.1 JSON Schema",
+    ),
+    OfficialSchema(
+        NINJS_2_SCHEMA,
+        "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json",
+        "IPTC ninjs 2.2 JSON Schema",
+    ),
+    OfficialSchema(
+        GEOJSON_SCHEMA,
+        "https://raw.githubusercontent.com/iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/validation/test_suite/GeoJSON-schema.json",
+        "GeoJSON JSON Schema as IPTC ships it (Draft 2020-12), referenced by both ninjs schemas",
     ),
     OfficialSchema(
         SCHEMAORG_VOCABULARY,

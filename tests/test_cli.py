@@ -133,5 +133,5 @@ def test_validate_reports_invalid_documents(shared: Path) -> None:
 def test_formats_lists_every_registered_format() -> None:
     result = run("formats")
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
-        "text", "model", "newsml", "jsonld", "turtle", "ntriples", "rdfxml"
+        "text", "model", "newsml", "jsonld", "ninjs", "ninjs2", "turtle", "ntriples", "rdfxml"
     ]

@@ -80,7 +80,7 @@ class _Mark(NamedTuple):
     classes: frozenset[str]
 
 
-class _Block(NamedTuple):
+class Block(NamedTuple):
     """One body paragraph: its element's name, its text, and the id'd elements in it."""
 
     name: str
@@ -131,7 +131,7 @@ def _news_items(root: etree._Element, source: str | None) -> list[etree._Element
     return items
 
 
-class _Text:
+class BlockText:
     """Text of an element tree (XML whitespace collapsed unless ``exact``) and where id'd elements lie."""
 
     def __init__(self, exact: bool) -> None:
@@ -140,7 +140,7 @@ class _Text:
         self.length = 0
         self.marks: dict[str, _Where] = {}
 
-    def element(self, element: etree._Element) -> _Text:
+    def element(self, element: etree._Element) -> BlockText:
         self.add(element.text)
         for child in element.iterchildren():
             if isinstance(child.tag, str):  # comments add only their tail
@@ -154,7 +154,7 @@ class _Text:
             self.add(child.tail)
         return self
 
-    def add(self, text: str | None) -> _Text:
+    def add(self, text: str | None) -> BlockText:
         if text and not self.exact:
             text = _WHITESPACE.sub(" ", text)
             if text.startswith(" ") and (not self.parts or self.parts[-1].endswith(" ")):
@@ -168,11 +168,11 @@ class _Text:
         text = "".join(self.parts)
         return text if self.exact else text.rstrip(" ")
 
-    def block(self, name: str) -> _Block:
+    def block(self, name: str) -> Block:
         text = self.value()
         end = len(text)
         marks = {i: (min(s, end), min(e, end), c) for i, (s, e, c) in self.marks.items()}
-        return _Block(name, text, marks)
+        return Block(name, text, marks)
 
 
 class _Item:
@@ -270,7 +270,7 @@ class _Item:
 
     # --- body ---
 
-    def _body(self) -> tuple[list[_Block], str | None]:
+    def _body(self) -> tuple[list[Block], str | None]:
         """The paragraphs of the first body newsconv can read, and the title it carries."""
         for content in self.item.iterfind("n:contentSet/*", _NS):
             if _local(content) == "inlineXML":
@@ -282,17 +282,17 @@ class _Item:
                         title = _child(payload, "body", "body.head", "hedline", "hl1")
                     else:
                         continue
-                    blocks = [_Text(self.exact).element(b).block(_local(b)) for b in _blocks(body)]
+                    blocks = [BlockText(self.exact).element(b).block(_local(b)) for b in block_elements(body)]
                     return blocks, self._text(title) if title is not None else None
             elif _local(content) == "inlineData" and (content.get("contenttype") or "").startswith(
                 "text/plain"
             ):
                 chunks = _BLANK_LINE.split(content.text or "")
-                return [_Text(self.exact).add(chunk).block("p") for chunk in chunks], None
+                return [BlockText(self.exact).add(chunk).block("p") for chunk in chunks], None
         return [], None
 
     def _paragraphs(
-        self, blocks: list[_Block], headline: str | None, dateline: str | None
+        self, blocks: list[Block], headline: str | None, dateline: str | None
     ) -> tuple[str, ...]:
         """The paragraph texts; records where each id'd element lies in them."""
         if not self.exact:
@@ -447,7 +447,7 @@ class _Item:
     # --- helpers ---
 
     def _text(self, element: etree._Element | None) -> str:
-        return _Text(self.exact).element(element).value() if element is not None else ""
+        return BlockText(self.exact).element(element).value() if element is not None else ""
 
     def _optional(self, element: etree._Element | None) -> str | None:
         """An element's text; None when it is missing (or, read loosely, empty)."""
@@ -506,7 +506,7 @@ def _declared(catalog: etree._Element) -> dict[str, str]:
     }
 
 
-def _blocks(container: etree._Element | None) -> Iterator[etree._Element]:
+def block_elements(container: etree._Element | None) -> Iterator[etree._Element]:
     """The outermost paragraph-like elements under ``container``, skipping page furniture."""
     if container is None:
         return
@@ -515,10 +515,10 @@ def _blocks(container: etree._Element | None) -> Iterator[etree._Element]:
         if name in _BLOCKS:
             yield child
         elif name not in _SKIPPED:
-            yield from _blocks(child)
+            yield from block_elements(child)
 
 
-def _cut_dateline(blocks: list[_Block], dateline: str | None) -> list[_Block]:
+def _cut_dateline(blocks: list[Block], dateline: str | None) -> list[Block]:
     """The blocks with ``dateline`` cut from the start of the first that opens with it and goes on."""
     if not dateline:
         return blocks
@@ -527,7 +527,7 @@ def _cut_dateline(blocks: list[_Block], dateline: str | None) -> list[_Block]:
         if block.text.startswith(dateline) and rest[:1].isspace() and rest.strip():
             cut = len(block.text) - len(rest.lstrip())
             marks = {i: (max(s - cut, 0), max(e - cut, 0), c) for i, (s, e, c) in block.marks.items()}
-            return [*blocks[:number], _Block(block.name, block.text[cut:], marks), *blocks[number + 1 :]]
+            return [*blocks[:number], Block(block.name, block.text[cut:], marks), *blocks[number + 1 :]]
     return blocks
 
 

@@ -112,7 +112,7 @@ def build(article: Article) -> etree._Element:
     _sub(root, "catalogRef", attrib={"href": CATALOG})
     _item_meta(root, article)
     _content_meta(root, article, language)
-    html, refs = _xhtml(article)
+    html, refs = xhtml_body(article)
     for number, quote in enumerate(article.quotes, 1):
         _part_meta(root, article, quote, number, _refs(refs, f"q{number}-s", quote.spans))
     for person in article.persons:
@@ -220,7 +220,7 @@ def _person_details(root: etree._Element, article: Article, person: Person) -> N
         _sub(affiliation, "name", _label(person.affiliation))
 
 
-def _xhtml(article: Article) -> tuple[etree._Element, dict[str, list[str]]]:
+def xhtml_body(article: Article) -> tuple[etree._Element, dict[str, list[str]]]:
     """The XHTML body and, for each span's base id, the ids of the pieces it was written as."""
     html = etree.Element(_xhtml_tag("html"), nsmap=_XHTML_NSMAP)
     etree.SubElement(etree.SubElement(html, _xhtml_tag("head")), _xhtml_tag("title")).text = _text(

@@ -1,0 +1,530 @@
+"""IPTC ninjs 3.1 (default) and 2.2: the writer, the reader of both versions, and their validator.
+
+2.2 and 3.1 share one shape; 2.2 spells every property in lower case (``versioncreated``,
+``contenttype``, ``infosources``) where 3.1 uses camelCase, and only 3.1 has an association ``rel``.
+So the writer builds the 3.1 document and lower-cases its keys for 2.2, and the reader lower-cases
+the keys of whatever it reads. The version is the ``standard`` object's ``version`` or ``schema``
+(or a ``$schema``), else the schema that knows most of the document's property names.
+
+How the model is carried (3.1 names), so that :func:`read` recovers it exactly:
+
+- ``uri`` is :func:`newsconv.identity.article_iri`; ``type`` is "text"; ``profile`` "newsconv" says
+  that newsconv wrote the document, which tells the reader to take every text exactly as written.
+- ``headlines`` (role "main"), ``descriptions`` (role "summary"), ``by`` the byline, ``language``,
+  ``versionCreated`` the published time (a naive time is taken as UTC, an offset RFC 3339 cannot
+  write becomes UTC), ``infoSources`` role "publisher" the publisher. ninjs has no dateline: its
+  nearest property, ``located`` ("the name of the location from which the content originates"),
+  carries it.
+- ``bodies``: role "main" ``text/plain`` (paragraphs joined by a blank line) for consumers, and role
+  "richtext" ``application/xhtml+xml``, one ``p`` per paragraph, built by the NewsML-G2 writer's
+  XHTML code: quote spans are ``span class="quote" id="q<n>-s<k>"``, entity mentions
+  ``span class="mention" id="e<n>-m<k>"`` (n counts quotes, or entities in the order persons,
+  organisations, places; pieces of a span cut by a crossing span get ``-f2``, ``-f3``…). The
+  paragraphs are read from the XHTML; a character XML forbids is U+FFFD there, one for one, and
+  is taken back from the plain body, so paragraphs come back exactly.
+- Persons, organisations and places are ``people``, ``organisations`` and ``places`` entries with
+  ``rel`` "mentions", the name, and the model id as ``uri`` (an http(s) or urn id) or ``literal``;
+  each alias is one more entry with the same id (the reader merges entries naming one concept).
+- Quotes: ninjs has no quote object, and 3.1 allows no unknown properties (no extensions), so a
+  quote is what ninjs offers for a part of the content: an ``associations`` entry, itself a ninjs
+  object, named ``q<n>`` after its spans' ids in the XHTML body, with ``uri`` the quote's node IRI
+  (the article ``uri`` ``#`` the percent-encoded model id), ``type`` "text", ``rel`` "quote" (3.1
+  only), the quote's text as its body, the speaker as a ``people`` or ``organisations`` entry
+  (``rel`` "speaker", the speaker's id and name) and the speaker text as ``by``. Standard ninjs
+  consumers see a related text item and keep working; the reader recovers the quote whole.
+
+What ninjs cannot carry, so a round trip normalises it: a person's ``title`` and ``affiliation``
+(``people`` entries allow only name, rel, uri, literal and contactInfo) become None; a naive
+``published`` comes back as UTC; spans outside their paragraph are left out.
+
+Documents newsconv did not write are read loosely: 1.x properties (``headline``, ``body_xhtml``,
+``body_html``, ``body_text``, ``byline``, ``description_text``) where 2.x/3.x ones are missing, the
+``title`` or ``slugline`` as headline when there is none, language ``und`` when none is given, an
+XHTML or HTML body's block elements as paragraphs (the plain body, split at blank lines, when there
+is no markup body or it is not well-formed), whitespace runs as one space, entries without a name
+skipped; associations are not quotes there, and no spans are read. The item ``type``, renditions,
+subjects, events, rights and the rest are not read: the model cannot hold them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+from urllib.parse import quote as percent_encode
+from urllib.parse import unquote
+
+from jsonschema import Draft202012Validator, FormatChecker
+from lxml import etree
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from newsconv import identity, schema_store
+from newsconv.errors import InputError
+from newsconv.formats.newsml.reader import Block, BlockText, block_elements
+from newsconv.formats.newsml.writer import version_created, xhtml_body
+from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
+from newsconv.secure import load_json, parse_xml
+from newsconv.validate import json_schema
+from newsconv.validate.findings import Finding
+
+V3 = "3.1"
+V2 = "2.2"
+PROFILE = "newsconv"
+RULE = "ninjs.schema"
+XHTML_TYPE = "application/xhtml+xml"
+PLAIN_TYPE = "text/plain"
+SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
+SCHEMAS = {V3: schema_store.NINJS_3_SCHEMA, V2: schema_store.NINJS_2_SCHEMA}
+
+_Kind = type[Person] | type[Organization] | type[Place]
+_LISTS: tuple[tuple[str, _Kind, str], ...] = (
+    ("people", Person, "person"),
+    ("organisations", Organization, "organisation"),
+    ("places", Place, "place"),
+)
+_URI_ID = re.compile(r"(?:https?://|urn:)\S+\Z", re.IGNORECASE)
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?"
+_QUOTE_NAME = re.compile(r"q(\d+)")
+_PIECE = re.compile(r"(?:(q)(\d+)-s|(e)(\d+)-m)(\d+)(?:-f(\d+))?")
+_VERSION_HINT = re.compile(r"(?:ninjs-schema_|^)(\d+)(?!\d)")
+_MAJORS = {"2": V2, "3": V3}
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_XML_DECLARATION = "<?xml"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_Position = tuple[int, int, int]  # paragraph, start, end
+
+
+def write(article: Article) -> str:
+    """The article as a ninjs 3.1 document (pretty-printed JSON, deterministic)."""
+    return _dump(_document(article, V3))
+
+
+def write_v2(article: Article) -> str:
+    """The article as a ninjs 2.2 document: the 3.1 document with 2.2's lower-case names."""
+    return _dump(_document(article, V2))
+
+
+def read(data: bytes, source: str | None = None) -> Article:
+    """The article in a ninjs 1.x, 2.x or 3.x document; anything that is no ninjs object is an InputError."""
+    document = load_json(data, source)
+    if not isinstance(document, dict):
+        raise InputError(source, f"a ninjs document is a JSON object, not {type(document).__name__}")
+    return _Reader(_lower(document), source).article()
+
+
+def validate(document: str | bytes) -> list[Finding]:
+    """Problems with a ninjs document: JSON syntax, then the official JSON Schema of its version."""
+    data = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
+    try:
+        value = load_json(data, None)
+    except InputError as error:
+        return [Finding("json.syntax", error.problem)]
+    return json_schema.check(_validator(schema_version(value)), value, RULE)
+
+
+def schema_version(document: Any) -> str:
+    """The ninjs version of a parsed document, "3.1" or "2.2" (the schemas newsconv validates against).
+
+    ``standard.version``, ``standard.schema`` or ``$schema`` decide; without them, the version
+    whose schema knows most of the document's property names (3.1 on a tie).
+    """
+    if isinstance(document, dict):
+        standard = document.get("standard")
+        hints = [document.get("$schema")]
+        if isinstance(standard, dict):
+            hints += [standard.get("version"), standard.get("schema")]
+        for hint in hints:
+            match = _VERSION_HINT.search(hint) if isinstance(hint, str) else None
+            if match is not None and match[1] in _MAJORS:
+                return _MAJORS[match[1]]
+    keys = {key for node in _objects_in(document) for key in node}
+    return max((V3, V2), key=lambda version: len(keys & _schema_properties(version)))
+
+
+# --- writing ---
+
+
+def _dump(document: dict[str, Any]) -> str:
+    """Pretty-printed JSON; a lone surrogate (possible in strings built through the API) is escaped,
+    which JSON allows and UTF-8 cannot hold, so it comes back as it was."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n"
+
+
+def _document(article: Article, version: str) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "uri": identity.article_iri(article),
+        "standard": {"name": "ninjs", "version": version, "schema": SCHEMA_URI.format(version)},
+        "type": "text",
+        "profile": PROFILE,
+    }
+    if article.published is not None:
+        document["versionCreated"] = version_created(article.published).isoformat()
+    document["language"] = article.language
+    if article.byline is not None:
+        document["by"] = article.byline
+    if article.dateline is not None:
+        document["located"] = article.dateline
+    document["headlines"] = [_text_object("main", article.headline)]
+    if article.description is not None:
+        document["descriptions"] = [_text_object("summary", article.description)]
+    if article.paragraphs:
+        xhtml = {"role": "richtext", "contentType": XHTML_TYPE, "value": _xhtml_body(article)}
+        document["bodies"] = [_text_object("main", "\n\n".join(article.paragraphs)), xhtml]
+    for key, entities in zip(
+        (key for key, _, _ in _LISTS), (article.persons, article.organizations, article.places), strict=True
+    ):
+        if entities:
+            document[key] = [entry for entity in entities for entry in _entries(entity)]
+    if article.publisher is not None:
+        document["infoSources"] = [{"name": article.publisher, "role": "publisher"}]
+    if article.quotes:
+        document["associations"] = [
+            _association(article, quote, number, version) for number, quote in enumerate(article.quotes, 1)
+        ]
+    return document if version == V3 else _lower(document)
+
+
+def _text_object(role: str, value: str) -> dict[str, str]:
+    return {"role": role, "contentType": PLAIN_TYPE, "value": value}
+
+
+def _xhtml_body(article: Article) -> str:
+    """The paragraphs as an XHTML fragment, ``p`` elements in no namespace, as IPTC's examples have it."""
+    html, _ = xhtml_body(article)
+    fragment = etree.Element("div")
+    fragment.extend(list(html.iterfind(f"{{{etree.QName(html).namespace}}}body/*")))
+    for element in fragment.iter():
+        element.tag = etree.QName(element).localname
+        if element.text is None and not len(element):
+            element.text = ""  # <p></p>, not <p/>, which HTML parsers take for an open tag
+    etree.cleanup_namespaces(fragment)
+    return "\n".join(etree.tostring(p, encoding="unicode", with_tail=False) for p in fragment)
+
+
+def _reference(identifier: str) -> dict[str, str]:
+    return {"uri" if _URI_ID.match(identifier) else "literal": identifier}
+
+
+def _entries(entity: Entity) -> list[dict[str, str]]:
+    return [
+        {"name": name, "rel": "mentions", **_reference(entity.id)} for name in (entity.name, *entity.aliases)
+    ]
+
+
+def _association(article: Article, quote: Quote, number: int, version: str) -> dict[str, Any]:
+    fragment = percent_encode(quote.id, safe=_FRAGMENT_SAFE, errors="surrogatepass")
+    association: dict[str, Any] = {"name": f"q{number}", "uri": identity.node_iri(article, fragment)}
+    if version == V3:
+        association["rel"] = "quote"
+    association["type"] = "text"
+    if quote.speaker_text is not None:
+        association["by"] = quote.speaker_text
+    association["bodies"] = [_text_object("main", quote.text)]
+    if quote.speaker is not None:
+        speaker = article.entity(quote.speaker)
+        named = {"name": speaker.name} if speaker is not None else {}
+        entry = {**named, "rel": "speaker", **_reference(quote.speaker)}
+        association["organisations" if isinstance(speaker, Organization) else "people"] = [entry]
+    return association
+
+
+# --- reading ---
+
+
+@dataclass(slots=True)
+class _Found:
+    """An entity as it is being read: its entries merged, then its mentions."""
+
+    kind: _Kind
+    id: str
+    name: str
+    aliases: list[str]
+    mentions: tuple[Span, ...] = field(default=())
+
+    def fields(self) -> tuple[str, str, tuple[str, ...], tuple[Span, ...]]:
+        """What every entity class takes first: id, name, aliases, mentions."""
+        return self.id, self.name, tuple(self.aliases), self.mentions
+
+
+class _Reader:
+    """One ninjs object (keys lower-cased) being read into an Article."""
+
+    def __init__(self, item: dict[str, Any], source: str | None) -> None:
+        self.item = item
+        self.source = source
+        self.exact = item.get("profile") == PROFILE
+        self.used: set[str] = set()
+
+    def article(self) -> Article:
+        paragraphs, positions = self._body()
+        pieces = _pieces(positions) if self.exact else {}
+        found = [f for key, kind, prefix in _LISTS for f in self._entities(key, kind, prefix)]
+        for number, entity in enumerate(found, 1):
+            entity.mentions = tuple(pieces.get(("e", number), ()))
+        language = _string(self.item, "language")
+        return Article(
+            headline=self._headline(),
+            paragraphs=tuple(paragraphs),
+            description=self._description(),
+            byline=self._optional("by") if "by" in self.item else self._optional("byline"),
+            dateline=self._optional("located"),
+            language=self._text(language) if language is not None else "und",
+            quotes=self._quotes(pieces),
+            persons=tuple(Person(*f.fields()) for f in found if f.kind is Person),
+            organizations=tuple(Organization(*f.fields()) for f in found if f.kind is Organization),
+            places=tuple(Place(*f.fields()) for f in found if f.kind is Place),
+            source=self.source,
+            publisher=self._publisher(),
+            published=self._published(),
+        )
+
+    # --- metadata ---
+
+    def _headline(self) -> str:
+        headlines = [h for h in _objects(self.item, "headlines") if isinstance(h.get("value"), str)]
+        main = next((h for h in headlines if h.get("role") == "main"), headlines[0] if headlines else None)
+        if main is not None:
+            return self._text(main["value"])
+        fallback = next((v for k in ("headline", "title", "slugline") if (v := _string(self.item, k))), "")
+        return self._text(fallback)
+
+    def _description(self) -> str | None:
+        descriptions = [d for d in _objects(self.item, "descriptions") if isinstance(d.get("value"), str)]
+        chosen = next(
+            (d for d in descriptions if not _is_markup(d)), descriptions[0] if descriptions else None
+        )
+        if chosen is None:
+            return self._optional("description_text")
+        if _is_markup(chosen):
+            return " ".join(b.text for b in self._markup(chosen["value"], "description")) or None
+        return self._kept(self._text(chosen["value"]))
+
+    def _optional(self, key: str) -> str | None:
+        """A string property's text; None when it is missing (or, read loosely, blank)."""
+        value = _string(self.item, key)
+        return self._kept(self._text(value)) if value is not None else None
+
+    def _kept(self, text: str) -> str | None:
+        return text if text or self.exact else None
+
+    def _publisher(self) -> str | None:
+        sources = _objects(self.item, "infosources")
+        publisher = next((s for s in sources if str(s.get("role", "")).casefold() == "publisher"), None)
+        name = _string(publisher, "name") if publisher is not None else None
+        return self._text(name) if name is not None else None
+
+    def _published(self) -> datetime | None:
+        created = _string(self.item, "versioncreated")
+        try:
+            return datetime.fromisoformat(created.strip()) if created else None
+        except ValueError:
+            return None  # the validator reports it; the article is still readable
+
+    # --- body ---
+
+    def _body(self) -> tuple[list[str], dict[str, _Position]]:
+        """The paragraphs and where each id'd element of the XHTML body lies in them."""
+        bodies = [b for b in _objects(self.item, "bodies") if isinstance(b.get("value"), str)]
+        markup = next((b["value"] for b in bodies if _is_markup(b)), None)
+        plain = next((b["value"] for b in bodies if not _is_markup(b)), None)
+        if not bodies:
+            markup = _string(self.item, "body_xhtml") or _string(self.item, "body_html")
+            plain = _string(self.item, "body_text")
+        if markup is not None:
+            try:
+                blocks = self._markup(markup, "body")
+            except InputError:
+                if plain is None:
+                    raise
+            else:
+                texts = _restored([b.text for b in blocks], plain) if self.exact else [b.text for b in blocks]
+                positions = {
+                    ident: (number, start, end)
+                    for number, block in enumerate(blocks)
+                    for ident, (start, end, _) in block.marks.items()
+                }
+                return texts, positions
+        if plain is None:
+            return [], {}
+        chunks = [self._text(chunk) for chunk in _BLANK_LINE.split(plain)]
+        return [c for c in chunks if c or self.exact], {}
+
+    def _markup(self, value: str, what: str) -> list[Block]:
+        """The block elements of an XHTML (or well-formed HTML) fragment or document, as text."""
+        wrapped = value if value.lstrip().startswith(_XML_DECLARATION) else f"<div>{value}</div>"
+        try:
+            root = parse_xml(wrapped.encode("utf-8", "surrogatepass"), self.source)
+        except InputError as error:
+            raise InputError(self.source, f"the {what} is not well-formed XHTML: {error.problem}") from None
+        elements = list(block_elements(root)) or [root]  # text with no paragraph markup is one paragraph
+        blocks = [BlockText(self.exact).element(e).block(etree.QName(e).localname) for e in elements]
+        return [b for b in blocks if b.text or self.exact]
+
+    # --- entities and quotes ---
+
+    def _entities(self, key: str, kind: _Kind, prefix: str) -> list[_Found]:
+        found: dict[str, _Found] = {}
+        for entry in _objects(self.item, key):
+            name = _string(entry, "name")
+            name = self._text(name) if name is not None else None
+            if name is None or not (name or self.exact):
+                continue
+            reference = _identifier(entry)
+            merge_key = reference if reference is not None else f"{prefix}:{percent_encode(name, safe='')}"
+            same = found.get(merge_key)
+            if same is None:
+                found[merge_key] = _Found(kind, self._unique(merge_key), name, [])
+            elif self.exact or (name != same.name and name not in same.aliases):
+                same.aliases.append(name)
+        return list(found.values())
+
+    def _quotes(self, pieces: dict[tuple[str, int], list[Span]]) -> tuple[Quote, ...]:
+        """The quotes of a document newsconv wrote: its associations named ``q<n>``."""
+        if not self.exact:
+            return ()
+        quotes = []
+        for association in _objects(self.item, "associations"):
+            match = _QUOTE_NAME.fullmatch(_string(association, "name") or "")
+            if match is None:
+                continue
+            _, hash_sign, fragment = (_string(association, "uri") or "").partition("#")
+            ident = unquote(fragment, errors="surrogatepass") if hash_sign else match[0]
+            body = next(iter(_objects(association, "bodies")), {})
+            speakers = [*_objects(association, "people"), *_objects(association, "organisations")]
+            speaker = next((i for s in speakers if (i := _identifier(s)) is not None), None)
+            spans = tuple(pieces.get(("q", int(match[1])), ()))
+            text = _string(body, "value") or ""
+            quotes.append(Quote(self._unique(ident), text, spans, speaker, _string(association, "by")))
+        return tuple(quotes)
+
+    # --- helpers ---
+
+    def _text(self, value: str) -> str:
+        return BlockText(self.exact).add(value).value()
+
+    def _unique(self, ident: str) -> str:
+        """``ident``, or with ``-2``, ``-3``… if an entity or quote of this item has it already."""
+        candidate, number = ident, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{ident}-{number}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _restored(texts: list[str], plain: str | None) -> list[str]:
+    """The paragraph texts with each U+FFFD the XHTML needed for a character XML forbids replaced
+    by the character at that place in the plain body (which the writer joins with blank lines)."""
+    if plain is None or len(plain) != sum(map(len, texts)) + 2 * max(len(texts) - 1, 0):
+        return texts
+    restored, position = [], 0
+    for text in texts:
+        piece = plain[position : position + len(text)]
+        if any(a != b and a != "\ufffd" for a, b in zip(text, piece, strict=True)):
+            return texts
+        restored.append(piece)
+        position += len(text) + 2
+    return restored
+
+
+def _pieces(positions: dict[str, _Position]) -> dict[tuple[str, int], list[Span]]:
+    """The spans of each quote (``q``, n) and entity (``e``, n) from the ids of their XHTML pieces;
+    a later piece (``-f2``…) of a span cut by a crossing span extends the piece before it."""
+    ordered = []
+    for ident, (paragraph, start, end) in positions.items():
+        match = _PIECE.fullmatch(ident)
+        if match is not None:
+            owner = (match[1] or match[3], int(match[2] or match[4]))
+            ordered.append((owner, int(match[5]), int(match[6] or 1), Span(paragraph, start, end)))
+    spans: dict[tuple[str, int], list[Span]] = {}
+    for owner, _, piece, span in sorted(ordered, key=lambda o: (o[0], o[1], o[2])):
+        owned = spans.setdefault(owner, [])
+        if piece > 1 and owned and owned[-1].paragraph == span.paragraph:
+            owned[-1] = Span(span.paragraph, owned[-1].start, span.end)
+        else:
+            owned.append(span)
+    return spans
+
+
+def _is_markup(text_object: dict[str, Any]) -> bool:
+    """Whether a body or description is (X)HTML: its content type says html (``body_xhtml`` too)."""
+    content_type = text_object.get("contenttype")
+    return isinstance(content_type, str) and "html" in content_type.casefold()
+
+
+def _identifier(entry: dict[str, Any]) -> str | None:
+    literal = _string(entry, "literal")
+    return literal if literal is not None else _string(entry, "uri")
+
+
+def _string(node: dict[str, Any], key: str) -> str | None:
+    value = node.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _objects(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects in an array property; anything else there is ignored (the validator reports it)."""
+    value = node.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _lower(value: Any) -> Any:
+    """``value`` with every object key in lower case, which turns 3.x names into 2.x ones."""
+    if isinstance(value, dict):
+        return {key.lower(): _lower(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_lower(item) for item in value]
+    return value
+
+
+def _objects_in(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in ``value``, itself included."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _objects_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _objects_in(item)
+
+
+# --- validation ---
+
+
+@cache
+def _schema(version: str) -> dict[str, Any]:
+    with schema_store.locate(SCHEMAS[version]).open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@cache
+def _schema_properties(version: str) -> frozenset[str]:
+    """Every property name the schema of ``version`` defines, at any depth."""
+    return frozenset(
+        name
+        for node in _objects_in(_schema(version))
+        if isinstance(node.get("properties"), dict)
+        for name in node["properties"]
+    )
+
+
+@cache
+def _validator(version: str) -> Draft202012Validator:
+    """The compiled validator of one ninjs version, GeoJSON resolved from the schema search path.
+
+    A registry of its own (which retrieves nothing) replaces jsonschema's default one, which would
+    fetch an unknown ``$ref`` over the network.
+    """
+    schema = _schema(version)
+    with schema_store.locate(schema_store.GEOJSON_SCHEMA).open(encoding="utf-8") as handle:
+        geojson = Resource.from_contents(json.load(handle), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(geojson.id() or "", geojson)
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
