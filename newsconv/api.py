@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsconv import registry
 from newsconv.detect import detect_input
-from newsconv.errors import InputError, ValidationError
+from newsconv.errors import InputError, UnknownFormatError, ValidationError
 from newsconv.model import Article
 from newsconv.validate.findings import Finding, errors
 
@@ -41,13 +41,20 @@ def read_document(
     errors raises ValidationError instead of being read.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fmt = registry.get(detect_input(raw) if format == AUTO else format)
+    fmt = registry.get(_detect(raw, source) if format == AUTO else format)
     if not fmt.readable:
         raise InputError(source, f"newsconv cannot read {fmt.title} documents")
     findings = fmt.validate(raw) if fmt.validator else []
     if strict and errors(findings):
         raise ValidationError(fmt.name, errors(findings), source)
     return Reading(fmt.name, tuple(fmt.read_items(raw, source)), tuple(findings))
+
+
+def _detect(data: bytes, source: str | None) -> str:
+    try:
+        return detect_input(data)
+    except UnknownFormatError as error:
+        raise InputError(source, str(error)) from None
 
 
 def read(data: str | bytes, format: str = "text", *, source: str | None = None, strict: bool = False) -> Article:

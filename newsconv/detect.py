@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from newsconv.errors import UnknownFormatError
+from newsconv.secure import NO_DOCTYPE, declares_doctype
 
 SNIFF_BYTES = 8192
 _CHUNK = 512
@@ -70,6 +71,8 @@ def detect_input(data: bytes) -> str:
     Malformed XML or JSON is an error rather than text, so a broken feed is not turned into an
     article whose headline is markup; a text article that merely begins with ``<`` stays text.
     """
+    if declares_doctype(data[:SNIFF_BYTES]):
+        raise UnknownFormatError(NO_DOCTYPE)  # no declaration reaches a parser, not even detection's
     stripped = _text(data[:SNIFF_BYTES]).lstrip()
     structured = stripped.startswith(("<?xml", "{")) or _JSON_ARRAY.match(stripped) is not None
     try:

@@ -20,7 +20,7 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 200
 
 _START_TAG = re.compile(rb"<[A-Za-z_]")
-_NO_DOCTYPE = "XML with a DOCTYPE is refused: newsconv never loads DTDs or expands entities"
+NO_DOCTYPE = "XML with a DOCTYPE is refused: newsconv never loads DTDs or expands entities"
 _XML_PARSER_OPTIONS: dict[str, Any] = {
     "resolve_entities": False,
     "no_network": True,
@@ -33,9 +33,8 @@ _XML_PARSER_OPTIONS: dict[str, Any] = {
 
 def parse_xml(data: bytes, source: str | None) -> etree._Element:
     """The root element of an XML document; a DOCTYPE, entity or syntax error is an InputError."""
-    root_start = _START_TAG.search(data)
-    if b"<!DOCTYPE" in data[: root_start.start() if root_start else len(data)]:
-        raise InputError(source, _NO_DOCTYPE)  # refused before libxml2 sees any declaration
+    if declares_doctype(data):
+        raise InputError(source, NO_DOCTYPE)  # refused before libxml2 sees any declaration
     parser = etree.XMLParser(**_XML_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
@@ -44,8 +43,14 @@ def parse_xml(data: bytes, source: str | None) -> etree._Element:
     if root is None:
         raise InputError(source, "XML without a root element")
     if root.getroottree().docinfo.internalDTD is not None:
-        raise InputError(source, _NO_DOCTYPE)
+        raise InputError(source, NO_DOCTYPE)
     return root
+
+
+def declares_doctype(data: bytes) -> bool:
+    """Whether a DOCTYPE appears before the first start tag (where XML allows one)."""
+    root_start = _START_TAG.search(data)
+    return b"<!DOCTYPE" in data[: root_start.start() if root_start else len(data)]
 
 
 def load_json(data: bytes, source: str | None) -> Any:

@@ -135,3 +135,15 @@ def test_a_schema_breaking_feed_is_read_with_warnings_unless_strict(shared: Path
     strict = run("convert", str(feed), "--to", "jsonld", "--strict")
     assert strict.exit_code == 1 and strict.stdout == ""
     assert DPA.rsplit("/", 1)[1] in strict.stderr
+
+
+def test_a_doctype_is_refused_already_by_detection(tmp_path: Path) -> None:
+    laughs = tmp_path / "laughs.xml"
+    laughs.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&lol2;</newsItem>',
+        encoding="utf-8",
+    )
+    result = run("convert", str(laughs), "--to", "model")
+    assert result.exit_code == 1
+    assert "laughs.xml" in result.stderr and "DOCTYPE" in result.stderr
