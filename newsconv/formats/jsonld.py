@@ -3,7 +3,8 @@
 Each node is embedded where it is first reached breadth-first from the article (so mentioned
 people sit in ``mentions``, not inside a quote) and referenced by ``@id`` everywhere else.
 The document is parsed offline: ``"@context": "https://schema.org"`` resolves to the local copy
-of the schema.org context, processed once per process.
+of the schema.org context, processed once per process. :func:`read` takes any JSON-LD shape;
+any other context given by URL is refused, never fetched.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from rdflib import Graph
 from rdflib.plugins.parsers.jsonld import Parser
 from rdflib.plugins.shared.jsonld.context import Context
 
-from newsconv.formats import schemaorg
+from newsconv import secure
+from newsconv.errors import InputError
+from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
 from newsconv.validate import json_schema, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
@@ -26,12 +29,38 @@ PROFILE = "jsonld-profile.schema.json"
 _SCHEMA_ORG_CONTEXTS = frozenset(
     {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
 )
+_OFFLINE_CONTEXTS = _SCHEMA_ORG_CONTEXTS | {
+    f"{scheme}://schema.org/docs/jsonldcontext.{ext}"
+    for scheme in ("http", "https")
+    for ext in ("json", "jsonld")
+}
+"""Every URL that names the schema.org context; :func:`read` resolves each to the local copy."""
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def write(article: Article) -> str:
     """The article as pretty-printed JSON-LD with ``<``, ``>`` and ``&`` escaped for HTML."""
     return json.dumps(to_dict(article), ensure_ascii=False, indent=2).translate(_HTML_SAFE) + "\n"
+
+
+def read(data: bytes, source: str | None) -> Article:
+    """The article in a schema.org JSON-LD document of any shape (compacted, expanded, ``@graph``, array).
+
+    rdflib's JSON-LD processor turns it into RDF offline; the graph is read as the RDF readers do.
+    """
+    document = secure.load_json(data, source)
+    if not isinstance(document, dict | list):
+        raise InputError(
+            source, f"not JSON-LD: a JSON-LD document is an object or an array, not {document!r:.40}"
+        )
+    _refuse_remote_contexts(document, source)
+    body, context = _with_initial_context(document)
+    graph = Graph(bind_namespaces="none")
+    try:
+        Parser().parse(body, context, graph)
+    except Exception as error:  # noqa: BLE001 (rdflib raises bare exceptions on bad JSON-LD)
+        raise InputError(source, f"not JSON-LD: {type(error).__name__}: {error}") from None
+    return schemaorg_read.to_article(graph, source)
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -83,9 +112,56 @@ def _graph(data: Any) -> tuple[Graph | None, list[Finding]]:
 @cache
 def _schemaorg_context() -> Context:
     """The schema.org context, processed once; each parse works on a cheap subcontext of it."""
-    context = Context()
+    context = _offline_context()
     context.load(schemaorg.context_document())
     return context
+
+
+def _offline_context() -> Context:
+    """An empty context that finds the schema.org context under each of its URLs without fetching it.
+
+    rdflib looks a context URL up in ``_context_cache`` before it fetches; subcontexts share it.
+    """
+    context = Context()
+    context._context_cache.update(dict.fromkeys(_OFFLINE_CONTEXTS, schemaorg.context_document()))
+    return context
+
+
+def _with_initial_context(document: Any) -> tuple[Any, Context]:
+    """The document and the context to start from: the processed schema.org context when it leads."""
+    if isinstance(document, dict):
+        contexts = _as_list(document.get("@context"))
+        if contexts and isinstance(contexts[0], str) and contexts[0] in _OFFLINE_CONTEXTS:
+            body = {key: value for key, value in document.items() if key != "@context"}
+            if contexts[1:]:
+                body["@context"] = contexts[1:]
+            return body, _schemaorg_context().subcontext({})
+    return document, _offline_context()
+
+
+def _refuse_remote_contexts(value: Any, source: str | None) -> None:
+    """Raise InputError for a context given by a URL other than schema.org's, or an ``@import``."""
+    if isinstance(value, list):
+        for item in value:
+            _refuse_remote_contexts(item, source)
+    elif isinstance(value, dict):
+        if "@import" in value:
+            raise InputError(
+                source, f"JSON-LD @import {value['@import']} is not supported (it would be fetched)"
+            )
+        for reference in _as_list(value.get("@context")):
+            if isinstance(reference, str) and reference not in _OFFLINE_CONTEXTS:
+                raise InputError(
+                    source,
+                    f"remote JSON-LD context {reference} is not fetched; only the schema.org context is known"
+                    " offline: inline the context or use https://schema.org",
+                )
+        for item in value.values():
+            _refuse_remote_contexts(item, source)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def _has_context(value: Any) -> bool:

@@ -2,7 +2,9 @@
 
 The graph is built from the shared schema.org description, exactly as the schema.org JSON-LD
 context expands the JSON-LD output (``http://schema.org/`` terms, coerced datatypes), so the
-two outputs of one article are isomorphic graphs.
+two outputs of one article are isomorphic graphs. The readers parse with rdflib and map the graph
+as the JSON-LD reader does; RDF/XML is first checked by ``secure.parse_xml``, so no DOCTYPE,
+entity or DTD ever reaches rdflib's SAX parser.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ from lxml import etree
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node as RdfNode
 
-from newsconv.formats import schemaorg
+from newsconv import secure
+from newsconv.errors import InputError
+from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
 from newsconv.validate import schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
+
+_SYNTAX_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}
 
 
 def to_graph(article: Article) -> Graph:
@@ -54,6 +60,28 @@ def write_rdfxml(article: Article) -> str:
     return f'<?xml version="1.0" encoding="utf-8"?>\n{canonical}\n'
 
 
+def read_turtle(data: bytes, source: str | None) -> Article:
+    """The article in a schema.org Turtle document."""
+    return _read(data, source, "turtle")
+
+
+def read_ntriples(data: bytes, source: str | None) -> Article:
+    """The article in a schema.org N-Triples document."""
+    return _read(data, source, "nt")
+
+
+def read_rdfxml(data: bytes, source: str | None) -> Article:
+    """The article in a schema.org RDF/XML document (one with a DOCTYPE is refused)."""
+    return _read(data, source, "xml")
+
+
+def _read(data: bytes, source: str | None, syntax: str) -> Article:
+    graph, findings = parse(data, syntax)
+    if graph is None:
+        raise InputError(source, f"not {_SYNTAX_NAMES[syntax]}: {findings[0].message}")
+    return schemaorg_read.to_article(graph, source)
+
+
 def validate_turtle(document: str | bytes) -> list[Finding]:
     """Problems with a Turtle document: syntax, schema.org terms, our SHACL shapes."""
     return _validate(document, "turtle")
@@ -70,7 +98,15 @@ def validate_rdfxml(document: str | bytes) -> list[Finding]:
 
 
 def parse(document: str | bytes, syntax: str) -> tuple[Graph | None, list[Finding]]:
-    """The graph in ``document``; a syntax error gives no graph and an ``rdf.syntax`` finding."""
+    """The graph in ``document``; a syntax error gives no graph and an ``rdf.syntax`` finding.
+
+    RDF/XML goes through ``secure.parse_xml`` first: a DOCTYPE (entities, DTDs) is a finding too.
+    """
+    if syntax == "xml":
+        try:
+            secure.parse_xml(document.encode("utf-8") if isinstance(document, str) else document, None)
+        except InputError as error:
+            return None, [Finding("rdf.syntax", error.problem)]
     graph = Graph(bind_namespaces="none")
     try:
         graph.parse(data=document, format=syntax)

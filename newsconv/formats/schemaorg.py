@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -66,6 +67,17 @@ def byline_names(byline: str | None) -> list[str]:
     if not byline:
         return []
     return [name for name in _AUTHOR_SEPARATOR.split(_BY.sub("", byline)) if name]
+
+
+def join_byline(names: Sequence[str]) -> str | None:
+    """The byline that :func:`byline_names` splits back into ``names``: "By A, B and C".
+
+    Names that the usual form would split differently are joined by semicolons instead.
+    """
+    if not names:
+        return None
+    usual = f"By {', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else f"By {names[0]}"
+    return usual if byline_names(usual) == list(names) else f"By {'; '.join(names)}"
 
 
 def each(values: Values) -> tuple[Value, ...]:
