@@ -89,7 +89,7 @@ def write(article: Article, format: str, *, validate: bool = True) -> str:
     fmt = registry.get(format)
     document = fmt.write(article)
     if validate:
-        problems = errors(fmt.validate(document))
+        problems = errors(fmt.validate_output(document))
         if problems:
             raise ValidationError(fmt.name, problems, article.source)
     return document

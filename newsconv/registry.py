@@ -36,6 +36,7 @@ class Format:
     writer: str | None = None
     validator: str | None = None
     items_reader: str | None = None
+    output_validator: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -67,6 +68,10 @@ class Format:
     def validate(self, document: str | bytes) -> list[Finding]:
         """Every problem found in a document of this format; empty when it is valid."""
         return cast(list[Finding], self._function(self.validator, "validated")(document))
+
+    def validate_output(self, document: str | bytes) -> list[Finding]:
+        """Every problem in a document newsconv wrote: :meth:`validate` plus any stricter output profile."""
+        return cast(list[Finding], self._function(self.output_validator or self.validator, "validated")(document))
 
 
 FORMATS: tuple[Format, ...] = (
@@ -101,6 +106,7 @@ FORMATS: tuple[Format, ...] = (
         reader="read",
         writer="write",
         validator="validate",
+        output_validator="validate_output",
     ),
     Format(
         "ninjs",

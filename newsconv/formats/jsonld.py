@@ -48,7 +48,11 @@ def read(data: bytes, source: str | None) -> Article:
 
     rdflib's JSON-LD processor turns it into RDF offline; the graph is read as the RDF readers do.
     """
-    document = secure.load_json(data, source)
+    return schemaorg_read.to_article(_parse(secure.load_json(data, source), source), source)
+
+
+def _parse(document: Any, source: str | None) -> Graph:
+    """The RDF graph of a loaded JSON-LD document, contexts resolved offline; else an InputError."""
     if not isinstance(document, dict | list):
         raise InputError(
             source, f"not JSON-LD: a JSON-LD document is an object or an array, not {document!r:.40}"
@@ -56,11 +60,12 @@ def read(data: bytes, source: str | None) -> Article:
     _refuse_remote_contexts(document, source)
     body, context = _with_initial_context(document)
     graph = Graph(bind_namespaces="none")
+    graph.bind("schema", schemaorg.SCHEMA)
     try:
         Parser().parse(body, context, graph)
     except Exception as error:  # noqa: BLE001 (rdflib raises bare exceptions on bad JSON-LD)
         raise InputError(source, f"not JSON-LD: {type(error).__name__}: {error}") from None
-    return schemaorg_read.to_article(graph, source)
+    return graph
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -74,39 +79,39 @@ def to_dict(article: Article) -> dict[str, Any]:
 def to_graph(document: str | bytes) -> tuple[Graph | None, list[Finding]]:
     """The RDF graph of a JSON-LD document, parsed without the network; or why it cannot be."""
     data, findings = json_schema.parse(document)
-    return (None, findings) if findings else _graph(data)
+    if findings:
+        return None, findings
+    try:
+        return _parse(data, None), []
+    except InputError as error:
+        return None, [Finding("jsonld.syntax", error.problem)]
 
 
 def validate(document: str | bytes) -> list[Finding]:
-    """Problems with a JSON-LD document: our JSON Schema profile, then schema.org terms, then SHACL."""
+    """Problems with any schema.org JSON-LD document: syntax, offline contexts, schema.org terms, SHACL."""
     data, findings = json_schema.parse(document)
     if findings:
         return findings
-    findings = json_schema.check(json_schema.own_validator(PROFILE), data)
-    graph, parse_findings = _graph(data)
-    if graph is None:
-        return findings + parse_findings
-    return findings + schemaorg_vocab.check(graph) + shacl.check(graph)
+    return _semantic(data)
 
 
-def _graph(data: Any) -> tuple[Graph | None, list[Finding]]:
-    """The graph of parsed JSON-LD whose only context is schema.org's; other contexts are refused."""
-    context = data.get("@context") if isinstance(data, dict) else None
-    if not isinstance(context, str) or context not in _SCHEMA_ORG_CONTEXTS:
-        message = 'the document must be one object with "@context": "https://schema.org"'
-        return None, [Finding("jsonld.context", message)]
-    body = {key: value for key, value in data.items() if key != "@context"}
-    if _has_context(body):
-        return None, [
-            Finding("jsonld.context", "nested @context is not supported (it could need the network)")
-        ]
-    graph = Graph(bind_namespaces="none")
-    graph.bind("schema", schemaorg.SCHEMA)
+def validate_output(document: str | bytes) -> list[Finding]:
+    """Problems with a document newsconv wrote: its JSON Schema profile (the exact shape), then :func:`validate`."""
+    data, findings = json_schema.parse(document)
+    if findings:
+        return findings
+    return json_schema.check(json_schema.own_validator(PROFILE), data) + _semantic(data)
+
+
+def _semantic(data: Any) -> list[Finding]:
     try:
-        Parser().parse(body, _schemaorg_context().subcontext({}), graph)
-    except Exception as error:  # noqa: BLE001 (rdflib raises bare exceptions on bad JSON-LD)
-        return None, [Finding("jsonld.syntax", f"{type(error).__name__}: {error}")]
-    return graph, []
+        graph = _parse(data, None)
+    except InputError as error:
+        rule = "jsonld.context" if "context" in error.problem or "@import" in error.problem else "jsonld.syntax"
+        return [Finding(rule, error.problem)]
+    if not len(graph):
+        return [Finding("jsonld.empty", "the document states nothing (no node with a schema.org type or property)")]
+    return schemaorg_vocab.check(graph) + shacl.check(graph)
 
 
 @cache
@@ -162,12 +167,6 @@ def _refuse_remote_contexts(value: Any, source: str | None) -> None:
 
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [] if value is None else [value]
-
-
-def _has_context(value: Any) -> bool:
-    if isinstance(value, dict):
-        return "@context" in value or any(_has_context(v) for v in value.values())
-    return isinstance(value, list) and any(_has_context(v) for v in value)
 
 
 Site = tuple[str, str, int]
