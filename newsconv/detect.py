@@ -24,6 +24,8 @@ G2_ROOTS = frozenset(
     {"newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalog"}
 )
 NINJS = "ninjs"
+G2_TAGS = frozenset(f"{{{NAR}}}{name}" for name in G2_ROOTS)  # the same, in Clark notation
+_RDF_TAG = f"{{{RDF}}}RDF"
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _JSON_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:')
@@ -107,12 +109,11 @@ def _xml_format(head: bytes) -> str:
         raise UnknownFormatError(f"not well-formed XML: {error.msg}") from None
     if not isinstance(root, etree._Element):
         raise UnknownFormatError("XML without a root element in its first kilobytes")
-    qname = etree.QName(root)
-    if qname.namespace == NAR and qname.localname in G2_ROOTS:
+    if root.tag in G2_TAGS:
         return "newsml"
-    if qname.namespace == RDF and qname.localname == "RDF":
+    if root.tag == _RDF_TAG:
         return "rdfxml"
-    raise UnknownFormatError(f"XML root element {qname.text} is no format newsconv validates")
+    raise UnknownFormatError(f"XML root element {root.tag} is no format newsconv validates")
 
 
 def _json_format(head: str) -> str:

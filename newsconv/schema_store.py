@@ -9,7 +9,6 @@ same layout, the one ``OFFICIAL`` lists. Schemas newsconv writes itself ship in 
 from __future__ import annotations
 
 import os
-import urllib.request
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -148,6 +147,8 @@ def fetch(destination: Path | None = None, *, timeout: float = 60.0) -> list[Pat
     The only code in newsconv that touches the network. All files are downloaded before any
     is written, and each is written atomically, so a failed fetch leaves the cache as it was.
     """
+    import urllib.request  # here, not at the top: validating never loads the HTTP stack
+
     target = destination or cache_dir()
     downloaded = []
     for schema in OFFICIAL:

@@ -4,17 +4,22 @@ The checker only produces :class:`FileReport` values; finding files (``newsconv.
 rendering reports (``newsconv.validate.reporters``) live elsewhere. An unreadable, undetectable
 or non-UTF-8 file becomes an invalid report, never an exception; only a missing official schema
 (:class:`~newsconv.errors.SchemaNotFoundError`) stops the run.
+
+A file of up to ``_WHOLE_BYTES`` is read whole and, unless another format is asked for, parsed
+once: if its root is a NewsML-G2 root (wherever it starts), that tree is validated as it is, so
+a feed of items costs one read and one parse per file. Any other small file, and every larger
+one, is sniffed from its first ``SNIFF_BYTES`` (``newsconv.detect``), and large ones streamed.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -24,11 +29,11 @@ from newsconv.errors import NewsconvError, SchemaNotFoundError, UnknownFormatErr
 from newsconv.validate import newsml_g2, newsml_rules
 from newsconv.validate.findings import Finding
 
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
 Progress = Callable[[int, int], None]
+_NEWSML = "newsml"
 _PARALLEL_MIN_FILES = 8
+_CHUNK_FILES = 64  # files a worker takes at a time: few round trips, yet an even share at the end
+_PROGRESS_SECONDS = 0.1  # the progress callback runs at most this often (and after the last file)
 _WHOLE_BYTES = 1 << 20  # files up to this size are read in one go; larger ones are streamed
 
 
@@ -101,6 +106,8 @@ def check_files(
         replace(
             r, findings=tuple(_promote(f) if strict else f for f in r.findings if selection.keeps(f.rule))
         )
+        if r.findings
+        else r
         for r in reports
     ]
 
@@ -115,12 +122,12 @@ def prepare(format_name: str | None) -> newsml_g2.Schemas | None:
     When formats are detected, a missing NewsML-G2 XSD only matters if a NewsML-G2 document
     turns up: that document then raises the error (and a feed of JSON-LD alone still runs).
     """
-    if format_name not in (None, "newsml"):
+    if format_name not in (None, _NEWSML):
         return None
     try:
         return newsml_g2.prepare()
     except SchemaNotFoundError:
-        if format_name == "newsml":
+        if format_name == _NEWSML:
             raise
         return None
 
@@ -132,20 +139,31 @@ def _run(
     if jobs <= 1 or total < _PARALLEL_MIN_FILES:
         results: Iterable[FileReport] = (check_file(p, settings) for p in paths)
     else:
-        from concurrent.futures import ProcessPoolExecutor  # imported here: only a parallel run needs it
-
-        pool = ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(_schema_dir(),))
-        chunk = max(1, min(64, total // (jobs * 8)))
-        results = _closing(pool, pool.map(check_file, paths, [settings] * total, chunksize=chunk))
+        results = _parallel(paths, settings, jobs)
+    shown = 0.0
     for done, report in enumerate(results, 1):
-        if progress is not None:
+        if progress is not None and (done == total or time.monotonic() - shown >= _PROGRESS_SECONDS):
             progress(done, total)
+            shown = time.monotonic()
         yield report
 
 
-def _closing(pool: ProcessPoolExecutor, results: Iterable[FileReport]) -> Iterable[FileReport]:
+def _parallel(paths: Sequence[str], settings: Settings, jobs: int) -> Iterable[FileReport]:
+    """Reports of ``paths`` checked by ``jobs`` worker processes, in order, in chunks of files.
+
+    On Linux the workers are forked, so they start at once with this process's compiled schemas;
+    elsewhere each compiles them on its first file.
+    """
+    import multiprocessing  # imported here: only a parallel run needs them
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_worker_init, initargs=(settings, _schema_dir())
+    )
+    chunk = max(1, min(_CHUNK_FILES, len(paths) // (jobs * 8)))
     with pool:
-        yield from results
+        yield from pool.map(_check_in_worker, paths, chunksize=chunk)
 
 
 def _schema_dir() -> str | None:
@@ -153,24 +171,35 @@ def _schema_dir() -> str | None:
     return str(folder) if origin == "--schema-dir" else None
 
 
-def _worker_init(schema_dir: str | None) -> None:
+_worker_settings = Settings()
+
+
+def _worker_init(settings: Settings, schema_dir: str | None) -> None:
+    global _worker_settings
+    _worker_settings = settings
     schema_store.set_schema_dir(schema_dir)
+
+
+def _check_in_worker(path: str) -> FileReport:
+    return check_file(path, _worker_settings)
 
 
 def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], list[tuple[str, int | None]]]:
     format_name = settings.format_name
     try:
-        with open(path, "rb") as stream:
-            small = os.fstat(stream.fileno()).st_size <= _WHOLE_BYTES
-            head = stream.read() if small else stream.read(SNIFF_BYTES)
-        whole = head if small else None  # a small file is read once, whole
+        head, small = _read(path)
+        if small and format_name in (None, _NEWSML):
+            root = newsml_g2.parse(head)  # parsed once: a NewsML-G2 root needs no sniffing
+            if root is not None:
+                result = newsml_g2.validate_parsed(root, head, _schemas(settings), rules=settings.g2_rules)
+                return _NEWSML, result.findings, result.guids
         fmt = format_name or detect(head[:SNIFF_BYTES])
-        if fmt == "newsml":
-            result = newsml_g2.validate(path if whole is None else whole, settings.schemas, rules=settings.g2_rules)
+        if fmt == _NEWSML:
+            result = newsml_g2.validate(head if small else path, _schemas(settings), rules=settings.g2_rules)
             return fmt, result.findings, result.guids
         if fmt == NINJS:
             return fmt, [Finding("format.unsupported", "ninjs is detected but not validated yet")], []
-        return fmt, _registered(fmt, Path(path).read_bytes() if whole is None else whole), []
+        return fmt, _registered(fmt, head if small else Path(path).read_bytes()), []
     except OSError as error:
         return format_name, [Finding("input.unreadable", f"cannot read: {error.strerror or error}")], []
     except UnknownFormatError as error:
@@ -181,6 +210,30 @@ def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], li
         return format_name, [Finding("input.invalid", str(error))], []
     except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
         return format_name, [Finding("internal", f"internal error ({type(error).__name__}: {error})")], []
+
+
+def _read(path: str) -> tuple[bytes, bool]:
+    """A small file whole (and True), or the first ``SNIFF_BYTES`` of a larger one (and False).
+
+    Plain ``os`` calls: a batch opens thousands of files, and a buffered file object costs
+    more system calls and objects than the few reads each needs.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > _WHOLE_BYTES:
+            return os.read(descriptor, SNIFF_BYTES), False
+        chunks = [os.read(descriptor, size + 1)]  # one more byte than stated sees the end at once
+        while chunks[-1]:
+            chunks.append(os.read(descriptor, _WHOLE_BYTES))
+        return b"".join(chunks), True
+    finally:
+        os.close(descriptor)
+
+
+def _schemas(settings: Settings) -> newsml_g2.Schemas:
+    """The run's NewsML-G2 schemas; located now if :func:`prepare` found none (and then may raise)."""
+    return settings.schemas or newsml_g2.prepare()
 
 
 def _registered(fmt: str, data: bytes) -> list[Finding]:

@@ -21,7 +21,7 @@ from typing import IO, cast
 from lxml import etree
 
 from newsconv import schema_store
-from newsconv.detect import G2_ROOTS
+from newsconv.detect import G2_ROOTS, G2_TAGS
 from newsconv.errors import SchemaNotFoundError
 from newsconv.validate import newsml_rules, xsd
 from newsconv.validate.findings import Finding
@@ -76,12 +76,32 @@ def validate(
     schemas = schemas or prepare()
     if isinstance(source, bytes):
         root = _parse_whole(source)
-        if root is not None and root.tag != _MESSAGE:
-            result = Result()
-            _check_item(root, schemas, rules, result)
-            return result
+        if root is not None:
+            return validate_parsed(root, source, schemas, rules=rules)
         return _stream(io.BytesIO(source), schemas, rules)
     return _stream(source if not isinstance(source, Path) else str(source), schemas, rules)
+
+
+def parse(data: bytes) -> etree._Element | None:
+    """The root element of ``data`` if it is well-formed XML with a NewsML-G2 root, else None.
+
+    A caller that holds a document's bytes parses them once with this, instead of sniffing the
+    format first, and hands the root to :func:`validate_parsed`.
+    """
+    root = _parse_whole(data)
+    return root if root is not None and root.tag in G2_TAGS else None
+
+
+def validate_parsed(root: etree._Element, data: bytes, schemas: Schemas, *, rules: bool = True) -> Result:
+    """Validate the document ``data`` whose ``root`` is already parsed (as :func:`validate` does).
+
+    An item is checked as it is; a newsMessage is streamed from ``data`` item by item.
+    """
+    if root.tag == _MESSAGE:
+        return _stream(io.BytesIO(data), schemas, rules)
+    result = Result()
+    _check_item(root, schemas, rules, result)
+    return result
 
 
 def _parse_whole(data: bytes) -> etree._Element | None:
@@ -126,7 +146,7 @@ def _is_message(element: etree._Element | None) -> bool:
 
 def _check_item(item: etree._Element, schemas: Schemas, rules: bool, result: Result) -> None:
     path = schemas.plain
-    if any(True for _ in item.iter(_ODRL_HOLDER)):
+    if next(item.iter(_ODRL_HOLDER), None) is not None:
         path = schemas.odrl or schema_store.locate(schema_store.NEWSML_ODRL_XSD)
     tree = etree.ElementTree(item)
     result.findings += xsd.check(xsd.schema(path), tree)

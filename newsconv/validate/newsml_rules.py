@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import cast
+from typing import TypeVar, cast
 
 from lxml import etree
 
@@ -83,6 +84,7 @@ _BCP47 = re.compile(
 
 
 _Attribute = tuple[etree._Element, str, str]
+_T = TypeVar("_T")
 _NAR_PREFIX = f"{{{NAR}}}"
 _CATALOG = f"{{{NAR}}}catalog"
 _SCHEME = f"{{{NAR}}}scheme"
@@ -92,12 +94,21 @@ _COLLECTED = frozenset({_SCHEME, _CATALOG_REF, _VERSION_CREATED, f"{{{NAR}}}inli
 _ID_NAMES = frozenset({"id", "partid", "{http://www.w3.org/XML/1998/namespace}id"})
 _REFERENCE_NAMES = frozenset({"contentrefs", "idrefs"})
 _QCODE, _ID, _REFERENCE, _LANGUAGE = range(4)
+# ``element.items()``, typed as what lxml returns for parsed XML: names and values are str
+_attributes = cast("Callable[[etree._Element], list[tuple[str, str]]]", etree._Element.items)
 
 
 @dataclass(slots=True)
 class _Scan:
-    """What one walk over an item collects for the rules."""
+    """What one walk over an item collects for the rules.
 
+    Each attribute's value is checked as the walk meets it, and only those that break a rule are
+    kept with their element (references, checked against all ids at the end, are all kept); a
+    clean item, the common case, keeps no element. Kept QCodes may sit where the QCode rules do
+    not apply: :meth:`covers` tells, for them alone.
+    """
+
+    item: etree._Element
     qcodes: list[_Attribute] = field(default_factory=list)
     languages: list[_Attribute] = field(default_factory=list)
     references: list[_Attribute] = field(default_factory=list)
@@ -106,6 +117,16 @@ class _Scan:
     catalog_refs: list[etree._Element] = field(default_factory=list)
     versions: list[etree._Element] = field(default_factory=list)
     inlines: list[etree._Element] = field(default_factory=list)
+    declared: frozenset[str] | None = None  # every alias declared; None when a catalog is unknown
+    in_catalogs: set[etree._Element] | None = None
+
+    def covers(self, element: etree._Element) -> bool:
+        """Whether the QCode rules apply to ``element``: a NewsML-G2 element outside the catalogs."""
+        if not element.tag.startswith(_NAR_PREFIX):
+            return False
+        if self.in_catalogs is None:  # holding the proxies keeps them unique
+            self.in_catalogs = {e for c in _catalogs(self.item) for e in c.iter()}
+        return element not in self.in_catalogs
 
 
 def check(item: etree._Element) -> list[Finding]:
@@ -113,10 +134,10 @@ def check(item: etree._Element) -> list[Finding]:
     scan = _scan(item)
     return (
         _qcode_findings(scan)
-        + _cpnat_findings(scan.qcodes)
+        + _cpnat_findings(scan)
         + _version_findings(scan.versions)
         + _inline_findings(scan.inlines)
-        + _lang_findings(scan.languages)
+        + _lang_findings(scan)
         + _reference_findings(scan)
     )
 
@@ -171,41 +192,77 @@ def _offline_catalog(href: str) -> str | None:
 
 
 def _qcode_findings(scan: _Scan) -> list[Finding]:
-    declared, findings, complete = set(scan.aliases), [], True
-    for ref in scan.catalog_refs:
-        aliases = catalog_aliases(ref.get("href", ""))
-        if aliases is None:
-            complete = False
-            findings.append(
-                _finding("g2.catalog-unknown", f"catalog {ref.get('href')} is not available offline", ref)
-            )
-        else:
-            declared |= aliases
-    if not complete:
-        return findings
-    return findings + [
+    if scan.declared is None:
+        return [
+            _finding("g2.catalog-unknown", f"catalog {ref.get('href')} is not available offline", ref)
+            for ref in scan.catalog_refs
+            if catalog_aliases(ref.get("href", "")) is None
+        ]
+    return [
         _finding(
             "g2.qcode-alias", f"{name}={value!r}: scheme alias {alias!r} is declared by no catalog", element
         )
         for element, name, value in scan.qcodes
-        for alias in _scheme_aliases(value)
-        if alias not in declared
+        for alias in sorted(_ALIASES[value] - scan.declared)
+        if scan.covers(element)
     ]
 
 
-@lru_cache(maxsize=4096)
-def _scheme_aliases(value: str) -> tuple[str, ...]:
-    """The distinct scheme aliases of a QCode (list) value; cached, as a feed repeats its QCodes."""
-    return tuple({token.split(":", 1)[0] for token in value.split() if ":" in token})
+def _declared(scan: _Scan) -> frozenset[str] | None:
+    """The aliases the item's catalogs (referenced and embedded) declare; None if one is unknown."""
+    catalogs = [catalog_aliases(ref.get("href", "")) for ref in scan.catalog_refs]
+    if None in catalogs:
+        return None
+    declared = _union(tuple(cast("list[frozenset[str]]", catalogs)))
+    return declared | scan.aliases if scan.aliases else declared
 
 
-def _cpnat_findings(qcodes: list[_Attribute]) -> list[Finding]:
-    return [
-        _finding("g2.cpnat-type", f"{name}={token!r} is no IPTC concept nature", element)
-        for element, name, value in qcodes
-        if "cpnat:" in value
+@lru_cache(maxsize=64)
+def _union(catalogs: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The aliases of several catalogs together; cached, as the items of a feed share catalogs."""
+    return frozenset().union(*catalogs)
+
+
+class _Memo(dict[str, _T]):
+    """``function`` of attribute values, cached (a feed repeats them), emptied when it grows big."""
+
+    def __init__(self, function: Callable[[str], _T], limit: int = 4096) -> None:
+        super().__init__()
+        self.function, self.limit = function, limit
+
+    def __missing__(self, value: str) -> _T:
+        if len(self) >= self.limit:
+            self.clear()
+        result = self[value] = self.function(value)
+        return result
+
+
+def _scheme_aliases(value: str) -> frozenset[str]:
+    """The scheme aliases of a QCode (list) value."""
+    return frozenset(token.split(":", 1)[0] for token in value.split() if ":" in token)
+
+
+def _unknown_natures(value: str) -> tuple[str, ...]:
+    """The ``cpnat:`` tokens of a QCode (list) value that name no concept nature, in order."""
+    return tuple(
+        token
         for token in value.split()
         if token.startswith("cpnat:") and token[len("cpnat:") :] not in CONCEPT_NATURES
+    )
+
+
+_ALIASES = _Memo(_scheme_aliases)
+_NATURES = _Memo(_unknown_natures)
+_LANGUAGE_TAGS = _Memo(is_valid_language_tag)
+
+
+def _cpnat_findings(scan: _Scan) -> list[Finding]:
+    return [
+        _finding("g2.cpnat-type", f"{name}={token!r} is no IPTC concept nature", element)
+        for element, name, value in scan.qcodes
+        if "cpnat:" in value
+        for token in _NATURES[value]
+        if scan.covers(element)
     ]
 
 
@@ -236,11 +293,10 @@ def _inline_findings(inlines: list[etree._Element]) -> list[Finding]:
     return findings
 
 
-def _lang_findings(languages: list[_Attribute]) -> list[Finding]:
+def _lang_findings(scan: _Scan) -> list[Finding]:
     return [
         _finding("g2.xml-lang", f"xml:lang {value!r} is no BCP 47 language tag", element)
-        for element, _, value in languages
-        if not is_valid_language_tag(value)
+        for element, _, value in scan.languages
     ]
 
 
@@ -254,29 +310,36 @@ def _reference_findings(scan: _Scan) -> list[Finding]:
 
 
 def _scan(item: etree._Element) -> _Scan:
-    """One walk over the item collecting what every rule needs (QCodes only outside catalogs).
+    """One walk over the item collecting what every rule needs (see :class:`_Scan`).
 
-    The few elements the rules read whole are picked out by lxml (``iter`` with tags); the walk
-    in Python reads attributes, and an element's tag only for an attribute named like a QCode.
+    The few elements the rules read whole are picked out first by lxml (``iter`` with tags);
+    then the walk in Python reads attributes, with one dictionary lookup for each, and checks
+    QCode and language values through caches, as a feed repeats them.
     """
-    kinds = _attribute_kinds()
-    scan = _Scan()
+    kind_of = _attribute_kinds().get
+    scan = _Scan(item)
     for element in item.iter(*_COLLECTED):
         _collect(scan, element.tag, element)
-    in_catalogs = {e for c in _catalogs(item) for e in c.iter()}  # holding the proxies keeps them unique
+    declared = scan.declared = _declared(scan)
+    aliases, natures, tags = _ALIASES, _NATURES, _LANGUAGE_TAGS
+    qcodes, add_id = scan.qcodes.append, scan.ids.add
+    references, languages = scan.references.append, scan.languages.append
     for element in item.iter(etree.Element):
-        for name, value in cast("list[tuple[str, str]]", element.items()):  # lxml parses to str
-            kind = kinds.get(name)  # most attributes concern no rule: one lookup and on
+        for name, value in _attributes(element):
+            kind = kind_of(name)  # most attributes concern no rule: one lookup and on
             if kind is None:
                 continue
-            if kind == _ID:
-                scan.ids.add(value)
+            if kind == _QCODE:
+                if (declared is not None and not aliases[value] <= declared) or (
+                    "cpnat:" in value and natures[value]
+                ):
+                    qcodes((element, name, value))
+            elif kind == _ID:
+                add_id(value)
             elif kind == _REFERENCE:
-                scan.references.append((element, name, value))
-            elif kind == _LANGUAGE:
-                scan.languages.append((element, "xml:lang", value))
-            elif element.tag.startswith(_NAR_PREFIX) and element not in in_catalogs:
-                scan.qcodes.append((element, name, value))
+                references((element, name, value))
+            elif not tags[value]:
+                languages((element, name, value))
     return scan
 
 
