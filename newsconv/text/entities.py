@@ -15,17 +15,23 @@ from enum import Enum
 from functools import cache
 
 from newsconv.text import lexicons
-from newsconv.text.names import Candidate, candidates, is_title_word
+from newsconv.text.names import PARTICLES, Candidate, candidates, is_title_word
 
 PERSON_CUE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|told)\s+$")
+LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|across)\s+$")
 STRONG_PLACE_CUE = re.compile(
     r"(?:\b(?:in|near)|\b(?:town|city|village|province|region|district|port|capital|suburb) of)\s+$"
 )
 ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
-ORG_NOUN_AFTER = re.compile(
-    r"\s+(?:news\s+)?(?:agency|tribunal|newspaper|daily|firm|company|group|airline|bank|network|channel|label|club|party)\b"
-)
+ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
+QUOTE_MARKS = "\"“‘'«„"
+ROMAN = re.compile(
+    r"X{0,2}(?:IX|IV|V?I{1,3}|V)"
+)  # a regnal number ("Leopold III"); a lone "I" is a stop word
+COORDINATION = re.compile(r"(?:’s|'s)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+CUE_REACH = 40  # characters before a name searched for a cue word
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 
@@ -89,6 +95,81 @@ def _person_cue_after() -> re.Pattern[str]:
     return re.compile(rf"^(?:,\s+(?:who|\d+)\b|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
 
 
+def _window(paragraph: str, start: int) -> str:
+    """The text just before a position, as far back as a cue before a name can reach."""
+    return paragraph[max(0, start - CUE_REACH) : start]
+
+
+@cache
+def _org_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for an organisation noun in lower case just after a name, and just before it."""
+    nouns = "|".join(
+        sorted((n.replace(" ", r"\s+") for n in lexicons.words("org_nouns.txt")), key=len, reverse=True)
+    )
+    return re.compile(rf"\s+(?:{nouns})\b"), re.compile(rf"\b(?:{nouns})\s+$")
+
+
+def _org_noun_beside(cand: Candidate, paragraph: str) -> bool:
+    """Whether an organisation noun stands just after or just before a name ("Liberte newspaper",
+    "the news agency Tanjug")."""
+    after, before = _org_nouns()
+    return (
+        after.match(paragraph, cand.end) is not None
+        or before.search(_window(paragraph, cand.start)) is not None
+    )
+
+
+@cache
+def _place_noun_after() -> re.Pattern[str]:
+    """A place noun in lower case just after a name: the name is a place ("Michoacan state")."""
+    nouns = "|".join(sorted(lexicons.words("place_nouns.txt"), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns})\b")
+
+
+@cache
+def _work_before() -> re.Pattern[str]:
+    """A noun for a work just before a name: what follows is its title ("his album Innocent Man")."""
+    nouns = "|".join(sorted(lexicons.words("work_nouns.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s+$")
+
+
+def _adjective_org(cand: Candidate, paragraph: str) -> bool:
+    """Whether a nationality or group word names an organisation: a known one ("Conservatives"),
+    or one with its own organisation noun and no article ("Democratic party insiders", not "an
+    Algerian newspaper" or "the Yugoslav news agency Tanjug")."""
+    if cand.text in lexicons.words("organizations.txt"):
+        return True
+    after = _org_nouns()[0].match(paragraph, cand.end)
+    return (
+        after is not None
+        and not re.match(r"\s+[A-Z]", paragraph[after.end() :])
+        and not ARTICLE_BEFORE.search(_window(paragraph, cand.start))
+    )
+
+
+def _org_context(cand: Candidate, paragraph: str) -> bool:
+    """Whether the words around an untitled name show an organisation: an organisation noun beside
+    it, a role in lower case after it ("Ericsson spokesman"), or "the" before a name of several
+    words that says something ("the Hong Kong Standard said")."""
+    if (
+        cand.honorific
+        or cand.title
+        or cand.words[0] in lexicons.first_name_gender()
+        or is_adjective(cand.words[-1])
+    ):
+        return False
+    after = ROLE_AFTER.match(paragraph, cand.end)
+    return (
+        _org_noun_beside(cand, paragraph)
+        or (after is not None and is_title_word(after.group(1)))
+        or (
+            len(cand.words) > 1
+            and ORG_CUE_BEFORE.search(_window(paragraph, cand.start)) is not None
+            and _person_cue_after().match(paragraph[cand.end :]) is not None
+        )
+    )
+
+
 def is_adjective(word: str) -> bool:
     """Whether a word is a nationality or group adjective or noun ("Chinese", "Iraqis")."""
     demonyms = lexicons.words("demonyms.txt")
@@ -105,8 +186,9 @@ def _place_name(text: str) -> str | None:
     return None
 
 
-def _classify(cand: Candidate, paragraph: str) -> Kind | None:
-    """The kind a candidate names on its own evidence; None when a single word says too little."""
+def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None:
+    """The kind a candidate names on its own evidence (``org_context``: what ``_org_context``
+    says of it); None when a single word says too little."""
     words, text = cand.words, cand.text
     org_words = lexicons.words("org_words.txt")
     known_orgs = lexicons.words("organizations.txt")
@@ -117,44 +199,61 @@ def _classify(cand: Candidate, paragraph: str) -> Kind | None:
     if _place_name(text):
         return Kind.PLACE
     low = [w.lower() for w in words]
-    if ORG_NOUN_AFTER.match(paragraph, cand.end) and words[0] not in lexicons.first_name_gender():
-        return Kind.ORG
-    if len(words) > 1 and any(w in org_words for w in low):
-        return Kind.ORG
     place_words = lexicons.words("place_words.txt")
     if len(words) > 1 and (
         low[-1] in place_words or (low[0] in place_words and _place_name(" ".join(words[1:])))
     ):
         return Kind.PLACE
+    if org_context if len(words) > 1 else _org_noun_beside(cand, paragraph):
+        return Kind.ORG
+    if len(words) > 1 and (any(w in org_words for w in low) or "&" in words):
+        return Kind.ORG
     if len(words) == 1:
         own_word = low[0] in org_words and not cand.sentence_start
         return Kind.ORG if _is_acronym(text) or own_word else None
-    if words[0] in lexicons.first_name_gender():
+    if words[0] in lexicons.first_name_gender() or (len(words) == 2 and ROMAN.fullmatch(words[1])):
         return Kind.PERSON
     if words[-1] in lexicons.words("demonyms.txt"):
         return None
-    if any(is_adjective(w) or w in known_orgs or _place_name(w) or _is_acronym(w) for w in words):
+    if _place_name(words[0]) or any(
+        is_adjective(w) or w in known_orgs or w in lexicons.major_places() or _is_acronym(w) for w in words
+    ):
         return Kind.ORG
     if any(w[0].isdigit() for w in words):
         return None
+    if STRONG_PLACE_CUE.search(_window(paragraph, cand.start)) or _place_noun_after().match(
+        paragraph, cand.end
+    ):
+        return Kind.PLACE
     return Kind.PERSON
 
 
-def _single(cand: Candidate, paragraph: str, repeated: bool) -> Kind | None:
-    """The kind of an unlinked single word, from the words around it."""
+def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> Kind | None:
+    """The kind of an unlinked single word, from the words around it; a word named often is an
+    organisation, or a place when one of its mentions follows "in", "near" or "outside"."""
     word = cand.text
     if word in lexicons.first_name_gender():
         return Kind.PERSON
-    before, after = paragraph[: cand.start], paragraph[cand.end :]
-    if (word in lexicons.minor_places() and PLACE_CUE_BEFORE.search(before)) or STRONG_PLACE_CUE.search(
-        before
+    before, after = _window(paragraph, cand.start), paragraph[cand.end :]
+    if (
+        (word in lexicons.minor_places() and PLACE_CUE_BEFORE.search(before))
+        or STRONG_PLACE_CUE.search(before)
+        or (_place_noun_after().match(after) and PLACE_CUE_BEFORE.search(before))
     ):
         return Kind.PLACE
     if (_person_cue_after().match(after) and not ORG_CUE_BEFORE.search(before)) or PERSON_CUE_BEFORE.search(
         before
     ):
         return Kind.PERSON
-    return Kind.ORG if repeated else None
+    if not repeated:
+        return None
+    return Kind.PLACE if located else Kind.ORG
+
+
+def _may_shorten(word: str) -> bool:
+    """Whether a lone word may stand for a longer organisation name that starts with it: not an
+    acronym, a known organisation or a group word ("UN", "Democratic" are names of their own)."""
+    return not (_is_acronym(word) or word in lexicons.words("organizations.txt") or is_adjective(word))
 
 
 def _role_after(text: str) -> bool:
@@ -215,13 +314,27 @@ class Entities:
             for c in cands
             if self._credible(c, mid)
             and not (
-                len(c.words) == 1
-                and is_adjective(c.text)
-                and not ORG_NOUN_AFTER.match(paragraphs[c.paragraph], c.end)
+                len(c.words) == 1 and is_adjective(c.text) and not _adjective_org(c, paragraphs[c.paragraph])
+            )
+            and not (
+                c.honorific is None
+                and c.title is None
+                and _work_before().search(_window(paragraphs[c.paragraph], c.start))
             )
         ]
         self.counts = Counter(c.text for c in cands)
-        kinds = [_classify(c, paragraphs[c.paragraph]) for c in cands]
+        self.located = {
+            c.text
+            for c in cands
+            if len(c.words) == 1 and LOCATED_BEFORE.search(_window(paragraphs[c.paragraph], c.start))
+        }
+        known = lexicons.words("organizations.txt")
+        contexts = [
+            c.text not in known and _place_name(c.text) is None and _org_context(c, paragraphs[c.paragraph])
+            for c in cands
+        ]
+        kinds = [_classify(c, paragraphs[c.paragraph], org) for c, org in zip(cands, contexts)]
+        kinds = self._coordinated(cands, self._harmonised(cands, kinds, contexts))
         for cand, kind in sorted(zip(cands, kinds), key=lambda ck: -len(ck[0].words)):
             if kind is Kind.PERSON and len(cand.words) > 1 and self._person(cand.words) is None:
                 self.found.append(Found(Kind.PERSON, cand.words))
@@ -230,6 +343,7 @@ class Entities:
             if entity is not None:
                 entity.add(cand, paragraphs)
                 self.resolved.append(Resolved(cand, entity))
+        self._fold_short_orgs()
         unproven = {id(f) for f in self.found if f.kind is Kind.PERSON and not self._proven(f)}
         self.found = [f for f in self.found if id(f) not in unproven]
         self.resolved = [r for r in self.resolved if id(r.entity) not in unproven]
@@ -240,18 +354,105 @@ class Entities:
             if person.kind is Kind.PERSON and person.gender == "x":
                 person.gender = lexicons.first_name_gender().get(person.words[0], "x")
 
+    def _fold_short_orgs(self) -> None:
+        """Fold a one-word organisation named before its full name into it ("Mercantile" …
+        "Mercantile Bancorp Inc."), when only one full name starts with that word."""
+        orgs = [f for f in self.found if f.kind is Kind.ORG]
+        into: dict[int, Found] = {}
+        for short in (f for f in orgs if len(f.words) == 1 and _may_shorten(f.words[0])):
+            hosts = [f for f in orgs if len(f.words) > 1 and f.words[0] == short.words[0]]
+            if len(hosts) == 1:
+                into[id(short)] = hosts[0]
+        if not into:
+            return
+        for k, r in enumerate(self.resolved):
+            host = into.get(id(r.entity))
+            if host is not None:
+                host.add(r.candidate, self.paragraphs)
+                host.mentions.sort()
+                self.resolved[k] = Resolved(r.candidate, host)
+        self.found = [f for f in self.found if id(f) not in into]
+
+    @staticmethod
+    def _harmonised(
+        cands: Sequence[Candidate], kinds: list[Kind | None], contexts: Sequence[bool]
+    ) -> list[Kind | None]:
+        """Kinds with a name the context shows to be an organisation in one place ("Ericsson
+        spokesman") taken for one wherever it stands untitled, unless it is part of a person's name."""
+        org_named = {c.text for c, org in zip(cands, contexts) if org}
+        given = lexicons.first_name_gender()
+        personal = {w for c in cands if c.honorific or c.title or c.words[0] in given for w in c.words}
+        return [
+            Kind.ORG
+            if c.text in org_named
+            and k in (None, Kind.PERSON)
+            and not (c.honorific or c.title)
+            and not set(c.words) <= personal
+            else k
+            for c, k in zip(cands, kinds)
+        ]
+
+    def _coordinated(self, cands: Sequence[Candidate], kinds: list[Kind | None]) -> list[Kind | None]:
+        """Kinds with an unknown single word listed beside an organisation or a place taken to be
+        one too ("such as Amazon and Blinkx"), unless it is part of a person's name."""
+        personal = {w for c, k in zip(cands, kinds) if k is Kind.PERSON for w in c.words}
+        out = list(kinds)
+        for order in (range(len(cands)), range(len(cands) - 1, -1, -1)):
+            for i in order:
+                c = cands[i]
+                if out[i] is not None or len(c.words) > 1 or c.text in personal:
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(cands) and out[j] in (Kind.ORG, Kind.PLACE) and self._listed(c, cands[j]):
+                        out[i] = out[j]
+                        break
+        return out
+
+    def _listed(self, a: Candidate, b: Candidate) -> bool:
+        """Whether two names stand side by side in a list ("A, B and C", "A or B")."""
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return (
+            a.paragraph == b.paragraph
+            and COORDINATION.fullmatch(self.paragraphs[a.paragraph], first.end, second.start) is not None
+        )
+
     def _proven(self, person: Found) -> bool:
         """Whether the text shows a name is a person's: a given name, honorific or title, an
         appositive role, "who" or a reporting verb after one of its mentions."""
         if person.words[0] in lexicons.first_name_gender() or person.honoured or person.titles:
             return True
+        if ROMAN.fullmatch(person.words[-1]):
+            return True
         if len(person.words) > 1 and person.words[-1] in person.forms:
+            return True
+        if self._name_shaped(person):
             return True
         for paragraph, start, end in person.mentions:
             text = self.paragraphs[paragraph]
-            if _person_cue_after().match(text[end:]) or _role_after(text[end:]) or _role_before(text[:start]):
+            if (
+                _person_cue_after().match(text[end:])
+                or _role_after(text[end:])
+                or _role_before(_window(text, start))
+            ):
                 return True
         return False
+
+    def _name_shaped(self, person: Found) -> bool:
+        """Whether a name of several words uses no common English word ("Zenon Poznyak", not
+        "Crying Game") and is never written in quotation marks (a title of a work)."""
+        common = lexicons.words("common_words.txt")
+        words = [w for w in person.words if w.lower() not in PARTICLES]
+        return (
+            len(person.words) > 1
+            and all(
+                w.lower() not in common
+                and not all(p in common for p in w.lower().split("-"))
+                and not w.isupper()
+                and "." not in w
+                for w in words
+            )
+            and not any(s and self.paragraphs[i][s - 1] in QUOTE_MARKS for i, s, _ in person.mentions)
+        )
 
     @staticmethod
     def _credible(cand: Candidate, mid: set[str]) -> bool:
@@ -288,6 +489,9 @@ class Entities:
         return None
 
     def _org(self, words: Sequence[str]) -> Found | None:
+        """The organisation a name stands for: by name or form, as an acronym of it, as the start
+        of its name ("Daniels Pharmaceuticals" for "Daniels Pharmaceuticals Inc"), or as its last
+        word after "of" or its first word."""
         text = " ".join(words)
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         for f in orgs:
@@ -295,13 +499,19 @@ class Entities:
                 return f
         if len(words) == 2 and _is_acronym(words[0]) and words[1].lower() in lexicons.words("org_words.txt"):
             return self._org(words[:1])
+        if len(words) > 1:
+            n = len(words)
+            return next((f for f in orgs if len(f.words) > n and f.words[:n] == tuple(words)), None)
         if len(words) == 1 and _is_acronym(text):
             acronym = text.replace(".", "").upper()
             return next((f for f in orgs if len(f.words) > 1 and acronym in _initials(f.words)), None)
         if len(words) == 1:
             return next(
                 (f for f in orgs if len(f.words) > 2 and f.words[-1] == text and f.words[-2] == "of"), None
-            ) or next((f for f in reversed(orgs) if len(f.words) > 2 and f.words[0] == text), None)
+            ) or next(
+                (f for f in reversed(orgs) if len(f.words) > 1 and f.words[0] == text and _may_shorten(text)),
+                None,
+            )
         return None
 
     def _new(self, kind: Kind, words: tuple[str, ...]) -> Found:
@@ -334,7 +544,10 @@ class Entities:
                 return org
         if kind is None:
             repeated = self.counts[cand.text] >= REPEATED
-            kind = _single(cand, self.paragraphs[cand.paragraph], repeated) if len(words) == 1 else None
+            located = cand.text in self.located
+            kind = (
+                _single(cand, self.paragraphs[cand.paragraph], repeated, located) if len(words) == 1 else None
+            )
             if kind is None:
                 return None
             if kind is Kind.PERSON:

@@ -59,17 +59,16 @@ def extract(paragraphs: Sequence[str]) -> Extraction:
             orgs.append(Organization(ids[id(entity)], name, aliases, mentions))
         else:
             places.append(Place(f"place-{len(places) + 1}", name, aliases, mentions))
-    passages = [
-        p for p in quoting.passages(paragraphs) if quoting.is_quote(quoting.text_of(paragraphs, p.spans))
-    ]
-    spans = [p.spans for p in passages]
-    speakers = Attributor(paragraphs, entities, spans).speakers(spans)
+    quoted = [p.spans for p in quoting.passages(paragraphs)]
+    spans = [s for s in quoted if quoting.is_quote(quoting.text_of(paragraphs, s))]
+    speakers = Attributor(paragraphs, entities, quoted).speakers(spans)
     quotes = tuple(
         Quote(
             id=f"quote-{k + 1}",
             text=quoting.text_of(paragraphs, s),
             spans=s,
-            speaker=ids.get(id(speaker)) if speaker is not None else None,
+            speaker=ids.get(id(speaker)) if isinstance(speaker, Found) else None,
+            speaker_text=speaker if isinstance(speaker, str) else None,
         )
         for k, (s, speaker) in enumerate(zip(spans, speakers))
     )

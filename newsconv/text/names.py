@@ -7,15 +7,17 @@ organisation names) that a later step classifies as person, organisation or plac
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsconv.text import lexicons
 
 TOKEN = re.compile(
     r"(?:(?:[A-Z]\.){2,}|\b(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b"
-    r"(?![’'\-.&]\w)|\b[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*)"
+    r"(?![’'\-.&]\w)|(?<= )&(?= )|\b(?:(?:al|el|bin|ibn|ad|ash)-)?[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*)"
 )
+PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": a name despite its lower case
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+|[:;]\s+|^\s*[\"“‘(\[—–-]*|[\"“‘]\s*")
 POSSESSIVE = ("’s", "'s")
 PARTICLES = frozenset(
@@ -40,13 +42,25 @@ PARTICLES = frozenset(
     }
 )
 CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
-SUFFIXES = frozenset(
-    {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "group", "bank", "party"}
-)
+LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa"})
 INSIDE_WORD = "-’'.&"
 CONNECTOR_GAP = re.compile(r"(?: (?:of|for|and|&|the))* ")
 PARTY = re.compile(r"[RDI](?:-[A-Z][\w.]*)?")  # party and state after a US politician's name
 ADJECTIVE_ENDINGS = ("ed", "ing", "bound", "born", "made", "style", "era", "wide", "like", "based", "run")
+WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+TABLE_MARK = re.compile(r"\d|/|\b[A-Z][A-Z.]+:")
+TABLE_LOWER_SHARE = 0.4
+TABLE_ROW = 200  # characters; longer lines are prose
+CAPITALS_RUN = re.compile(
+    r"\b[A-Z][A-Z.'’&-]*(?!\w)(?: [A-Z][A-Z.'’&-]*(?!\w))*"
+)  # a line with fewer lower-case words than this share is a table row
+NAMES = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
+PLURAL_LIST = re.compile(rf"\b([A-Z][a-z]+s) (?:of|for) {NAMES}(?:, {NAMES})*,? and {NAMES}")
+LIST_ITEM = re.compile(NAMES)
+DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
+DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|la|le|al")
+MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
+WORD_CACHE = 1 << 16  # words whose title status is remembered
 ABBREVIATIONS = frozenset(
     {
         "St",
@@ -91,7 +105,7 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """Whether the word starts with a capital letter (or a digit inside a name)."""
-        if not self.text[0].isupper():
+        if not (self.text[0].isupper() or PREFIXED.match(self.text)):
             return False
         tail = self.text.rsplit("-", 1)[-1]
         return "-" not in self.text or not (tail.islower() and tail.endswith(ADJECTIVE_ENDINGS))
@@ -127,15 +141,20 @@ def _abbreviations() -> frozenset[str]:
 
 def tokenize(paragraph: str) -> list[Token]:
     """The capitalised words of a paragraph and the connectors that may join them, abbreviation
-    stops kept, possessive endings split off; a gap between two tokens means other words."""
+    stops kept, possessive endings split off; a gap between two tokens means other words. Field
+    labels ("DATE:") and unknown words in capitals on table rows are left out."""
     starts = {m.end() for m in SENTENCE_END.finditer(paragraph)}
     abbreviations = _abbreviations()
+    unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
     out = []
     for m in TOKEN.finditer(paragraph):
         text, start, end = m.group(), m.start(), m.end()
-        if (text[0].islower() and text not in CONNECTORS and text not in PARTICLES) or (
-            start and paragraph[start - 1] in INSIDE_WORD
-        ):
+        if (
+            text[0].islower()
+            and text not in CONNECTORS
+            and text not in PARTICLES
+            and not PREFIXED.match(text)
+        ) or (start and paragraph[start - 1] in INSIDE_WORD):
             continue
         if (
             end < len(paragraph)
@@ -150,10 +169,37 @@ def tokenize(paragraph: str) -> list[Token]:
             text, end = text[:-2], end - 2
             if not text:
                 continue
+        if text.isupper() and (paragraph.startswith(":", end) or start in unknown):
+            continue
         out.append(Token(text, start, end, possessive, start in starts))
     return out
 
 
+def _tabular(paragraph: str) -> bool:
+    """Whether a paragraph is a table row or data line rather than prose: figures or slashes and
+    hardly any lower-case words in a short line ("AMT: 1,200,000 DATE: 09/05/96", "M / SP / F: NA")."""
+    if len(paragraph) > TABLE_ROW or not TABLE_MARK.search(paragraph):
+        return False
+    words = WORD.findall(paragraph)
+    lower = sum(w[0].islower() for w in words)
+    return len(words) > 1 and lower < TABLE_LOWER_SHARE * len(words)
+
+
+def _unknown_capitals(paragraph: str) -> set[int]:
+    """Where the words of runs in capitals that name no known place or organisation start."""
+    out: set[int] = set()
+    for m in CAPITALS_RUN.finditer(paragraph):
+        name = m.group()
+        if not (
+            name.title() in lexicons.places()
+            or name in lexicons.places()
+            or name in lexicons.words("organizations.txt")
+        ):
+            out |= {m.start() + w.start() for w in re.finditer(r"\S+", name)}
+    return out
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def is_title_word(word: str) -> bool:
     """Whether a word heads a person's title or role ("President", "spokesman", "Major-General")."""
     low = word.lower().strip(",")
@@ -163,6 +209,7 @@ def is_title_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_title_part(word: str) -> bool:
     """Whether a word may stand in a title: a head word or a modifier ("Vice", "former")."""
     parts = word.lower().split("-")
@@ -227,13 +274,23 @@ def _runs(tokens: list[Token], paragraph: str) -> list[list[Token]]:
 
 
 def _trim(run: list[Token]) -> list[Token]:
+    """A run without the stop words and connectors at its edges; a word that may open an
+    organisation's name ("First") stays before a name with an organisation word."""
     stops = lexicons.words("stop_capitals.txt")
     while run and (run[-1].text in CONNECTORS or run[-1].text in PARTICLES or run[-1].text in stops):
+        if run[-1].text == "I" and len(run) > 1 and run[-2].capitalised and run[-2].text not in stops:
+            break  # a regnal number ("Pedro I"), not the pronoun
         run = run[:-1]
     while (
         run
         and (run[0].text in stops or run[0].text in CONNECTORS)
         and run[0].text not in lexicons.honorifics()
+        and not (
+            run[0].text in lexicons.words("org_openers.txt")
+            and len(run) > 1
+            and (run[1].capitalised or run[1].text == "of")
+            and any(t.text.lower() in lexicons.words("org_words.txt") for t in run[1:])
+        )
     ):
         run = run[1:]
     return run
@@ -248,18 +305,40 @@ def _has_org_word(words: list[str]) -> bool:
     )
 
 
+def _legal_form(word: str) -> bool:
+    """Whether a word is a company's legal form ("Inc", "Corp.", "Ltd", "SpA")."""
+    return word.lower().rstrip(".") in LEGAL_FORMS
+
+
+def _bare_name(words: list[str]) -> bool:
+    """Whether one or two words are a name with no title, nationality, place or given name in it."""
+    return len(words) <= 2 and not any(
+        is_title_part(w)
+        or w in lexicons.words("demonyms.txt")
+        or w in lexicons.places()
+        or w in lexicons.first_name_gender()
+        or w in lexicons.honorifics()
+        or w in CONNECTORS
+        for w in words
+    )
+
+
 def _split_org_title(run: list[Token]) -> list[list[Token]]:
     """An organisation run cut where a title starts: "Speaker of the House" keeps "House";
-    "Cofinec CEO Stephen Frater" becomes "Cofinec" and "CEO Stephen Frater"."""
+    "Cofinec CEO Stephen Frater" becomes "Cofinec" and "CEO Stephen Frater"; a person's country
+    after "of" is cut off ("Security Council President Tono Eitel of Germany")."""
     words = [t.text for t in run]
-    if not _has_org_word(words) or len(words) < 2:
+    if len(words) < 2:
         return [run]
+    if not _has_org_word(words):
+        return _split_before_title(run)
     if is_title_word(words[0]) and words[1] in CONNECTORS:
         rest = run[1:]
         while rest and rest[0].text in CONNECTORS:
             rest = rest[1:]
         return [rest]
     cut = next((i for i, w in enumerate(words) if w in CONNECTORS and w != "&"), None)
+    complement = [w for w in words[cut + 1 :] if w != "the"] if cut else []
     personal = (
         words[0] in lexicons.honorifics()
         or words[0] in lexicons.first_name_gender()
@@ -269,25 +348,37 @@ def _split_org_title(run: list[Token]) -> list[list[Token]]:
         cut is not None
         and cut >= 2
         and words[cut] == "of"
-        and words[cut - 1].lower().rstrip(".") in SUFFIXES
-        and (" ".join(w for w in words[cut + 1 :] if w != "the") in lexicons.places())
+        and _legal_form(words[cut - 1])
+        and " ".join(complement) in lexicons.places()
     )
-    if cut and (personal and not _has_org_word(words[:cut]) or located):
+    national = (
+        bool(complement) and _legal_form(complement[-1]) and " ".join(complement[:-1]) in lexicons.places()
+    )
+    if cut and (personal and not _has_org_word(words[:cut]) and not national or located):
         rest = run[cut:]
         while rest and rest[0].text in CONNECTORS:
             rest = rest[1:]
         return [run[:cut], rest]
+    return _split_before_title(run)
+
+
+def _split_before_title(run: list[Token]) -> list[list[Token]]:
+    """A run cut before a title that follows an organisation's name and precedes a person's
+    ("Cofinec CEO Stephen Frater"), the person's country after "of" cut off too."""
+    words = [t.text for t in run]
     org_words = lexicons.words("org_words.txt")
     for i in range(1, len(words) - 1):
         tail = words[i + 1 :]
+        of = tail.index("of") if "of" in tail else len(tail)
         if (
             is_title_word(words[i])
-            and _has_org_word(words[:i])
-            and len(tail) >= 2
-            and not any(w.lower() in org_words or w in CONNECTORS for w in tail)
-            and all(w[:1].isupper() for w in tail)
+            and (_has_org_word(words[:i]) or _bare_name(words[:i]))
+            and of >= 2
+            and not any(w.lower() in org_words or w in CONNECTORS for w in tail[:of])
+            and all(w[:1].isupper() for w in tail[:of])
+            and (of == len(tail) or " ".join(w for w in tail[of + 1 :] if w != "the") in lexicons.places())
         ):
-            return [run[:i], run[i:]]
+            return [run[:i], run[i : i + 1 + of]] + ([run[i + 2 + of :]] if of < len(tail) else [])
     return [run]
 
 
@@ -332,26 +423,131 @@ def _heading(words: list[str]) -> bool:
 
 
 def _split_and(run: list[Token]) -> list[list[Token]]:
-    """A run cut at each "and": coordinated names are separate names."""
+    """A run cut at each "and": coordinated names are separate names, except the coordinated
+    complement of an organisation word ("Department of Health and Human Services")."""
     parts: list[list[Token]] = [[]]
-    for tok in run:
-        if tok.text == "and":
+    for i, tok in enumerate(run):
+        if tok.text == "and" and not _joined_complement(parts[-1], run[i + 1 :]):
             parts.append([])
         else:
             parts[-1].append(tok)
     return [p for p in parts if p]
 
 
+def _joined_complement(left: list[Token], after: list[Token]) -> bool:
+    """Whether "and" joins two parts of one organisation's complement: the left part is an
+    organisation word with "of"/"for" before something that is no place, and the right part
+    names no organisation or place of its own."""
+    right = [t.text for t in after[: next((k for k, t in enumerate(after) if t.text == "and"), len(after))]]
+    words = [t.text for t in left]
+    if (
+        len(words) < 3
+        or words[0].lower() not in lexicons.words("org_words.txt")
+        or words[1] not in ("of", "for")
+    ):
+        return False
+    complement = " ".join(w for w in words[2:] if w != "the")
+    named = lexicons.words("organizations.txt")
+    return (
+        complement not in lexicons.places()
+        and bool(right)
+        and right[0] != "the"
+        and not any(w.lower() in lexicons.words("org_words.txt") or w in named for w in right)
+        and " ".join(right) not in lexicons.places()
+    )
+
+
+def _initials_fit(acronym: str, words: Sequence[str]) -> tuple[bool, bool]:
+    """Whether an acronym spells the initials of a name's capitalised words exactly, and whether
+    it at least picks them in order from the first word to the last ("LIFFE" for "London
+    International Financial Futures and Options Exchange")."""
+    letters = "".join(
+        w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words if w[0].isupper()
+    )
+    letters = letters.upper()
+    if acronym == letters or acronym == "".join(w[0] for w in words if w[0].isupper()).upper():
+        return True, True
+    rest = iter(letters[1:-1])
+    ordered = (
+        len(acronym) > 2
+        and letters[:1] == acronym[0]
+        and letters[-1:] == acronym[-1]
+        and all(c in rest for c in acronym[1:-1])
+    )
+    return False, ordered
+
+
+def _may_open(texts: Sequence[str], k: int) -> bool:
+    """Whether word ``k`` may open a name: a capitalised word that is no stop word and does not
+    continue a name through "of" or "for" ("Refugees" in "Return of Refugees" does)."""
+    stops = lexicons.words("stop_capitals.txt")
+    if not texts[k][0].isupper() or texts[k] in stops:
+        return False
+    before = [t for t in texts[:k] if t.lower() != "the"]
+    return (
+        not before
+        or before[-1] in stops
+        or before[-1] == "and"
+        or (before[-1][0].islower() and (before[-1] not in ("of", "for") or len(before) < 2))
+    )
+
+
+def _defined(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
+    """Names spelled out before their acronym in brackets, kept whole with their inner "and",
+    "in", "of" ("Organisation for Security and Cooperation in Europe (OSCE)")."""
+    out = []
+    for m in DEFINITION.finditer(paragraph):
+        acronym = m.group(1).replace(".", "")
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        words: list[re.Match[str]] = []
+        for w in reversed(list(re.finditer(r"\S+", paragraph[max(0, m.start() - MAX_DEFINED) : m.start()]))):
+            if not DEFINED_WORD.fullmatch(w.group()):
+                break
+            words.insert(0, w)
+        texts = [w.group() for w in words]
+        spans = [(k, _initials_fit(acronym, texts[k:])) for k in range(len(texts)) if _may_open(texts, k)]
+        exact = [k for k, (whole, _) in spans if whole]
+        ordered = [k for k, (_, fits) in spans if fits]
+        k = exact[0] if exact else ordered[-1] if ordered else None
+        if k is None or len(texts) - k < 2:
+            continue
+        start = words[k].start() + max(0, m.start() - MAX_DEFINED)
+        out.append(Candidate(index, start, m.start(), tuple(texts[k:]), None, None, start in starts, False))
+    return out
+
+
+def _distributed(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
+    """One organisation for each complement of a plural organisation word ("the Ministries of
+    Foreign Affairs, Interior and Land Management": "Ministry of Foreign Affairs", "Ministry of
+    Interior", "Ministry of Land Management"); the first is named from the plural word on."""
+    out = []
+    for m in PLURAL_LIST.finditer(paragraph):
+        head = m.group(1)
+        single = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+        if single.lower() not in lexicons.words("org_words.txt"):
+            continue
+        items = list(LIST_ITEM.finditer(paragraph, m.end(1), m.end()))
+        for k, item in enumerate(items):
+            start = m.start() if k == 0 else item.start()
+            words = (single, "of", *item.group().split())
+            out.append(Candidate(index, start, item.end(), words, None, None, start in starts, False))
+    return out
+
+
 def candidates(paragraph: str, index: int) -> list[Candidate]:
     """The capitalised name phrases of one paragraph, in order."""
     tokens = tokenize(paragraph)
     honorifics = lexicons.honorifics()
-    out = []
+    starts = {t.start for t in tokens if t.sentence_start}
+    defined = _defined(paragraph, index, starts) + _distributed(paragraph, index, starts)
+    out = list(defined)
     pieces = [
         q
         for run in _runs(tokens, paragraph)
         for p in _split_and(_trim(run))
         for q in _split_org_title(_trim(p))
+        if not defined or not any(d.start <= q[0].start < d.end for d in defined)
     ]
     for run in pieces:
         run = _trim(run)
@@ -391,4 +587,4 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
                     part[-1].possessive,
                 )
             )
-    return out
+    return sorted(out, key=lambda c: c.start)

@@ -17,9 +17,11 @@ DOUBLE_OPEN = {"“": '”"', "„": '“”"', "«": "»", '"': '"”'}
 SINGLE_OPEN = {"‘": "’"}
 MIN_WORDS = 4
 MAX_TITLE_WORDS = 10
+TITLE_MIN_CONTENT = 2  # "State of the Union": two capitalised words among small ones make a title
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 )
+MISTURNED = "”"  # a closing mark typed where the paragraph's quote opens
 MARKS = re.compile('["“”„«»‘’]')
 SENTENCE_END = re.compile(r"[.!?…][)\]]?(?=\s)")
 REOPEN = re.compile(r"[.!?…][)\]]?\s+$")
@@ -55,6 +57,9 @@ def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
         if start < 0:
             if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
                 closers, start = DOUBLE_OPEN[ch], i + 1
+            elif ch == MISTURNED and not paragraph[:i].strip() and MISTURNED in paragraph[i + 1 :]:
+                # "” … we will,” he said": a closing mark typed for the opening one, maybe spaced
+                closers, start = DOUBLE_OPEN["“"], i + 1 + len(after) - len(after.lstrip())
             elif ch in SINGLE_OPEN and not before.isalnum():
                 closers, start = SINGLE_OPEN[ch], i + 1
             continue
@@ -117,5 +122,5 @@ def is_quote(text: str) -> bool:
     content = [w for w in words if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in content)
     return not (
-        len(words) <= MAX_TITLE_WORDS and len(content) >= MIN_WORDS - 1 and capitalised == len(content)
+        len(words) <= MAX_TITLE_WORDS and len(content) >= TITLE_MIN_CONTENT and capitalised == len(content)
     )

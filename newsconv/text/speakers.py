@@ -1,24 +1,43 @@
-"""Who said each quote: the attribution cue beside it ("…,” he said", "said X", "X said: “…"),
-then pronouns, roles and continuations resolved to the persons and organisations of the article.
+"""Who said each quote: the attribution cue beside it ("…,” he said", "said X", "X said: “…",
+"according to X"), then pronouns, roles, sentence subjects and continuations resolved to the
+persons and organisations of the article; a speaker the text does not name ("a senior official")
+is kept as the words that describe it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+from typing import TypeAlias
 
 from newsconv.model import Span
 from newsconv.text import lexicons
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN
 
+# A speaker: an entity, the words describing one the text does not name, or nobody.
+Speaker: TypeAlias = Found | str | None
+# What an attribution cue yields: a speaker, or False when there is no cue at all.
+Cue: TypeAlias = Found | str | None | bool
+
 LOOKBACK = 6  # paragraphs searched back for the referent of a pronoun
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
 OPENERS = "".join(DOUBLE_OPEN) + "".join(SINGLE_OPEN)
+QUOTE_MARKS = OPENERS + "”’»“"
+DOUBLE_MARKS = "".join(DOUBLE_OPEN) + "”»“"  # unlike ’, never an apostrophe inside a word
+TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")  # "Senator ", "Prime Minister " before a name
 NP_WORDS = 20
 CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the next one soon
+MAX_DESCRIPTION_WORDS = 10
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3},\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
+INTRODUCED = re.compile(r",\s+(?:[a-z]|(?:A|An|The)\s)")  # "Jane Doe, a lawyer …" / ", president of …"
+POSSESSIVE = re.compile(r"['’]s?\b")
+CLAUSE_END = re.compile(r"[,;:(]|$")
+PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
+WORD = re.compile(r"\S+")
+LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
+SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 DASHES = ("—", "–", "―", "-", "--")
 
 
@@ -36,6 +55,53 @@ def _abbreviation_end() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{abbr}|[A-Z]|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Inc|Corp|Co|No)$")
 
 
+@cache
+def _inverted_verb() -> re.Pattern[str]:
+    """A reporting verb opening a sentence before its speaker ("Said Ellis: “…”")."""
+    verbs = "|".join(
+        sorted((v.capitalize() for v in lexicons.words("reporting_verbs.txt")), key=len, reverse=True)
+    )
+    return re.compile(rf"\s*(?:{verbs})\s+(?=[A-Z])")
+
+
+@cache
+def _parts(*parts: str) -> frozenset[str]:
+    """The words of ``speaker_words.tsv`` that play one of the given parts ("filler", "det", …)."""
+    return frozenset(w for w, p in lexicons.table("speaker_words.tsv").items() if p in parts)
+
+
+@cache
+def _source_pattern() -> re.Pattern[str]:
+    """A phrase naming the source of a quote ("according to", "per"), as whole words, any case."""
+    phrases = "|".join(sorted(map(re.escape, _parts("source")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
+
+
+def _bare(word: str) -> str:
+    """A word folded for lexicon look-up: lower case, without surrounding punctuation."""
+    return word.strip(".,;:!?()[]\"“”‘’'").lower()
+
+
+def _filler(word: str, previous: str) -> bool:
+    """Whether a word may stand between a speaker and its verb ("has", "also", "repeatedly"); an
+    "-ly" word after a determiner or possessive is a noun ("his family", "Smith's ally")."""
+    bare = _bare(word)
+    adverb = bare.endswith("ly") and bare == word.lower()
+    noun_before = _bare(previous) in _parts("det", "definite") or bool(POSSESSIVE.search(previous))
+    return bare in _parts("filler") or (adverb and not noun_before)
+
+
+def _boundary(word: str) -> bool:
+    """Whether a word ends a speaker phrase read backwards from its verb: a clause word, or a word
+    carrying a comma, bracket, dash or quotation mark."""
+    return (
+        _bare(word) in _parts("clause", "conj", "cue")
+        or word[-1] in ",;:()[]"
+        or word[0] == "‘"
+        or any(ch in word for ch in DOUBLE_MARKS + "—–―")
+    )
+
+
 def sentence_ends(paragraph: str) -> list[int]:
     """Character positions where the sentences of a paragraph end (the last is its length)."""
     ends = [
@@ -47,14 +113,18 @@ def sentence_ends(paragraph: str) -> list[int]:
 
 
 class Attributor:
-    """Finds the speaker of each quote of one article."""
+    """Finds the speaker of each quote of one article.
+
+    ``quoted`` are the spans of every passage in quotation marks, titles included: names inside
+    them are never speakers.
+    """
 
     def __init__(
         self, paragraphs: Sequence[str], entities: Entities, quoted: Sequence[Sequence[Span]]
     ) -> None:
         self.paragraphs = paragraphs
         self.entities = entities
-        self.ends = [sentence_ends(p) for p in paragraphs]
+        self.ends_at: dict[int, list[int]] = {}
         self.inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
         for spans in quoted:
             for s in spans:
@@ -63,8 +133,14 @@ class Attributor:
 
     # ---- looking around a quote ----
 
+    def _ends(self, paragraph: int) -> list[int]:
+        """Where the sentences of a paragraph end, worked out on first need."""
+        if paragraph not in self.ends_at:
+            self.ends_at[paragraph] = sentence_ends(self.paragraphs[paragraph])
+        return self.ends_at[paragraph]
+
     def _sentence(self, paragraph: int, position: int) -> tuple[int, int]:
-        ends = self.ends[paragraph]
+        ends = self._ends(paragraph)
         end = next((e for e in ends if e > position), len(self.paragraphs[paragraph]))
         start = max((e for e in ends if e <= position), default=0)
         return start, end
@@ -74,10 +150,11 @@ class Attributor:
 
     def _mentions(
         self, paragraph: int, start: int, end: int, kinds: tuple[Kind, ...]
-    ) -> list[tuple[int, Found]]:
+    ) -> list[tuple[int, int, Found]]:
+        """Mentions ``(start, end, entity)`` of the given kinds in a stretch, outside quotation marks."""
         text = self.paragraphs[paragraph]
         return [
-            (r.candidate.start, r.entity)
+            (r.candidate.start, r.candidate.end, r.entity)
             for r in self.entities.at(paragraph)
             if start <= r.candidate.start < end
             and r.entity.kind in kinds
@@ -85,39 +162,97 @@ class Attributor:
             and not (r.entity.kind is Kind.PERSON and text[: r.candidate.start].endswith(("the ", "The ")))
         ]
 
-    def _resolve_np(self, paragraph: int, start: int, end: int, before: int) -> Found | None:
-        """The entity a speaker phrase names: a person or organisation in it, a pronoun, a role."""
-        text = self.paragraphs[paragraph][start:end]
-        found = self._mentions(paragraph, start, end, (Kind.PERSON,)) or self._mentions(
-            paragraph, start, end, (Kind.ORG,)
-        )
-        words = text.split()
-        if found and (not words or words[0].lower() not in self.pronouns):
-            return found[0][1]
+    def _resolve_np(self, paragraph: int, start: int, end: int, before: int) -> Speaker:
+        """The speaker a phrase names: a person or organisation heading it, a pronoun, a role, or
+        the phrase itself when it describes someone the text does not name."""
+        text = self.paragraphs[paragraph]
+        words = text[start:end].split()
         if words and words[0].lower() in self.pronouns:
             return self._antecedent(paragraph, before, self.pronouns[words[0].lower()])
-        return self._role(paragraph, before, [w.lower().strip(",.") for w in words])
+        for kind in (Kind.PERSON, Kind.ORG):
+            heads = [
+                entity
+                for _, stop, entity in self._mentions(paragraph, start, end, (kind,))
+                if not (POSSESSIVE.match(text, stop) and text[stop:end].strip(" ,.’'s"))
+            ]
+            if heads:
+                return heads[-1]
+        return self._described(paragraph, start, end, before)
+
+    def _described(self, paragraph: int, start: int, end: int, before: int) -> Speaker:
+        """Who a phrase without a name of its own stands for: the person whose title, or the
+        organisation whose name, holds its role noun; for a definite role ("the Vermont senator",
+        "Obama's former strategist") the person the text was about; else the phrase itself."""
+        raw = self.paragraphs[paragraph][start:end].split()
+        words = [_bare(w) for w in raw]
+        found = self._role(paragraph, before, words)
+        if found is not None or not words:
+            return found
+        definite = words[0] in _parts("definite") or bool(POSSESSIVE.search(raw[0]))
+        if definite and words[-1] in lexicons.words("title_words.txt"):
+            own = [entity for _, _, entity in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG))]
+            topic = self._topic(paragraph, start, words[-1], own)
+            if topic is not None:
+                return topic
+        return self._description(paragraph, start, end)
+
+    def _description(self, paragraph: int, start: int, end: int) -> str | None:
+        """The words of a phrase that describes a speaker the text does not name ("a senior
+        official", "Mr. King", "the party's bylaws"); None for pronouns, clauses, time words and
+        phrases that hold a name as more than a modifier ("Trump unleashed tweets")."""
+        text = self.paragraphs[paragraph]
+        phrase = text[start:end]
+        for at, stop, _ in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG)):
+            before = text[start:at].split()
+            if not POSSESSIVE.match(text, stop) and not (before and _bare(before[-1]) in _parts("prep")):
+                return None
+        words = phrase.strip(" ,.;:").split()
+        if not words or len(words) > MAX_DESCRIPTION_WORDS or any(ch in phrase for ch in DOUBLE_MARKS):
+            return None
+        first, last = _bare(words[0]), _bare(words[-1])
+        if (
+            first in self.pronouns
+            or last in _parts("det", "definite", "prep")
+            or POSSESSIVE.search(words[-1])
+            or any(_bare(w) in _parts("clause", "conj", "filler") for w in words)
+        ):
+            return None
+        capitalised = words[0][:1].isupper() and words[0] not in lexicons.words("stop_capitals.txt")
+        return phrase.strip(" ,.;:") if first in _parts("det", "definite") or capitalised else None
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Found | None:
         """The person (or, for plural pronouns, organisation) a pronoun most likely points back to:
-        the first fitting one of the nearest sentence naming one."""
+        in the nearest sentence naming a fitting one, the one introduced there with a role
+        ("Jane Doe, a lawyer for …"), else the first."""
         kinds = (Kind.ORG, Kind.PERSON) if gender == "p" else (Kind.PERSON,)
-        for p in range(paragraph, max(-1, paragraph - LOOKBACK), -1):
-            limit = position if p == paragraph else len(self.paragraphs[p])
-            bounds = [0, *self.ends[p]]
-            for k in range(len(bounds) - 1, 0, -1):
-                s, e = bounds[k - 1], min(bounds[k], limit)
-                if s >= limit:
-                    continue
-                for kind in kinds:
-                    fitting = [
-                        (at, entity)
-                        for at, entity in self._mentions(p, s, e, (kind,))
-                        if gender in ("x", "p") or entity.gender in ("x", gender)
-                    ]
-                    if fitting:
-                        return fitting[0][1]
+        for p, s, e in self._sentences_back(paragraph, position, 0, LOOKBACK):
+            for kind in kinds:
+                fitting = [
+                    (stop, entity)
+                    for _, stop, entity in self._mentions(p, s, e, (kind,))
+                    if gender in ("x", "p") or entity.gender in ("x", gender)
+                ]
+                if fitting:
+                    introduced = [f for f in fitting if INTRODUCED.match(self.paragraphs[p], f[0])]
+                    return (introduced or fitting)[0][1]
         return None
+
+    def _sentences_back(
+        self, paragraph: int, position: int, lower: int, paragraphs: int
+    ) -> Iterator[tuple[int, int, int]]:
+        """The sentences before ``position`` (cut at ``lower`` in its paragraph), nearest first, as
+        ``(paragraph, start, end)``, over that paragraph and up to ``paragraphs - 1`` before it."""
+        for p in range(paragraph, max(-1, paragraph - paragraphs), -1):
+            limit = position if p == paragraph else len(self.paragraphs[p])
+            low = lower if p == paragraph else 0
+            bounds = [b for b in [0, *self._ends(p)] if b < limit]
+            for k in range(len(bounds) - 1, -1, -1):
+                s = max(bounds[k], low)
+                e = min(bounds[k + 1], limit) if k + 1 < len(bounds) else limit
+                if s < e:
+                    yield p, s, e
+                if bounds[k] <= low:
+                    break
 
     def _role(self, paragraph: int, position: int, words: list[str]) -> Found | None:
         """The person whose title, or organisation whose name, holds the role noun of a phrase."""
@@ -141,9 +276,37 @@ class Attributor:
                 out.append(r.entity)
         return out
 
+    def _phrase_before(self, paragraph: int, start: int, verb: int) -> tuple[int, int]:
+        """The words right before a verb, back to the start of their clause, without the fillers
+        between them and the verb ("the ministry has also said" → "the ministry")."""
+        words = list(WORD.finditer(self.paragraphs[paragraph], start, verb))
+        while words and _filler(words[-1].group(), words[-2].group() if len(words) > 1 else ""):
+            words.pop()
+        end = words[-1].end() if words else verb
+        k = len(words)
+        while k > 0 and not _boundary(words[k - 1].group()):
+            k -= 1
+        return (words[k].start(), end) if k < len(words) else (end, end)
+
+    def _sentence_subject(self, paragraph: int, start: int, limit: int) -> Found | None:
+        """The person or organisation a sentence opens with, after any introductory phrase ("On
+        Sunday, Jane Doe …"), or the person a leading "he" or "she" stands for."""
+        text = self.paragraphs[paragraph]
+        named = self._mentions(paragraph, start, limit, (Kind.PERSON, Kind.ORG))
+        lead = text[start : named[0][0] if named else limit]
+        words = lead.split()
+        if words and _bare(words[0]) in self.pronouns and self.pronouns[_bare(words[0])] in "mf":
+            return self._antecedent(paragraph, start, self.pronouns[_bare(words[0])])
+        if not named or POSSESSIVE.match(text, named[0][1]):
+            return None
+        untitled = TITLE_RUN.sub("", lead)
+        opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith(",")
+        after_link = bool(words) and _bare(words[-1]) in _parts("prep", "clause", "conj")
+        return named[0][2] if opening and not after_link else None
+
     # ---- cues ----
 
-    def _cue_after(self, paragraph: int, end: int) -> Found | None | bool:
+    def _cue_after(self, paragraph: int, end: int) -> Cue:
         """The speaker named right after a quote ("…,” said X" / "…,” X said"); False when no cue."""
         text = self.paragraphs[paragraph]
         _, stop = self._sentence(paragraph, end + 1)
@@ -159,20 +322,29 @@ class Attributor:
         if tail[:lead].strip(" ,") in DASHES:
             named = self._mentions(paragraph, end + 1 + lead, end + 1 + lead + 2, (Kind.PERSON, Kind.ORG))
             if named:
-                return named[0][1]
+                return named[0][2]
+            signature = text[end + 1 + lead :].strip()
+            if SIGNATURE.fullmatch(signature):
+                return signature  # "“…” ― Ana Ruiz" closing its paragraph: a name the text gives once
         body = tail[lead:]
         base = end + 1 + lead
+        source = _source_pattern().match(body)
+        if source:
+            after = base + source.end()
+            return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
+        first = _bare(body.split()[0]) if body.split() else ""
+        if first in _parts("clause", "conj"):
+            return False  # "…,” when the judge asked": a new clause, no attribution
         verb = _verb_pattern().match(body)
         if verb:
             after = base + verb.end()
-            np_end = re.search(r"[,;:(]|\.(?:\s|$)|$", body[verb.end() :])
-            limit = re.search(r"[,;:(]|$", body[verb.end() :])
-            assert np_end is not None and limit is not None
+            limit = CLAUSE_END.search(body, verb.end())
+            assert limit is not None
             for kind in (Kind.PERSON, Kind.ORG):
-                named = self._mentions(paragraph, after, after + max(limit.start(), 1), (kind,))
+                named = self._mentions(paragraph, after, base + max(limit.start(), verb.end() + 1), (kind,))
                 if named and len(text[after : named[0][0]].split()) <= 3:
-                    return named[0][1]
-            return self._resolve_np(paragraph, after, after + np_end.start(), base)
+                    return named[0][2]
+            return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
         verb = _verb_pattern().search(body)
         rest = re.split(r"[.!?;]", body[verb.end() :] if verb else "", maxsplit=1)[0]
         if closed_sentence and (
@@ -187,89 +359,153 @@ class Attributor:
                 subject = self._subject_before(paragraph, base, base + later.start())
                 if subject is not False:
                     return subject
-            np_start = body.rfind(",", 0, verb.start()) + 1
-            return self._resolve_np(paragraph, base + np_start, base + verb.start(), base)
-        according = re.search(r"\baccording to\b", body)
-        if according:
-            return self._resolve_np(paragraph, base + according.end(), base + len(body), base)
+            np_start, np_end_at = self._phrase_before(paragraph, base, base + verb.start())
+            return self._resolve_np(paragraph, np_start, np_end_at, base)
+        source = _source_pattern().search(body)
+        if source:
+            return self._resolve_np(paragraph, base + source.end(), base + len(body), base)
         return False
 
-    def _cue_before(self, paragraph: int, start: int, lower: int) -> Found | None | bool:
-        """The speaker named before a quote in its sentence ("X said: “…" / "according to X")."""
+    def _cue_before(self, paragraph: int, start: int, lower: int) -> Cue:
+        """The speaker named before a quote in its sentence ("X said: “…" / "according to X", the
+        nearer of the two), or the sentence's subject when a verb of saying has no subject of its
+        own ("X, a lawyer, …, saying “…")."""
         s, _ = self._sentence(paragraph, max(start - 2, 0))
-        s = max(s, lower)
-        head = self.paragraphs[paragraph][s : max(start - 1, s)]
-        according = re.search(r"\baccording to\b", head)
-        if according:
-            return self._resolve_np(paragraph, s + according.end(), s + len(head), s)
-        for v in reversed(list(_verb_pattern().finditer(head))):
-            subject = self._subject_before(paragraph, s, s + v.start())
+        text = self.paragraphs[paragraph]
+        low = max(s, lower)
+        head = text[low : max(start - 1, low)]
+        inverted = _inverted_verb().match(text, s, start)
+        if inverted and low == s:
+            return self._resolve_np(
+                paragraph, inverted.end(), self._clause_end(paragraph, inverted.end(), start), s
+            )
+        verbs = list(_verb_pattern().finditer(head))
+        sources = list(_source_pattern().finditer(head))
+        if sources and (not verbs or sources[-1].start() > verbs[-1].start()):
+            after = low + sources[-1].end()
+            named = self._resolve_np(
+                paragraph, after, self._clause_end(paragraph, after, low + len(head)), low
+            )
+            if named is not None:
+                return named
+        for v in reversed(verbs):
+            subject = self._subject_before(paragraph, low, low + v.start())
             if subject is not False:
                 return subject
+        if verbs:
+            return self._sentence_subject(paragraph, s, start) or False
         return False
 
-    def _subject_before(self, paragraph: int, start: int, verb: int) -> Found | None | bool:
+    def _clause_end(self, paragraph: int, start: int, limit: int) -> int:
+        """Where the phrase starting at ``start`` ends: at its first comma, colon, bracket or full stop."""
+        m = PHRASE_END.search(self.paragraphs[paragraph], start, limit)
+        return m.start() if m else limit
+
+    def _subject_before(self, paragraph: int, start: int, verb: int) -> Cue:
         """The speaker a reporting verb at ``verb`` has for subject: a name ending within a few
-        words before it, or a pronoun or role phrase right before it; False when none."""
+        words before it (not one the verb is joined to by "and"), a pronoun, a role phrase or a
+        description right before it; False when none."""
         text = self.paragraphs[paragraph]
         named = self._mentions(paragraph, start, verb, (Kind.PERSON,)) + self._mentions(
             paragraph, start, verb, (Kind.ORG,)
         )
-        for position, entity in sorted(named, key=lambda m: (m[1].kind is not Kind.PERSON, -m[0])):
-            end = next(r.candidate.end for r in self.entities.at(paragraph) if r.candidate.start == position)
-            gap = text[end:verb]
-            if len(gap.split()) <= 2 or APPOSITIVES.fullmatch(gap):
+        for _, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
+            gap = text[stop:verb].split()
+            if (
+                POSSESSIVE.match(text, stop)
+                or (gap and _bare(gap[0]) in _parts("conj"))
+                or text.count("(", start, stop) > text.count(")", start, stop)
+            ):
+                continue  # "Smith's lawyer said", "met Smith and said", "(Smith) said": no subject
+            if len(gap) <= 2 or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
-        words = text[start:verb].split()
-        if words and words[-1].lower() in self.pronouns:
-            return self._antecedent(paragraph, verb, self.pronouns[words[-1].lower()])
-        return False
+        np_start, np_end = self._phrase_before(paragraph, start, verb)
+        if np_start == np_end:
+            return False
+        words = text[np_start:np_end].split()
+        if _bare(words[-1]) in self.pronouns:
+            return self._antecedent(paragraph, verb, self.pronouns[_bare(words[-1])])
+        return self._described(paragraph, np_start, np_end, verb) or False
 
     # ---- the whole article ----
 
-    def speakers(self, quotes: Sequence[Sequence[Span]]) -> list[Found | None]:
+    def speakers(self, quotes: Sequence[Sequence[Span]]) -> list[Speaker]:
         """The speaker of each quote (spans in reading order), None where the text gives none."""
-        out: list[Found | None] = []
+        out: list[Speaker] = []
         last_end: dict[int, int] = {}
         for k, spans in enumerate(quotes):
             first, last = spans[0], spans[-1]
             lower = last_end.get(first.paragraph, 0)
             introduced = self.paragraphs[first.paragraph][: max(first.start - 1, 0)].rstrip().endswith(":")
-            speaker = self._cue_before(first.paragraph, first.start, lower) if introduced else False
+            speaker = self._label(first)
+            if speaker is False and introduced:
+                speaker = self._cue_before(first.paragraph, first.start, lower)
             if speaker is False:
                 speaker = self._cue_after(last.paragraph, last.end)
             if speaker is False:
                 speaker = self._cue_before(first.paragraph, first.start, lower)
             if speaker is False:
-                speaker = self._carried(k, quotes, out)
-            out.append(speaker if isinstance(speaker, Found) else None)
+                speaker = self._carried(k, quotes, out, lower)
+            out.append(None if isinstance(speaker, bool) else speaker)
             last_end[last.paragraph] = last.end + 1
         return out
 
-    def _carried(self, k: int, quotes: Sequence[Sequence[Span]], done: list[Found | None]) -> Found | None:
-        """A quote without a cue of its own: the speaker of the quote before it in the paragraph or
-        the paragraph before, or whoever a paragraph ending in a colon introduced."""
+    def _label(self, first: Span) -> Cue:
+        """The speaker a transcript names at the head of a quote ("“SMITH: We …"): the person with
+        that surname, else the label as written; False when the quote has no such label."""
+        label = LABEL.match(self.paragraphs[first.paragraph], first.start)
+        if label is None:
+            return False
+        last = label.group(1).split()[-1]
+        for r in self.entities.resolved:
+            if r.entity.kind is Kind.PERSON and last in (w.upper() for w in r.entity.words):
+                return r.entity
+        return label.group(1)
+
+    def _carried(self, k: int, quotes: Sequence[Sequence[Span]], done: list[Speaker], lower: int) -> Speaker:
+        """A quote without a cue of its own: whoever a paragraph ending in a colon introduced, the
+        subject of an earlier sentence of its paragraph, the speaker of the quote before it in the
+        paragraph or the paragraph before, or the person last named."""
         first = quotes[k][0]
         prev_text = self.paragraphs[first.paragraph - 1].rstrip() if first.paragraph > 0 else ""
         if prev_text.endswith(":") and self.paragraphs[first.paragraph][: first.start].strip() in OPENERS:
             cue = self._cue_before(first.paragraph - 1, len(prev_text) + 1, 0)
-            if isinstance(cue, Found):
+            if isinstance(cue, (Found, str)):
                 return cue
+        subject = self._earlier_subject(first.paragraph, lower, first.start)
+        if subject is not None:
+            return subject
         if k > 0 and done[k - 1] is not None and quotes[k - 1][-1].paragraph >= first.paragraph - 1:
             return done[k - 1]
-        cue = self._previous_attribution(first.paragraph, first.start)
-        if isinstance(cue, Found):
-            return cue
         return self._antecedent(first.paragraph, first.start, "x")
 
-    def _previous_attribution(self, paragraph: int, position: int) -> Found | None | bool:
-        """The subject of a reporting verb in the sentence before ``position`` in its paragraph."""
-        start, _ = self._sentence(paragraph, position)
-        if start == 0:
-            return False
-        previous, _ = self._sentence(paragraph, start - 1)
-        for v in _verb_pattern().finditer(self.paragraphs[paragraph], previous, start):
-            subject = self._subject_before(paragraph, previous, v.start())
-            if subject is not False:
+    def _subject_of(self, paragraph: int, start: int, end: int) -> Found | None:
+        """Who a sentence is about: the subject of its last reporting verb that has a named one,
+        else the person or organisation it opens with."""
+        for v in reversed(list(_verb_pattern().finditer(self.paragraphs[paragraph], start, end))):
+            subject = self._subject_before(paragraph, start, v.start())
+            if isinstance(subject, Found):
                 return subject
-        return False
+        return self._sentence_subject(paragraph, start, end)
+
+    def _topic(self, paragraph: int, position: int, head: str, own: list[Found]) -> Found | None:
+        """The person a definite role phrase ("the Indiana governor") stands for: the subject of
+        the nearest sentence before it about a person other than those in the phrase (``own``);
+        None when a sentence on the way names the role itself (it then has a referent of its own)."""
+        role = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+        for p, s, e in self._sentences_back(paragraph, position, 0, LOOKBACK):
+            if any(not self._quoted(p, m.start()) for m in role.finditer(self.paragraphs[p], s, e)):
+                return None
+            subject = self._subject_of(p, s, e)
+            if subject is not None and subject.kind is Kind.PERSON and subject not in own:
+                return subject
+        return None
+
+    def _earlier_subject(self, paragraph: int, lower: int, position: int) -> Found | None:
+        """The subject of the nearest sentence between ``lower`` and ``position`` in a paragraph
+        that has one: of a reporting verb, or the person or organisation it opens with."""
+        for p, s, e in self._sentences_back(paragraph, position, lower, 1):
+            subject = self._subject_of(p, s, e)
+            if subject is not None:
+                return subject
+        return None

@@ -1,0 +1,204 @@
+"""Organisation, person and place rules for news and wire copy, one test each, on invented text."""
+
+from __future__ import annotations
+
+from newsconv.text.extract import Extraction, extract
+
+
+def names(found: Extraction) -> tuple[set[str], set[str], set[str]]:
+    """The person, organisation and place names of an extraction."""
+    return (
+        {p.name for p in found.persons},
+        {o.name for o in found.organizations},
+        {p.name for p in found.places},
+    )
+
+
+def test_ampersand_stays_inside_a_company_name() -> None:
+    persons, orgs, _ = names(extract(["“It helps,” said Ann Lowe of Baxter Finch & Co. on Monday."]))
+    assert orgs == {"Baxter Finch & Co."}
+    assert persons == {"Ann Lowe"}
+
+
+def test_leading_ordinal_of_a_company_is_kept() -> None:
+    _, orgs, _ = names(extract(["Shares in First Harbor Bank System Inc. rose on Monday."]))
+    assert orgs == {"First Harbor Bank System Inc."}
+
+
+def test_field_labels_and_table_codes_are_not_names() -> None:
+    paragraphs = [
+        "AMT: 1,200,000 DATE: 09/05/96 CUSIP: 072261",
+        "ISSUER: Dale County Water Authority ST: KY",
+        "M / SP / F: NA / NA / NA",
+    ]
+    _, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Dale County Water Authority"}
+
+
+def test_spelled_out_acronym_keeps_and_and_in_inside_the_name() -> None:
+    found = extract(["The Council for Trade and Cooperation in Asia (CTCA) met.", "The CTCA said little."])
+    assert [o.name for o in found.organizations] == ["Council for Trade and Cooperation in Asia"]
+    assert "CTCA" in found.organizations[0].aliases
+
+
+def test_acronym_may_skip_some_initials() -> None:
+    _, orgs, _ = names(extract(["Futures on the Lakeside Futures and Options Exchange (LFE) fell."]))
+    assert "Lakeside Futures and Options Exchange" in orgs
+
+
+def test_bank_of_a_country_is_one_name() -> None:
+    _, orgs, places = names(extract(["The National Bank of Poland held rates."]))
+    assert orgs == {"National Bank of Poland"}
+    assert places == set()
+
+
+def test_company_of_a_country_with_legal_form_is_one_name() -> None:
+    _, orgs, _ = names(extract(["Mine managers Rand Deeps of South Africa Ltd said on Friday."]))
+    assert orgs == {"Rand Deeps of South Africa Ltd"}
+
+
+def test_company_located_in_a_city_is_cut_before_of() -> None:
+    _, orgs, places = names(extract(["It bought Daniels Pharmaceuticals Inc of Chicago for cash."]))
+    assert orgs == {"Daniels Pharmaceuticals Inc"}
+    assert places == {"Chicago"}
+
+
+def test_coordinated_complement_of_an_organisation_word() -> None:
+    _, orgs, _ = names(extract(["The Organisation for Trade and Development met in May."]))
+    assert orgs == {"Organisation for Trade and Development"}
+
+
+def test_plural_organisation_word_gives_one_organisation_per_complement() -> None:
+    found = extract(["She met the Ministries of Foreign Affairs, Interior and Land Management."])
+    orgs = {o.name: o for o in found.organizations}
+    assert set(orgs) == {"Ministry of Foreign Affairs", "Ministry of Interior", "Ministry of Land Management"}
+    assert "Land Management" in orgs["Ministry of Land Management"].aliases
+
+
+def test_organisation_noun_before_or_after_a_name() -> None:
+    paragraphs = [
+        "The news agency Tanvik reported the fire.",
+        "On Friday the Voltaire newspaper said nobody died.",
+    ]
+    persons, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Tanvik", "Voltaire"}
+    assert persons == set()
+
+
+def test_role_after_a_name_makes_it_an_organisation_everywhere() -> None:
+    paragraphs = ["Norvex said it won an order.", "Norvex spokesman Per Lind told reporters."]
+    persons, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Norvex"}
+    assert persons == {"Per Lind"}
+
+
+def test_the_before_a_speaking_name_is_an_organisation() -> None:
+    persons, orgs, _ = names(extract(["The suspect told the court so, the Harbour Standard said."]))
+    assert orgs == {"Harbour Standard"}
+    assert persons == set()
+
+
+def test_name_of_uncommon_words_is_a_person_name_of_common_words_is_not() -> None:
+    persons, _, _ = names(extract(["The court freed Tadeusz Wrzosek and Golden Bridge on Monday."]))
+    assert persons == {"Tadeusz Wrzosek"}
+
+
+def test_title_in_quotation_marks_is_not_a_person() -> None:
+    persons, _, _ = names(extract(["Critics loved “Kazimir Wrzosek” at the festival."]))
+    assert persons == set()
+
+
+def test_regnal_numbers_belong_to_the_name() -> None:
+    paragraphs = ["He was the son of Leopold III.", "In 1822 Pedro I became emperor."]
+    persons, orgs, _ = names(extract(paragraphs))
+    assert persons == {"Leopold III", "Pedro I"}
+    assert orgs == set()
+
+
+def test_arabic_name_particles_with_hyphen() -> None:
+    persons, _, _ = names(extract(["Police captured their leader Rami al-Saadani near the coast."]))
+    assert persons == {"Rami al-Saadani"}
+
+
+def test_place_noun_after_a_name() -> None:
+    persons, _, places = names(
+        extract(["Gunmen attacked a convoy in Zorvan state and at Duvel Bay airport."])
+    )
+    assert places == {"Zorvan", "Duvel Bay"}
+    assert persons == set()
+
+
+def test_unknown_word_named_often_after_in_is_a_place() -> None:
+    paragraphs = ["Fighting broke out in Tavildara.", "Tavildara was quiet later.", "Troops left Tavildara."]
+    _, orgs, places = names(extract(paragraphs))
+    assert places == {"Tavildara"}
+    assert orgs == set()
+
+
+def test_title_of_a_work_is_not_a_name() -> None:
+    persons, orgs, _ = names(extract(["He paid for his album Innocent Man himself."]))
+    assert persons == set() and orgs == set()
+
+
+def test_group_adjective_with_its_own_organisation_noun() -> None:
+    _, orgs, _ = names(extract(["Critics said Democratic party insiders were worried."]))
+    assert orgs == {"Democratic"}
+    _, orgs, _ = names(extract(["Nobody died, an Algerian newspaper said."]))
+    assert orgs == set()
+
+
+def test_nationality_before_a_role_is_no_organisation() -> None:
+    persons, orgs, _ = names(extract(["The coup was led by retired Tutsi major Pierre Nkuru."]))
+    assert orgs == set()
+    assert persons == {"Pierre Nkuru"}
+
+
+def test_unknown_word_listed_with_an_organisation_is_one() -> None:
+    _, orgs, _ = names(extract(["Rivals such as Amazon and Blinkx want users."]))
+    assert orgs == {"Amazon", "Blinkx"}
+
+
+def test_short_form_of_a_company_name_is_an_alias() -> None:
+    found = extract(
+        ["Medica bought Daniels Pharmaceuticals Inc on Friday.", "Daniels Pharmaceuticals makes pills."]
+    )
+    orgs = {o.name: o for o in found.organizations}
+    assert "Daniels Pharmaceuticals" in orgs["Daniels Pharmaceuticals Inc"].aliases
+    assert "Daniels Pharmaceuticals" not in orgs
+
+
+def test_title_between_organisation_and_person() -> None:
+    found = extract(["Security Council President Tono Eitel of Germany said members agreed."])
+    persons, orgs, places = names(found)
+    assert persons == {"Tono Eitel"}
+    assert orgs == {"Security Council"}
+    assert places == {"Germany"}
+
+
+def test_company_title_person() -> None:
+    found = extract(["Cofinec CEO Stephen Frater said profits fell."])
+    assert [p.name for p in found.persons] == ["Stephen Frater"]
+    assert (found.persons[0].title or "").endswith("CEO")
+
+
+def test_industry_word_makes_an_organisation() -> None:
+    persons, orgs, _ = names(extract(["Hindmarsh Copper said output rose."]))
+    assert orgs == {"Hindmarsh Copper"}
+    assert persons == set()
+
+
+def test_short_name_before_the_full_one_is_folded_into_it() -> None:
+    paragraphs = [
+        "Buyers may grab Mercantile soon.",
+        "Analysts like Mercantile.",
+        "Rivals watch Mercantile.",
+        "Mercantile Bancorp Inc. has big assets.",
+    ]
+    found = extract(paragraphs)
+    assert [o.name for o in found.organizations] == ["Mercantile Bancorp Inc."]
+    assert len(found.organizations[0].mentions) == 4
+
+
+def test_acronym_is_not_folded_into_a_longer_name() -> None:
+    _, orgs, _ = names(extract(["The UN Country Team met.", "The UN said so."]))
+    assert orgs == {"UN Country Team", "UN"}
