@@ -51,7 +51,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -65,7 +64,7 @@ from referencing.jsonschema import DRAFT202012
 
 from newsconv import identity, schema_store
 from newsconv.errors import InputError
-from newsconv.formats.newsml.reader import Block, BlockText, block_elements
+from newsconv.formats.newsml.reader import Block, BlockText, EntityDraft, EntityKind, block_elements
 from newsconv.formats.newsml.writer import version_created, xhtml_body
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
 from newsconv.secure import load_json, parse_xml
@@ -81,8 +80,7 @@ PLAIN_TYPE = "text/plain"
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
 SCHEMAS = {V3: schema_store.NINJS_3_SCHEMA, V2: schema_store.NINJS_2_SCHEMA}
 
-_Kind = type[Person] | type[Organization] | type[Place]
-_LISTS: tuple[tuple[str, _Kind, str], ...] = (
+_LISTS: tuple[tuple[str, EntityKind, str], ...] = (
     ("people", Person, "person"),
     ("organisations", Organization, "organisation"),
     ("places", Place, "place"),
@@ -238,21 +236,6 @@ def _association(article: Article, quote: Quote, number: int, version: str) -> d
 # --- reading ---
 
 
-@dataclass(slots=True)
-class _Found:
-    """An entity as it is being read: its entries merged, then its mentions."""
-
-    kind: _Kind
-    id: str
-    name: str
-    aliases: list[str]
-    mentions: tuple[Span, ...] = field(default=())
-
-    def fields(self) -> tuple[str, str, tuple[str, ...], tuple[Span, ...]]:
-        """What every entity class takes first: id, name, aliases, mentions."""
-        return self.id, self.name, tuple(self.aliases), self.mentions
-
-
 class _Reader:
     """One ninjs object (keys lower-cased) being read into an Article."""
 
@@ -267,7 +250,7 @@ class _Reader:
         pieces = _pieces(positions) if self.exact else {}
         found = [f for key, kind, prefix in _LISTS for f in self._entities(key, kind, prefix)]
         for number, entity in enumerate(found, 1):
-            entity.mentions = tuple(pieces.get(("e", number), ()))
+            entity.mentions = list(pieces.get(("e", number), ()))
         language = _string(self.item, "language")
         return Article(
             headline=self._headline(),
@@ -369,8 +352,8 @@ class _Reader:
 
     # --- entities and quotes ---
 
-    def _entities(self, key: str, kind: _Kind, prefix: str) -> list[_Found]:
-        found: dict[str, _Found] = {}
+    def _entities(self, key: str, kind: EntityKind, prefix: str) -> list[EntityDraft]:
+        found: dict[str, EntityDraft] = {}
         for entry in _objects(self.item, key):
             name = _string(entry, "name")
             name = self._text(name) if name is not None else None
@@ -380,7 +363,7 @@ class _Reader:
             merge_key = reference if reference is not None else f"{prefix}:{percent_encode(name, safe='')}"
             same = found.get(merge_key)
             if same is None:
-                found[merge_key] = _Found(kind, self._unique(merge_key), name, [])
+                found[merge_key] = EntityDraft(kind, self._unique(merge_key), name, [])
             elif self.exact or (name != same.name and name not in same.aliases):
                 same.aliases.append(name)
         return list(found.values())

@@ -55,9 +55,9 @@ CPNATURE = "http://cv.iptc.org/newscodes/cpnature/"
 NAME_ROLE = "http://cv.iptc.org/newscodes/namerole/"
 DESCRIPTION_ROLE = "http://cv.iptc.org/newscodes/descriptionrole/"
 
-_Kind = type[Person] | type[Organization] | type[Place]
-_KINDS: dict[str, _Kind] = {"person": Person, "organisation": Organization, "geoArea": Place, "poi": Place}
-_ID_PREFIXES: dict[_Kind, str] = {Person: "person", Organization: "organisation", Place: "place"}
+EntityKind = type[Person] | type[Organization] | type[Place]
+_KINDS: dict[str, EntityKind] = {"person": Person, "organisation": Organization, "geoArea": Place, "poi": Place}
+_ID_PREFIXES: dict[EntityKind, str] = {Person: "person", Organization: "organisation", Place: "place"}
 # The aliases the writer uses, so that its items read right even with no IPTC catalog offline.
 _WRITER_SCHEMES = {"cpnat": CPNATURE, "nrol": NAME_ROLE, "drol": DESCRIPTION_ROLE}
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
@@ -89,15 +89,15 @@ class Block(NamedTuple):
 
 
 @dataclass(slots=True)
-class _Found:
-    """An entity as it is being read: merged subjects, then its mentions."""
+class EntityDraft:
+    """An entity as a reader gathers it (merged subjects or entries, then mentions); shared with ninjs."""
 
-    kind: _Kind
+    kind: EntityKind
     id: str
-    key: _Key | None
     name: str
     aliases: list[str]
     mentions: list[Span] = field(default_factory=list)
+    key: _Key | None = None
 
     def fields(self) -> tuple[str, str, tuple[str, ...], tuple[Span, ...]]:
         """What every entity class takes first: id, name, aliases, mentions."""
@@ -319,8 +319,8 @@ class _Item:
 
     # --- entities and quotes ---
 
-    def _entities(self) -> list[_Found]:
-        found: list[_Found] = []
+    def _entities(self) -> list[EntityDraft]:
+        found: list[EntityDraft] = []
         for subject in self._all("subject"):
             kind = self._kind(subject)
             if kind is not None:
@@ -337,7 +337,7 @@ class _Item:
                 self._add(found, Place, located)
         return found
 
-    def _add(self, found: list[_Found], kind: _Kind, element: etree._Element) -> None:
+    def _add(self, found: list[EntityDraft], kind: EntityKind, element: etree._Element) -> None:
         key = self._key(element)
         names = self._names(element) or self._names(self.asserts.get(key) if key is not None else None)
         if names is None:
@@ -350,9 +350,9 @@ class _Item:
         base = element.get("qcode") or element.get("uri") or element.get("literal")
         if base is None:
             base = f"{_ID_PREFIXES[kind]}:{quote(name, safe='')}"
-        found.append(_Found(kind, self._unique(base), key, name, list(aliases)))
+        found.append(EntityDraft(kind, self._unique(base), name, list(aliases), key=key))
 
-    def _person(self, found: _Found) -> Person:
+    def _person(self, found: EntityDraft) -> Person:
         details = self.asserts.get(found.key) if found.key is not None else None
         title = affiliation = None
         if details is not None:
@@ -361,7 +361,7 @@ class _Item:
             affiliation = self._optional(details.find("n:personDetails/n:affiliation/n:name", _NS))
         return Person(*found.fields(), title, affiliation)
 
-    def _quotes(self, by_key: Mapping[_Key, _Found]) -> tuple[Quote, ...]:
+    def _quotes(self, by_key: Mapping[_Key, EntityDraft]) -> tuple[Quote, ...]:
         quotes = []
         for number, part in enumerate(self.item.iterfind("n:partMeta", _NS), 1):
             refs = (part.get("contentrefs") or "").split()
@@ -381,7 +381,7 @@ class _Item:
         return bool(refs) and all(r in self.marks and "quote" in self.marks[r].classes for r in refs)
 
     def _speaker(
-        self, creator: etree._Element | None, by_key: Mapping[_Key, _Found]
+        self, creator: etree._Element | None, by_key: Mapping[_Key, EntityDraft]
     ) -> tuple[str | None, str | None]:
         """The speaker's entity id, if the creator is a person or organisation read, and how it is named."""
         if creator is None:
@@ -402,7 +402,7 @@ class _Item:
 
     # --- concepts ---
 
-    def _kind(self, element: etree._Element) -> _Kind | None:
+    def _kind(self, element: etree._Element) -> EntityKind | None:
         uri = element.get("typeuri") or self._resolve(element.get("type"))
         if uri is None:
             return None
