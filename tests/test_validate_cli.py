@@ -72,6 +72,14 @@ def test_corpus_verdicts_match_the_xsd_column_except_the_odrl_item(shared: Path)
     assert plain - with_odrl == {ODRL_ITEM}  # the only difference: ODRL needs the multi-schema
 
 
+def test_iptc_ninjs_examples_of_both_versions_validate(shared: Path) -> None:
+    result = run(str(shared / "corpora" / "ninjs-examples"), "--report", "json", "--strict")
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    assert {Path(f["path"]).parent.name for f in files} == {"2.2", "3.1"}
+    assert {f["format"] for f in files} == {"ninjs"}
+
+
 def test_each_valid_corpus_file_alone_exits_0(shared: Path) -> None:
     corpus = shared / "corpora" / "newsml-g2-examples"
     valid = [r["file"] for r in expected(shared) if r["xsd_2_35_plus_odrl"] == "valid"]
@@ -100,14 +108,14 @@ def test_unreadable_undetectable_and_non_utf8_inputs_are_invalid_and_the_run_goe
     latin = tmp_path / "latin.jsonld"
     latin.write_bytes('{"@context": "https://schema.org", "name": "Zürich"}'.encode("latin-1"))
     (tmp_path / "noise.json").write_bytes(b'{"just": "data"}')
-    (tmp_path / "ninjs.json").write_bytes(b'{"uri": "urn:x", "type": "text", "standard": {"name": "ninjs"}}')
+    (tmp_path / "ninjs.json").write_bytes(b'{"type": "text", "standard": {"name": "ninjs"}}')
     document = report(str(tmp_path / "missing.xml"), str(tmp_path), str(writes["newsml"]))
     rules = {Path(f["path"]).name: [x["rule"] for x in f["findings"]] for f in document["files"]}
     assert rules == {
         "missing.xml": ["input.unreadable"],
         "latin.jsonld": ["input.encoding"],
         "noise.json": ["format.unknown"],
-        "ninjs.json": ["format.unsupported"],
+        "ninjs.json": ["ninjs.schema"],
         "a.xml": [],
     }
     assert document["summary"]["invalid"] == 4

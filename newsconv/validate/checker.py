@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from newsconv import registry, schema_store
-from newsconv.detect import NINJS, SNIFF_BYTES, detect
+from newsconv.detect import SNIFF_BYTES, detect
 from newsconv.errors import NewsconvError, SchemaNotFoundError, UnknownFormatError
 from newsconv.validate import newsml_g2, newsml_rules
 from newsconv.validate.findings import Finding
@@ -197,8 +197,6 @@ def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], li
         if fmt == _NEWSML:
             result = newsml_g2.validate(head if small else path, _schemas(settings), rules=settings.g2_rules)
             return fmt, result.findings, result.guids
-        if fmt == NINJS:
-            return fmt, [Finding("format.unsupported", "ninjs is detected but not validated yet")], []
         return fmt, _registered(fmt, head if small else Path(path).read_bytes()), []
     except OSError as error:
         return format_name, [Finding("input.unreadable", f"cannot read: {error.strerror or error}")], []
