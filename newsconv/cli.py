@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path, PurePath
-from typing import Annotated, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
-import typer
+import click
 from lxml import etree
 
 from newsconv import api, registry, schema_store
@@ -23,23 +22,24 @@ from newsconv.registry import Format
 from newsconv.validate import checker, reporters
 from newsconv.validate.findings import Finding
 
-app = typer.Typer(
-    help="Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-schemas_app = typer.Typer(help="Find and fetch the official schemas newsconv validates against.", no_args_is_help=True)
-app.add_typer(schemas_app, name="schemas")
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
-SchemaDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--schema-dir",
-        help=f"Folder searched first for official schemas (then ${schema_store.ENV_VAR}, then the cache).",
-        file_okay=False,
-    ),
-]
+
+@click.group(context_settings=_CONTEXT)
+def app() -> None:
+    """Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF."""
+
+
+@app.group("schemas")
+def schemas_app() -> None:
+    """Find and fetch the official schemas newsconv validates against."""
+
+
+_schema_dir_option = click.option(
+    "--schema-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Folder searched first for official schemas (then ${schema_store.ENV_VAR}, then the cache).",
+)
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -47,8 +47,8 @@ _PROGRESS_MIN_FILES = 20
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"newsconv: {message}", err=True)
-    raise typer.Exit(code)
+    click.echo(f"newsconv: {message}", err=True)
+    sys.exit(code)
 
 
 def _formats(names: str, *, writable: bool) -> list[Format]:
@@ -74,25 +74,38 @@ def _read(item: Input) -> bytes:
 
 
 @app.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "-t", required=True, help="Output format(s), comma-separated (see `newsconv formats`).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder: each input NAME.txt becomes NAME.<ext> there.",
+)
+@click.option(
+    "--from",
+    "from_format",
+    default=api.AUTO,
+    help="Input format (default: detected from each file's content).",
+)
+@click.option(
+    "--strict", is_flag=True, help="An input that breaks its own schema is an error, not a warning."
+)
+@click.option("--no-validate", is_flag=True, help="Skip validating the outputs.")
+@_schema_dir_option
 def convert(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or - for standard input.")],
-    to: Annotated[str, typer.Option("--to", "-t", help="Output format(s), comma-separated (see `newsconv formats`).")],
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Output folder: each input NAME.txt becomes NAME.<ext> there.", file_okay=False),
-    ] = None,
-    from_format: Annotated[
-        str, typer.Option("--from", help="Input format (default: detected from each file's content).")
-    ] = api.AUTO,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="An input that breaks its own schema is an error, not a warning.")
-    ] = False,
-    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip validating the outputs.")] = False,
-    schema_dir: SchemaDir = None,
+    inputs: tuple[str, ...],
+    to: str,
+    out: Path | None,
+    from_format: str,
+    strict: bool,
+    no_validate: bool,
+    schema_dir: Path | None,
 ) -> None:
     """Convert articles to other formats, validating every output.
 
-    A document holding several articles (a NewsML-G2 newsMessage) gives NAME.1.<ext>, NAME.2.<ext>…
+    INPUTS are files, folders, glob patterns, or - for standard input. A document holding several
+    articles (a NewsML-G2 newsMessage) gives NAME.1.<ext>, NAME.2.<ext>…
     """
     schema_store.set_schema_dir(schema_dir)
     if from_format != api.AUTO:
@@ -101,12 +114,16 @@ def convert(
             _fail(f"--from must name one readable format, not {from_format!r}")
         from_format = source[0].name
     targets = _formats(to, writable=True)
-    items = _convert_inputs(inputs, from_format)
+    items = _convert_inputs(list(inputs), from_format)
     if not items:
         _fail("no input files found")
     if out is None and (len(items) > 1 or len(targets) > 1):
         _fail("several inputs or formats need --out DIR")
-    planned = [(item, fmt, out / item.relative.with_suffix(fmt.extension)) for item in items for fmt in targets] if out else []
+    planned = (
+        [(item, fmt, out / item.relative.with_suffix(fmt.extension)) for item in items for fmt in targets]
+        if out
+        else []
+    )
     clashes = {p for _, _, p in planned if sum(q == p for _, _, q in planned) > 1}
     if clashes:
         _fail(f"several inputs would write {min(map(str, clashes))}; convert them separately")
@@ -119,7 +136,10 @@ def convert(
             if out is None and len(reading.articles) != 1:
                 raise InputError(name, f"holds {len(reading.articles)} articles: convert it with --out DIR")
             documents = [
-                (_output_name(item, n, len(reading.articles), fmt), api.write(article, fmt.name, validate=not no_validate))
+                (
+                    _output_name(item, n, len(reading.articles), fmt),
+                    api.write(article, fmt.name, validate=not no_validate),
+                )
                 for n, article in enumerate(reading.articles, 1)
                 for fmt in targets
             ]
@@ -127,11 +147,14 @@ def convert(
             _fail(str(error))
         except NewsconvError as error:
             failed += 1
-            typer.echo(f"newsconv: {error}", err=True)
+            click.echo(f"newsconv: {error}", err=True)
             continue
         except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
             failed += 1
-            typer.echo(f"newsconv: {item.path}: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            click.echo(
+                f"newsconv: {item.path}: internal error ({type(error).__name__}: {error}); please report it",
+                err=True,
+            )
             continue
         for relative, document in documents:
             if out is None:
@@ -139,8 +162,8 @@ def convert(
             else:
                 write_atomically(out / relative, document.encode("utf-8"))
     if failed:
-        typer.echo(f"newsconv: {failed} of {len(items)} input(s) failed", err=True)
-        raise typer.Exit(EXIT_INVALID)
+        click.echo(f"newsconv: {failed} of {len(items)} input(s) failed", err=True)
+        sys.exit(EXIT_INVALID)
 
 
 _MAX_WARNINGS = 5
@@ -173,50 +196,63 @@ def _output_name(item: Input, number: int, count: int, fmt: Format) -> PurePath:
 def _warn(source: str | None, findings: tuple[Finding, ...]) -> None:
     """Print an input's validation problems as warnings: it was read all the same."""
     for finding in findings[:_MAX_WARNINGS]:
-        typer.echo(f"newsconv: {source or '<stdin>'}: warning: input {finding}", err=True)
+        click.echo(f"newsconv: {source or '<stdin>'}: warning: input {finding}", err=True)
     if len(findings) > _MAX_WARNINGS:
-        typer.echo(f"newsconv: {source or '<stdin>'}: warning: and {len(findings) - _MAX_WARNINGS} more problems", err=True)
-
-
-class ReportKind(str, Enum):
-    """The report formats of ``newsconv validate``."""
-
-    text = "text"
-    json = "json"
-    junit = "junit"
-    github = "github"
+        click.echo(
+            f"newsconv: {source or '<stdin>'}: warning: and {len(findings) - _MAX_WARNINGS} more problems",
+            err=True,
+        )
 
 
 @app.command()
+@click.argument("documents", nargs=-1, required=True)
+@click.option(
+    "--format", "-f", "format_name", help="Format of every document (default: detected from content)."
+)
+@click.option(
+    "--report",
+    "-r",
+    type=click.Choice(list(reporters.REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically), not stdout.",
+)
+@click.option(
+    "--rule", "rules", multiple=True, help="Report only this rule id or family (e.g. g2, xsd); repeatable."
+)
+@click.option("--ignore", multiple=True, help="Do not report this rule id or family; repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option("--strict", is_flag=True, help="Warnings are errors: they make a file invalid.")
+@_schema_dir_option
 def validate(
-    documents: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or glob patterns to validate.")],
-    format_name: Annotated[
-        str | None, typer.Option("--format", "-f", help="Format of every document (default: detected from content).")
-    ] = None,
-    report: Annotated[ReportKind, typer.Option("--report", "-r", help="Report format.")] = ReportKind.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically), not stdout.", dir_okay=False)
-    ] = None,
-    rules: Annotated[
-        list[str] | None, typer.Option("--rule", help="Report only this rule id or family (e.g. g2, xsd); repeatable.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Do not report this rule id or family; repeatable.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the CPU count).")
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors: they make a file invalid.")] = False,
-    schema_dir: SchemaDir = None,
+    documents: tuple[str, ...],
+    format_name: str | None,
+    report: str,
+    output: Path | None,
+    rules: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int | None,
+    strict: bool,
+    schema_dir: Path | None,
 ) -> None:
-    """Validate news feeds: NewsML-G2, JSON-LD, RDF, model JSON; exit 0 all valid, 1 some invalid, 2 usage."""
+    """Validate news feeds: NewsML-G2, JSON-LD, ninjs, RDF, model JSON.
+
+    DOCUMENTS are files, folders (searched recursively) or glob patterns. Exit 0 when all are
+    valid, 1 when some are invalid, 2 on a usage error or a missing schema.
+    """
     schema_store.set_schema_dir(schema_dir)
     if format_name is not None:
         format_name = _formats(format_name, writable=False)[0].name
-    paths = _documents(documents, format_name)
+    paths = _documents(list(documents), format_name)
     if not paths:
         _fail("no files found")
-    selection = checker.Selection(frozenset(rules or ()), frozenset(ignore or ()))
+    selection = checker.Selection(frozenset(rules), frozenset(ignore))
     show_progress = sys.stderr.isatty() and len(paths) > _PROGRESS_MIN_FILES
     try:
         reports = checker.check_files(
@@ -230,9 +266,9 @@ def validate(
     except (SchemaNotFoundError, etree.XMLSchemaParseError) as error:
         _fail(f"cannot load a schema: {error}")
     if show_progress:
-        typer.echo("", err=True)
-    colour = output is None and report is ReportKind.text and use_colour(sys.stdout)
-    rendered = reporters.REPORTERS[report.value](reports, colour)
+        click.echo("", err=True)
+    colour = output is None and report == "text" and use_colour(sys.stdout)
+    rendered = reporters.REPORTERS[report](reports, colour)
     if output is None:
         sys.stdout.write(rendered)
     else:
@@ -241,7 +277,7 @@ def validate(
         except OSError as error:
             _fail(f"cannot write the report to {output}: {error.strerror or error}")
     if not all(r.valid for r in reports):
-        raise typer.Exit(EXIT_INVALID)
+        sys.exit(EXIT_INVALID)
 
 
 def _documents(arguments: list[str], format_name: str | None) -> list[str]:
@@ -271,41 +307,43 @@ def list_formats() -> None:
     """List the formats newsconv reads and writes."""
     for fmt in registry.FORMATS:
         can = "/".join(x for x, ok in (("read", fmt.readable), ("write", fmt.writable)) if ok)
-        typer.echo(f"{fmt.name:<9} {fmt.extension:<13} {can:<11} {fmt.title}")
+        click.echo(f"{fmt.name:<9} {fmt.extension:<13} {can:<11} {fmt.title}")
 
 
 @schemas_app.command("list")
-def list_schemas(schema_dir: SchemaDir = None) -> None:
+@_schema_dir_option
+def list_schemas(schema_dir: Path | None) -> None:
     """Show where each official schema was found on the search path, or that it is missing."""
     schema_store.set_schema_dir(schema_dir)
-    typer.echo("search path: " + ", ".join(f"{origin} {path}" for origin, path in schema_store.search_path()))
+    click.echo("search path: " + ", ".join(f"{origin} {path}" for origin, path in schema_store.search_path()))
     missing = 0
     for schema in schema_store.OFFICIAL:
         try:
-            typer.echo(f"found    {schema.path}  ->  {schema_store.locate(schema.path)}")
+            click.echo(f"found    {schema.path}  ->  {schema_store.locate(schema.path)}")
         except SchemaNotFoundError:
             missing += 1
-            typer.echo(f"MISSING  {schema.path}  ({schema.what}; {schema.url})")
+            click.echo(f"MISSING  {schema.path}  ({schema.what}; {schema.url})")
     if missing:
-        typer.echo(f"{missing} missing: run `newsconv schemas fetch`", err=True)
-        raise typer.Exit(EXIT_USAGE)
+        click.echo(f"{missing} missing: run `newsconv schemas fetch`", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @schemas_app.command("fetch")
-def fetch_schemas(
-    dest: Annotated[
-        Path | None, typer.Option("--dest", help="Folder to download into (default: the user cache).", file_okay=False)
-    ] = None,
-) -> None:
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to download into (default: the user cache).",
+)
+def fetch_schemas(dest: Path | None) -> None:
     """Download the official schemas from their publishers (the only command that uses the network)."""
     try:
         written = schema_store.fetch(dest)
     except OSError as error:
         _fail(f"download failed, nothing written: {error}", EXIT_INVALID)
     for path in written:
-        typer.echo(f"fetched {path}")
+        click.echo(f"fetched {path}")
 
 
 def main() -> None:
     """Entry point for ``python -m newsconv``."""
-    app()
+    app(prog_name="newsconv")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
-from typer.testing import CliRunner
 
 from newsconv import schema_store
 from newsconv.cli import app

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsconv import api, schema_store
 from newsconv.cli import app, use_colour
