@@ -251,6 +251,22 @@ def _unknown_natures(value: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=16)
+def _clean_qcodes(declared: frozenset[str] | None) -> _Memo[bool]:
+    """Whether a QCode (list) value breaks no QCode rule given the ``declared`` aliases, cached.
+
+    One cache per set of declared aliases (a feed's items share their catalogs), so that a value
+    the feed repeats costs one lookup; with ``declared`` None only concept natures are checked.
+    """
+
+    def clean(value: str) -> bool:
+        if declared is not None and not _ALIASES[value] <= declared:
+            return False
+        return "cpnat:" not in value or not _NATURES[value]
+
+    return _Memo(clean)
+
+
 _ALIASES = _Memo(_scheme_aliases)
 _NATURES = _Memo(_unknown_natures)
 _LANGUAGE_TAGS = _Memo(is_valid_language_tag)
@@ -301,6 +317,8 @@ def _lang_findings(scan: _Scan) -> list[Finding]:
 
 
 def _reference_findings(scan: _Scan) -> list[Finding]:
+    if set(" ".join([value for _, _, value in scan.references]).split()) <= scan.ids:
+        return []  # the common case, decided with set operations alone
     return [
         _finding("newsml.idref", f"{name} names {token!r}, the id of no element", element)
         for element, name, value in scan.references
@@ -320,8 +338,8 @@ def _scan(item: etree._Element) -> _Scan:
     scan = _Scan(item)
     for element in item.iter(*_COLLECTED):
         _collect(scan, element.tag, element)
-    declared = scan.declared = _declared(scan)
-    aliases, natures, tags = _ALIASES, _NATURES, _LANGUAGE_TAGS
+    scan.declared = _declared(scan)
+    clean, tags = _clean_qcodes(scan.declared), _LANGUAGE_TAGS
     qcodes, add_id = scan.qcodes.append, scan.ids.add
     references, languages = scan.references.append, scan.languages.append
     for element in item.iter(etree.Element):
@@ -330,9 +348,7 @@ def _scan(item: etree._Element) -> _Scan:
             if kind is None:
                 continue
             if kind == _QCODE:
-                if (declared is not None and not aliases[value] <= declared) or (
-                    "cpnat:" in value and natures[value]
-                ):
+                if not clean[value]:
                     qcodes((element, name, value))
             elif kind == _ID:
                 add_id(value)
