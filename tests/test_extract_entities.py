@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsconv.model import Person
 from newsconv.text.extract import extract
+from newsconv.text.names import candidates, sentence_starts
+from newsconv.text.roles import MAX_TITLE_WORDS, WORD, _last_words
 
 
 def person(paragraphs: list[str], name: str) -> Person:
@@ -95,3 +102,36 @@ def test_mentions_point_at_the_text() -> None:
     berg = found.persons[0]
     assert [paragraphs[s.paragraph][s.start : s.end] for s in berg.mentions] == ["Anna Berg", "Berg"]
     assert len(found.places[0].mentions) == 2
+
+
+# The scans below read part of a paragraph, or a paragraph once, for speed; each must find
+# exactly what the plain definition finds.
+_PROSE = st.text(alphabet='Aa b.C,-’&:;“”‘"()[]—–!?…\n\t', max_size=400)
+
+
+@given(_PROSE)
+def test_title_words_are_read_from_a_tail_as_from_the_whole_text(text: str) -> None:
+    whole = [m.span() for m in WORD.finditer(text)]
+    tail = [m.span() for m in _last_words(text)]
+    assert tail == whole[len(whole) - len(tail) :]
+    assert len(tail) >= min(len(whole), MAX_TITLE_WORDS)
+
+
+@given(_PROSE)
+def test_sentence_starts_match_their_definition(paragraph: str) -> None:
+    definition = re.compile(r"[.!?…][\"”’)\]]*\s+|[:;]\s+|^\s*[\"“‘(\[—–-]*|[\"“‘]\s*")
+    assert sentence_starts(paragraph) == {m.end() for m in definition.finditer(paragraph)}
+
+
+def test_a_repeated_name_is_found_alike_from_memory() -> None:
+    paragraph = "Mr Hun Sen met Foreign Minister Kang Kyung-wha in Hanoi."
+    first = candidates(paragraph, 0)
+    again = candidates(f"In Hanoi, {paragraph}", 1)
+    assert [(c.text, c.honorific, c.title) for c in first] == [
+        ("Hun Sen", "Mr", None),
+        ("Kang Kyung-wha", None, "Foreign Minister"),
+        ("Hanoi", None, None),
+    ]
+    assert [(c.paragraph, c.start - 10, c.end - 10, c.text) for c in again[1:]] == [
+        (1, c.start, c.end, c.text) for c in first
+    ]

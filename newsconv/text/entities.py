@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from newsconv.text import lexicons
 from newsconv.text.names import PARTICLES, Candidate, candidates, is_title_word
@@ -33,7 +33,9 @@ ROMAN = re.compile(
 COORDINATION = re.compile(r"(?:’s|'s)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 CUE_REACH = 40  # characters before a name searched for a cue word
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
+NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
+ROLE_APPOSITIVE = re.compile(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 
 
 class Kind(Enum):
@@ -90,9 +92,10 @@ def _is_acronym(word: str) -> bool:
 
 @cache
 def _person_cue_after() -> re.Pattern[str]:
-    """What may follow a person's name: ", who", an age, or a reporting verb."""
+    """What may follow a person's name: ", who", an age, or a reporting verb. Callers match it
+    at the name's end (``match(paragraph, end)``) rather than on a copy of the rest."""
     verbs = "|".join(sorted(lexicons.words("reporting_verbs.txt") - {"according"}, key=len, reverse=True))
-    return re.compile(rf"^(?:,\s+(?:who|\d+)\b|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
+    return re.compile(rf"(?:,\s+(?:who|\d+)\b|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
 
 
 def _window(paragraph: str, start: int) -> str:
@@ -165,7 +168,7 @@ def _org_context(cand: Candidate, paragraph: str) -> bool:
         or (
             len(cand.words) > 1
             and ORG_CUE_BEFORE.search(_window(paragraph, cand.start)) is not None
-            and _person_cue_after().match(paragraph[cand.end :]) is not None
+            and _person_cue_after().match(paragraph, cand.end) is not None
         )
     )
 
@@ -234,16 +237,16 @@ def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> K
     word = cand.text
     if word in lexicons.first_name_gender():
         return Kind.PERSON
-    before, after = _window(paragraph, cand.start), paragraph[cand.end :]
+    before = _window(paragraph, cand.start)
     if (
         (word in lexicons.minor_places() and PLACE_CUE_BEFORE.search(before))
         or STRONG_PLACE_CUE.search(before)
-        or (_place_noun_after().match(after) and PLACE_CUE_BEFORE.search(before))
+        or (_place_noun_after().match(paragraph, cand.end) and PLACE_CUE_BEFORE.search(before))
     ):
         return Kind.PLACE
-    if (_person_cue_after().match(after) and not ORG_CUE_BEFORE.search(before)) or PERSON_CUE_BEFORE.search(
-        before
-    ):
+    if (
+        _person_cue_after().match(paragraph, cand.end) and not ORG_CUE_BEFORE.search(before)
+    ) or PERSON_CUE_BEFORE.search(before):
         return Kind.PERSON
     if not repeated:
         return None
@@ -256,9 +259,10 @@ def _may_shorten(word: str) -> bool:
     return not (_is_acronym(word) or word in lexicons.words("organizations.txt") or is_adjective(word))
 
 
-def _role_after(text: str) -> bool:
-    """Whether a mention is followed by an appositive naming a role (", a spokesman for …")."""
-    m = re.match(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)", text)
+def _role_after(text: str, end: int) -> bool:
+    """Whether a mention ending at ``end`` is followed by an appositive naming a role (", a
+    spokesman for …")."""
+    m = ROLE_APPOSITIVE.match(text, end)
     return m is not None and any(
         is_title_word(w) or w in ("who", "whose", "aged") for w in m.group(1).split()
     )
@@ -275,14 +279,16 @@ def _role_before(text: str) -> bool:
     )
 
 
-def _initials(words: Sequence[str]) -> set[str]:
+@lru_cache(maxsize=NAME_CACHE)
+def _initials(words: tuple[str, ...]) -> frozenset[str]:
     """Acronyms a name could have: initials of its capitalised words, acronyms inside spelled out
-    or not, and without a leading organisation word ("Department of Veterans Affairs" → "VA")."""
+    or not, and without a leading organisation word ("Department of Veterans Affairs" → "VA").
+    Remembered: every acronym in an article is tried against every organisation name."""
     caps = [w for w in words if w[:1].isupper()]
     out = _spelled(caps)
     if len(caps) > 2 and caps[0].lower() in lexicons.words("org_words.txt"):
         out |= _spelled(caps[1:])
-    return out
+    return frozenset(out)
 
 
 def _spelled(caps: Sequence[str]) -> set[str]:
@@ -307,7 +313,7 @@ class Entities:
         mid |= {
             c.text
             for c in cands
-            if not c.text.endswith("s") and _person_cue_after().match(paragraphs[c.paragraph][c.end :])
+            if not c.text.endswith("s") and _person_cue_after().match(paragraphs[c.paragraph], c.end)
         }
         cands = [
             c
@@ -430,8 +436,8 @@ class Entities:
         for paragraph, start, end in person.mentions:
             text = self.paragraphs[paragraph]
             if (
-                _person_cue_after().match(text[end:])
-                or _role_after(text[end:])
+                _person_cue_after().match(text, end)
+                or _role_after(text, end)
                 or _role_before(_window(text, start))
             ):
                 return True
@@ -469,10 +475,13 @@ class Entities:
 
     def _person(self, words: Sequence[str]) -> Found | None:
         """The person whose name contains ``words`` as a run, the most recently added first."""
-        n = len(words)
+        n, words, head = len(words), tuple(words), words[0]
         for f in reversed(self.found):
-            if f.kind is Kind.PERSON and any(
-                tuple(words) == f.words[i : i + n] for i in range(len(f.words) - n + 1)
+            # "head in f.words" scans a short tuple in C and rules out most entities cheaply.
+            if (
+                f.kind is Kind.PERSON
+                and head in f.words
+                and any(words == f.words[i : i + n] for i in range(len(f.words) - n + 1))
             ):
                 return f
         return None
@@ -480,28 +489,28 @@ class Entities:
     def _single_person(self, word: str) -> Found | None:
         """The person a lone name stands for: by surname, else by given name; among several, the
         one named most often so far, then the one named last."""
-        people = [f for f in self.found if f.kind is Kind.PERSON]
-        for fits in ([f for f in people if f.words[-1] == word], [f for f in people if f.words[0] == word]):
-            if fits:
-                return max(
-                    fits, key=lambda f: (len(f.mentions), f.mentions[-1] if f.mentions else (-1, -1, -1))
-                )
-        return None
+        fits = [f for f in self.found if f.words[-1] == word and f.kind is Kind.PERSON] or [
+            f for f in self.found if f.words[0] == word and f.kind is Kind.PERSON
+        ]
+        if not fits:
+            return None
+        return max(fits, key=lambda f: (len(f.mentions), f.mentions[-1] if f.mentions else (-1, -1, -1)))
 
     def _org(self, words: Sequence[str]) -> Found | None:
         """The organisation a name stands for: by name or form, as an acronym of it, as the start
         of its name ("Daniels Pharmaceuticals" for "Daniels Pharmaceuticals Inc"), or as its last
         word after "of" or its first word."""
-        text = " ".join(words)
+        text, words = " ".join(words), tuple(words)
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         for f in orgs:
-            if f.name == text or text in f.forms:
+            # Name words hold no spaces, so equal words mean an equal name, without joining.
+            if f.words == words or text in f.forms:
                 return f
         if len(words) == 2 and _is_acronym(words[0]) and words[1].lower() in lexicons.words("org_words.txt"):
             return self._org(words[:1])
         if len(words) > 1:
             n = len(words)
-            return next((f for f in orgs if len(f.words) > n and f.words[:n] == tuple(words)), None)
+            return next((f for f in orgs if len(f.words) > n and f.words[:n] == words), None)
         if len(words) == 1 and _is_acronym(text):
             acronym = text.replace(".", "").upper()
             return next((f for f in orgs if len(f.words) > 1 and acronym in _initials(f.words)), None)

@@ -8,17 +8,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from newsconv.text import lexicons
 
+_WORD = r"[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*"  # a word that starts with no digit or ASCII lower case
+# Initials ("U.S."), "&" between spaces, then at a word's start: a connector or particle, a
+# prefixed name ("al-Saadani"), a capitalised word. Every alternative opens with a character
+# class or a literal, which the regex engine tests in one step before trying it, so the scan
+# moves fast over lower-case text (an optional group such as "(?:al-)?" would be tried in full).
 TOKEN = re.compile(
-    r"(?:(?:[A-Z]\.){2,}|\b(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b"
-    r"(?![’'\-.&]\w)|(?<= )&(?= )|\b(?:(?:al|el|bin|ibn|ad|ash)-)?[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*)"
+    r"[A-Z]\.(?:[A-Z]\.)+|&(?<= &)(?= )"
+    r"|\b(?:(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b(?![’'\-.&]\w)"
+    rf"|(?:al|el|bin|ibn|ad|ash)-{_WORD}|{_WORD})"
 )
 PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": a name despite its lower case
-SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+|[:;]\s+|^\s*[\"“‘(\[—–-]*|[\"“‘]\s*")
+# A sentence starts after a stop, colon or semicolon and its spaces, after an opening quotation
+# mark, and at the paragraph's start after spaces, quotation marks, brackets and dashes. Every
+# alternative of SENTENCE_STOP opens with a character of one class, so the engine skips ahead
+# to those characters instead of trying each position.
+SENTENCE_STOP = re.compile(r"[.!?…:;\"“‘](?:(?<=[.!?…])[\"”’)\]]*\s+|(?<=[:;])\s+|(?<=[\"“‘])\s*)")
+PARAGRAPH_LEAD = re.compile(r"\s*[\"“‘(\[—–-]*")
 POSSESSIVE = ("’s", "'s")
 PARTICLES = frozenset(
     {
@@ -55,7 +68,9 @@ CAPITALS_RUN = re.compile(
     r"\b[A-Z][A-Z.'’&-]*(?!\w)(?: [A-Z][A-Z.'’&-]*(?!\w))*"
 )  # a line with fewer lower-case words than this share is a table row
 NAMES = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
-PLURAL_LIST = re.compile(rf"\b([A-Z][a-z]+s) (?:of|for) {NAMES}(?:, {NAMES})*,? and {NAMES}")
+# "\b" before the plural word, written as a look-behind after its capital so the engine can
+# skip ahead to capitals.
+PLURAL_LIST = re.compile(rf"([A-Z](?<!\w.)[a-z]+s) (?:of|for) {NAMES}(?:, {NAMES})*,? and {NAMES}")
 LIST_ITEM = re.compile(NAMES)
 DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
 DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|la|le|al")
@@ -92,23 +107,30 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a paragraph: ``text`` without a possessive ending, ``start:end`` its characters."""
+class Token(NamedTuple):
+    """One word of a paragraph: ``text`` without a possessive ending, ``start:end`` its characters,
+    ``capitalised`` as ``capitalised(text)`` says. A named tuple: a paragraph makes dozens and a
+    tuple is built several times faster than a frozen dataclass."""
 
     text: str
     start: int
     end: int
     possessive: bool
     sentence_start: bool
+    capitalised: bool
 
-    @property
-    def capitalised(self) -> bool:
-        """Whether the word starts with a capital letter (or a digit inside a name)."""
-        if not (self.text[0].isupper() or PREFIXED.match(self.text)):
-            return False
-        tail = self.text.rsplit("-", 1)[-1]
-        return "-" not in self.text or not (tail.islower() and tail.endswith(ADJECTIVE_ENDINGS))
+
+class Shape(NamedTuple):
+    """One name found in a run of words, as positions in the run: the piece of the run it came
+    from, its first word after any honorific (``lead``), its first and last name word."""
+
+    piece: int
+    lead: int
+    first: int
+    last: int
+    words: tuple[str, ...]
+    honorific: str | None
+    title: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +145,11 @@ class Candidate:
     title: str | None
     sentence_start: bool
     possessive: bool
+    text: str = field(init=False, compare=False, repr=False)  # the name part as one string
 
-    @property
-    def text(self) -> str:
-        """The name part as one string."""
-        return " ".join(self.words)
+    def __post_init__(self) -> None:
+        # Joined once here: entity classification reads ``text`` many times per candidate.
+        object.__setattr__(self, "text", " ".join(self.words))
 
 
 @cache
@@ -139,29 +161,46 @@ def _abbreviations() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def capitalised(text: str) -> bool:
+    """Whether a word starts with a capital letter (or is a prefixed name such as "al-Saadani")
+    and is no hyphenated adjective ("Paris-based")."""
+    if not (text[0].isupper() or PREFIXED.match(text)):
+        return False
+    tail = text.rsplit("-", 1)[-1]
+    return "-" not in text or not (tail.islower() and tail.endswith(ADJECTIVE_ENDINGS))
+
+
+def sentence_starts(paragraph: str) -> set[int]:
+    """Where sentences may start: the paragraph's start after spaces, quotation marks, brackets
+    and dashes, and after each stop, colon, semicolon or opening quotation mark."""
+    first = SENTENCE_STOP.match(paragraph) if paragraph[:1] in ".!?…:;" else None
+    if first is None:
+        first = PARAGRAPH_LEAD.match(paragraph)
+    assert first is not None  # PARAGRAPH_LEAD matches the empty string
+    return {first.end(), *(m.end() for m in SENTENCE_STOP.finditer(paragraph, first.end()))}
+
+
 def tokenize(paragraph: str) -> list[Token]:
     """The capitalised words of a paragraph and the connectors that may join them, abbreviation
     stops kept, possessive endings split off; a gap between two tokens means other words. Field
     labels ("DATE:") and unknown words in capitals on table rows are left out."""
-    starts = {m.end() for m in SENTENCE_END.finditer(paragraph)}
+    starts = sentence_starts(paragraph)
     abbreviations = _abbreviations()
     unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
     out = []
     for m in TOKEN.finditer(paragraph):
-        text, start, end = m.group(), m.start(), m.end()
-        if (
+        text = m.group()
+        start, end = m.span()
+        if (start and paragraph[start - 1] in INSIDE_WORD) or (
             text[0].islower()
             and text not in CONNECTORS
             and text not in PARTICLES
             and not PREFIXED.match(text)
-        ) or (start and paragraph[start - 1] in INSIDE_WORD):
+        ):
             continue
-        if (
-            end < len(paragraph)
-            and paragraph[end] == "."
-            and (
-                text in abbreviations or text.title() in abbreviations or (len(text) == 1 and text.isupper())
-            )
+        if paragraph.startswith(".", end) and (
+            text in abbreviations or text.title() in abbreviations or (len(text) == 1 and text.isupper())
         ):
             text, end = text + ".", end + 1
         possessive = text.endswith(POSSESSIVE)
@@ -171,7 +210,7 @@ def tokenize(paragraph: str) -> list[Token]:
                 continue
         if text.isupper() and (paragraph.startswith(":", end) or start in unknown):
             continue
-        out.append(Token(text, start, end, possessive, start in starts))
+        out.append(Token(text, start, end, possessive, start in starts, capitalised(text)))
     return out
 
 
@@ -248,21 +287,18 @@ def _runs(tokens: list[Token], paragraph: str) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for i, tok in enumerate(tokens):
-        joined = bool(cur) and paragraph[cur[-1].end : tok.start] in (" ", "") and not cur[-1].possessive
-        inner = tok.text in CONNECTORS or tok.text in PARTICLES
-        nxt = next((t for t in tokens[i + 1 : i + 3] if t.text not in CONNECTORS), None)
+        prev = cur[-1] if cur else None
+        joined = (
+            prev is not None
+            and not prev.possessive
+            and (tok.start == prev.end or (tok.start == prev.end + 1 and paragraph[prev.end] == " "))
+        )
         if tok.capitalised and (joined or not cur):
             cur.append(tok)
         elif tok.capitalised:
             runs.append(cur)
             cur = [tok]
-        elif (
-            inner
-            and joined
-            and nxt is not None
-            and nxt.capitalised
-            and _spaced(paragraph, tok.end, nxt.start)
-        ):
+        elif joined and (tok.text in CONNECTORS or tok.text in PARTICLES) and _joins(tokens, i, paragraph):
             cur.append(tok)
         else:
             if cur:
@@ -271,6 +307,13 @@ def _runs(tokens: list[Token], paragraph: str) -> list[list[Token]]:
     if cur:
         runs.append(cur)
     return [r for r in runs if r]
+
+
+def _joins(tokens: list[Token], i: int, paragraph: str) -> bool:
+    """Whether connector ``i`` stands before a capitalised word, with at most one more connector
+    and single spaces between them."""
+    nxt = next((t for t in tokens[i + 1 : i + 3] if t.text not in CONNECTORS), None)
+    return nxt is not None and nxt.capitalised and _spaced(paragraph, tokens[i].end, nxt.start)
 
 
 def _trim(run: list[Token]) -> list[Token]:
@@ -538,21 +581,44 @@ def _distributed(paragraph: str, index: int, starts: set[int]) -> list[Candidate
 def candidates(paragraph: str, index: int) -> list[Candidate]:
     """The capitalised name phrases of one paragraph, in order."""
     tokens = tokenize(paragraph)
-    honorifics = lexicons.honorifics()
     starts = {t.start for t in tokens if t.sentence_start}
     defined = _defined(paragraph, index, starts) + _distributed(paragraph, index, starts)
     out = list(defined)
-    pieces = [
-        q
-        for run in _runs(tokens, paragraph)
-        for p in _split_and(_trim(run))
-        for q in _split_org_title(_trim(p))
-        if not defined or not any(d.start <= q[0].start < d.end for d in defined)
-    ]
-    for run in pieces:
-        run = _trim(run)
-        words = [t.text for t in run]
-        title, name = (None, words) if _has_org_word(words) else split_title(words)
+    for run in _runs(tokens, paragraph):
+        for shape in _shapes(tuple(t.text for t in run)):
+            if defined and any(d.start <= run[shape.piece].start < d.end for d in defined):
+                continue
+            last = run[shape.last]
+            out.append(
+                Candidate(
+                    index,
+                    run[shape.first].start,
+                    last.end,
+                    shape.words,
+                    shape.honorific,
+                    shape.title,
+                    run[shape.lead].sentence_start and shape.honorific is None and shape.title is None,
+                    last.possessive,
+                )
+            )
+    return sorted(out, key=attrgetter("start"))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _shapes(words: tuple[str, ...]) -> tuple[Shape, ...]:
+    """The names in a run of words, as ``Shape`` positions in the run.
+
+    Cutting, trimming and title splitting read only the words, so the result is worked out
+    once per distinct run and remembered: an article repeats its names and a corpus its
+    sentence openers. The run's words become tokens whose ``start`` is their position.
+    """
+    honorifics = lexicons.honorifics()
+    tokens = [Token(w, k, k, False, False, capitalised(w)) for k, w in enumerate(words)]
+    out = []
+    for piece in (q for p in _split_and(_trim(tokens)) for q in _split_org_title(_trim(p))):
+        run = _trim(piece)
+        texts = [t.text for t in run]
+        title, name = (None, texts) if _has_org_word(texts) else split_title(texts)
         whole = title is not None and not any(w in CONNECTORS for w in name)
         for part in [run] if whole else _split_connectors(run):
             part = _trim(part)
@@ -561,8 +627,8 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
             honorific = None
             if part[0].text in honorifics and len(part) > 1:
                 honorific, part = part[0].text, part[1:]
-            words = [t.text for t in part]
-            title, name = (None, words) if _has_org_word(words) else split_title(words)
+            texts = [t.text for t in part]
+            title, name = (None, texts) if _has_org_word(texts) else split_title(texts)
             if (
                 len(name) > 1
                 and name[0] in lexicons.words("demonyms.txt")
@@ -572,19 +638,12 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
                 name = name[1:]
             if not name or PARTY.fullmatch(" ".join(name)) or _not_a_name(name) or _heading(name):
                 continue
-            first = part[len(words) - len(name)]
+            first = part[len(texts) - len(name)]
             if honorific is None and name[0] in honorifics and len(name) > 1:
-                honorific, name, first = name[0], name[1:], part[len(words) - len(name) + 1]
+                honorific, name, first = name[0], name[1:], part[len(texts) - len(name) + 1]
             out.append(
-                Candidate(
-                    index,
-                    first.start,
-                    part[-1].end,
-                    tuple(name),
-                    honorific,
-                    title,
-                    part[0].sentence_start and honorific is None and title is None,
-                    part[-1].possessive,
+                Shape(
+                    piece[0].start, part[0].start, first.start, part[-1].start, tuple(name), honorific, title
                 )
             )
-    return sorted(out, key=lambda c: c.start)
+    return tuple(out)

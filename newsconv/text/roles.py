@@ -12,10 +12,29 @@ from newsconv.text import lexicons
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.names import is_title_part, is_title_word
 
-APPOSITIVE = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)")
+APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)")
 ORG_LINK = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?(?=\S*[A-Z])")
 WORD = re.compile(r"[\w’'\-.&]+")
+NOT_WORD = re.compile(r"[^\w’'\-.&]")
 MAX_TITLE_WORDS = 12
+TAIL = 160  # characters of text first scanned for the words before a name
+
+
+def _last_words(text: str) -> list[re.Match[str]]:
+    """The words at the end of ``text``, at least ``MAX_TITLE_WORDS`` of them when it has that
+    many. Only a tail is scanned, from just after a character that ends a word, so the words
+    found are those a scan of the whole text finds there; a long paragraph is not re-read for
+    each name in it."""
+    reach = TAIL
+    while True:
+        start = len(text) - reach
+        if start <= 0:
+            return list(WORD.finditer(text))
+        gap = NOT_WORD.search(text, start)
+        words = list(WORD.finditer(text, gap.end())) if gap else []
+        if len(words) >= MAX_TITLE_WORDS:
+            return words
+        reach *= 2
 
 
 class Roles:
@@ -33,10 +52,10 @@ class Roles:
 
     def _appositive(self, paragraph: int, end: int) -> tuple[str | None, str | None] | None:
         text = self.paragraphs[paragraph]
-        m = APPOSITIVE.match(text[end:])
+        m = APPOSITIVE.match(text, end)
         if not m:
             return None
-        phrase, base = m.group(1), end + m.start(1)
+        phrase, base = m.group(1), m.start(1)
         words = phrase.split()
         if not any(is_title_word(w) for w in words[:6]):
             return None
@@ -51,7 +70,7 @@ class Roles:
         if text.endswith(", ") and self.paragraphs[paragraph][end : end + 1] == ",":
             text = text[:-2]
             start -= 2
-        words = list(WORD.finditer(text))
+        words = _last_words(text)
         if not words or not is_title_word(words[-1].group()) or text[words[-1].end() :].strip():
             return None
         k = len(words) - 1
