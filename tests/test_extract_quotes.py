@@ -147,6 +147,13 @@ def test_guillemets_and_low_opening_marks() -> None:
     ]
 
 
+def test_quote_nested_in_a_quote_stays_inside_it() -> None:
+    paragraphs = ["“I would rather live in what he calls “hell” than live in his world.” ― Ana Ruiz"]
+    assert speakers(paragraphs) == [
+        ("I would rather live in what he calls “hell” than live in his world.", "Ana Ruiz")
+    ]
+
+
 def test_dash_signature_after_quote() -> None:
     paragraphs = ["“He cannot answer a simple question about the budget.” ― Laura Simmons"]
     assert speakers(paragraphs) == [("He cannot answer a simple question about the budget.", "Laura Simmons")]

@@ -159,3 +159,38 @@ def test_speaker_is_an_entity_or_words_of_the_text(paragraphs: list[str]) -> Non
         assert quote.speaker is None or quote.speaker_text is None
         assert quote.speaker is None or quote.speaker in ids
         assert quote.speaker_text is None or quote.speaker_text in body
+
+
+def test_honorific_name_that_is_no_entity_is_kept_as_written() -> None:
+    paragraphs = ["“It is all about creating some enthusiasm,” Mr. King added."]
+    assert said(paragraphs) == [(None, "Mr. King")]
+
+
+def test_branded_attributes_to_its_subject() -> None:
+    paragraphs = ["Norway branded the decision “a step back for the whole region.”"]
+    assert said(paragraphs) == [(None, "Norway")]
+
+
+def test_participle_of_tweeting_takes_the_sentence_subject() -> None:
+    paragraphs = [
+        (
+            "Howard Dean, a former party chairman, poked fun at the debate, tweeting, “Notice how "
+            "nobody answered a single question.”"
+        )
+    ]
+    assert said(paragraphs) == [("Howard Dean", None)]
+
+
+def test_name_before_a_clause_word_is_no_subject() -> None:
+    paragraphs = [
+        (
+            "Ana Ruiz watched the crowd. Fans cheered as the team beat Leeds United while chanting, "
+            "“We will never walk alone again.”"
+        )
+    ]
+    assert said(paragraphs)[0][0] != "Leeds United"
+
+
+def test_dismissed_as_attributes_to_its_subject() -> None:
+    paragraphs = ["The town grew fast. Ruiz dismissed it as the “suburbs of a much bigger city.”"]
+    assert said(paragraphs) == [("Ruiz", None)]

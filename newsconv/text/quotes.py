@@ -40,6 +40,16 @@ def _sentence_end_before(paragraph: str, start: int, stop: int) -> int:
     return ends[-1] if ends else start
 
 
+def _nested(paragraph: str, i: int, start: int, closers: str) -> bool:
+    """Whether a curly opening mark at ``i``, inside the quote opened at ``start``, opens a quote
+    nested in it ("… what he calls “hell” than …”"): it stands inside a sentence, and two closing
+    marks follow before the next opening one, one for it and one for the open quote."""
+    if paragraph[i] != "“" or "”" not in closers or REOPEN.search(paragraph, start, i):
+        return False
+    following = paragraph[i + 1 :].split("“", 1)[0]
+    return following.count("”") >= 2
+
+
 def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
     """The quoted passages of a paragraph: their segments ``(start, end)`` and whether closed.
 
@@ -49,11 +59,14 @@ def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
     """
     out: list[tuple[list[tuple[int, int]], bool]] = []
     segments: list[tuple[int, int]] = []
-    closers, start = "", -1
+    closers, start, inner = "", -1, 0
     for m in MARKS.finditer(paragraph):
         i, ch = m.start(), m.group()
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if inner and ch in closers:
+            inner -= 1  # closes a quote nested in the open one
+            continue
         if start < 0:
             if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
                 closers, start = DOUBLE_OPEN[ch], i + 1
@@ -64,7 +77,9 @@ def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
                 closers, start = SINGLE_OPEN[ch], i + 1
             continue
         opening = ch in DOUBLE_OPEN and before.isspace() and (after.isalnum() or after in "…[(")
-        if opening and closers != "’" and ch in closers + "“":
+        if opening and _nested(paragraph, i, start, closers):
+            inner += 1
+        elif opening and closers != "’" and ch in closers + "“":
             end = _sentence_end_before(paragraph, start, i)
             if REOPEN.search(paragraph, 0, i):
                 segments.append((start, i - len(paragraph[:i]) + len(paragraph[:i].rstrip())))

@@ -198,8 +198,9 @@ class Attributor:
 
     def _description(self, paragraph: int, start: int, end: int) -> str | None:
         """The words of a phrase that describes a speaker the text does not name ("a senior
-        official", "Mr. King", "the party's bylaws"); None for pronouns, clauses, time words and
-        phrases that hold a name as more than a modifier ("Trump unleashed tweets")."""
+        official", "the party's bylaws") or a name after an honorific that is no entity ("Mr.
+        King"); None for pronouns, clauses, time words and phrases that hold a name as more than
+        a modifier ("Trump unleashed tweets")."""
         text = self.paragraphs[paragraph]
         phrase = text[start:end]
         for at, stop, _ in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG)):
@@ -218,7 +219,8 @@ class Attributor:
         ):
             return None
         capitalised = words[0][:1].isupper() and words[0] not in lexicons.words("stop_capitals.txt")
-        return phrase.strip(" ,.;:") if first in _parts("det", "definite") or capitalised else None
+        titled = words[0] in lexicons.honorifics() and len(words) > 1 and words[1][:1].isupper()
+        return phrase.strip(" ,.;:") if first in _parts("det", "definite") or capitalised or titled else None
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Found | None:
         """The person (or, for plural pronouns, organisation) a pronoun most likely points back to:
@@ -417,7 +419,8 @@ class Attributor:
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
                 continue  # "Smith's lawyer said", "met Smith and said", "(Smith) said": no subject
-            if len(gap) <= 2 or APPOSITIVES.fullmatch(text[stop:verb]):
+            linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
+            if (len(gap) <= 2 and not linked) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
         if np_start == np_end:
