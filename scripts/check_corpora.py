@@ -26,7 +26,7 @@ def check(files: list[Path]) -> list[str]:
             article = newsconv.read_file(path)
             for name in formats:
                 newsconv.write(article, name)
-        except Exception as error:  # report every kind of failure, then go on
+        except Exception as error:  # noqa: BLE001 (report every kind of failure, then go on)
             failures.append(f"{path}: {type(error).__name__}: {error}")
     return failures
 
