@@ -135,3 +135,25 @@ def test_a_repeated_name_is_found_alike_from_memory() -> None:
     assert [(c.paragraph, c.start - 10, c.end - 10, c.text) for c in again[1:]] == [
         (1, c.start, c.end, c.text) for c in first
     ]
+
+
+def test_short_name_after_of_is_the_organisation() -> None:
+    found = extract(
+        ["The Department of Homeland Security wrote the rules.", "A Homeland Security memo explains them."]
+    )
+    assert [o.name for o in found.organizations] == ["Department of Homeland Security"]
+    assert "Homeland Security" in found.organizations[0].aliases
+    assert not found.persons
+
+
+def test_surname_that_is_a_place_or_a_title_word_is_the_person() -> None:
+    found = extract(
+        [
+            "Representative Jim Jordan met Howard Dean in Amman.",
+            "Jordan said the talks went well. Dean, a former chairman, agreed.",
+        ]
+    )
+    people = {p.name: p for p in found.persons}
+    assert set(people) == {"Jim Jordan", "Howard Dean"}
+    assert "Jordan" in people["Jim Jordan"].aliases and "Dean" in people["Howard Dean"].aliases
+    assert "Jordan" not in [p.name for p in found.places]

@@ -162,8 +162,22 @@ def test_speaker_is_an_entity_or_words_of_the_text(paragraphs: list[str]) -> Non
 
 
 def test_honorific_name_that_is_no_entity_is_kept_as_written() -> None:
+    paragraphs = ["“It is all about creating some enthusiasm,” Mr. Today added."]
+    assert said(paragraphs) == [(None, "Mr. Today")]
+
+
+def test_honorific_before_a_title_word_is_a_surname() -> None:
     paragraphs = ["“It is all about creating some enthusiasm,” Mr. King added."]
-    assert said(paragraphs) == [(None, "Mr. King")]
+    assert said(paragraphs) == [("King", None)]
+
+
+def test_honorific_before_an_office_named_in_the_article_is_an_address() -> None:
+    paragraphs = [
+        "President Tom Hale spoke first. The Lord Chancellor listened.",
+        "“Mr. President, will you pledge to accept the result of the vote?” asked Ana Ruiz.",
+    ]
+    assert said(paragraphs) == [("Ana Ruiz", None)]
+    assert {p.name for p in extract(paragraphs).persons} == {"Tom Hale", "Ana Ruiz"}
 
 
 def test_branded_attributes_to_its_subject() -> None:
@@ -194,3 +208,150 @@ def test_name_before_a_clause_word_is_no_subject() -> None:
 def test_dismissed_as_attributes_to_its_subject() -> None:
     paragraphs = ["The town grew fast. Ruiz dismissed it as the “suburbs of a much bigger city.”"]
     assert said(paragraphs) == [("Ruiz", None)]
+
+
+def test_signature_closing_a_paragraph_speaks_all_its_quotes() -> None:
+    paragraphs = [
+        "“We need more teachers in every school.” ― Carla Sanchez",
+        (
+            "“He is a danger to all of us. To quote a song ‘Some people are so poor all they have "
+            "is money.” And that is all he has “the root of all evil’.” ― Nell Grey"
+        ),
+    ]
+    assert [name for name, _ in said(paragraphs)] == ["Carla Sanchez", "Nell Grey", "Nell Grey"]
+
+
+def test_as_a_document_put_it() -> None:
+    paragraphs = [
+        "The Department of Homeland Security runs the programme. Senator Ana Ruiz said it was flawed.",
+        "The main test is a “lawful source of investment income,” as a Homeland Security memo put it.",
+    ]
+    assert said(paragraphs) == [("Department of Homeland Security", None)]
+
+
+def test_indefinite_role_is_not_someone_named_before() -> None:
+    paragraphs = [
+        "Senator Tom Hale spoke first at the hearing.",
+        "“We are nowhere near the end of this process,” said a senator from Ohio.",
+    ]
+    assert said(paragraphs) == [(None, "a senator from Ohio")]
+
+
+def test_indefinite_phrase_keeps_the_organisation_it_names() -> None:
+    paragraphs = [
+        (
+            "Likewise, a paper from the Lakeview Policy Institute had this to say about the plan: "
+            "“Families at the top would receive far more than those at the bottom.”"
+        )
+    ]
+    assert said(paragraphs) == [("Lakeview Policy Institute", None)]
+
+
+def test_name_heading_a_quote_after_a_dash() -> None:
+    paragraphs = [
+        "“Turnout was far higher than anyone expected,” said Mark Blum.",
+        "Pollsters agree - Carla Bialik: “Keep on contacting voters as late as possible.”",
+    ]
+    assert said(paragraphs)[1] == ("Carla Bialik", None)
+
+
+def test_addressee_before_a_colon_is_no_speaker() -> None:
+    paragraphs = ["Reince Priebus later told Fox News: “Both of them are meeting up next week.”"]
+    assert said(paragraphs) == [("Reince Priebus", None)]
+
+
+def test_participle_after_a_quote_opening_a_clause_is_no_cue() -> None:
+    paragraphs = [
+        (
+            "Ana Ruiz said that there is “only one candidate able to win this race,” adding that "
+            "this is why Tom Hale “keeps attacking us and ignores the others.”"
+        )
+    ]
+    assert said(paragraphs)[0] == ("Ana Ruiz", None)
+
+
+def test_question_quote_with_a_long_attribution_after_it() -> None:
+    paragraphs = [
+        "Maria Lopez chairs the board. Tom Hale is its treasurer.",
+        "“Is anyone listening to us at all?” Lopez wrote in a long email to the members of the board on Friday.",
+    ]
+    assert said(paragraphs) == [("Maria Lopez", None)]
+
+
+def test_phrasal_verb_of_reply_attributes() -> None:
+    paragraphs = [
+        "Sandra Paradis and Jim Bennett stood in line.",
+        "“Look at all these supporters here,” Paradis said.",
+        "“They are all here for the free stuff,” Bennett shot back with a laugh.",
+    ]
+    assert said(paragraphs)[1] == ("Jim Bennett", None)
+
+
+def test_inverted_verb_heading_a_paragraph_before_a_colon() -> None:
+    paragraphs = [
+        "Voting machines can be rigged, Roger Stone said on the radio.",
+        "Continued Stone: “So I think it is a very real problem for everyone.”",
+    ]
+    assert said(paragraphs) == [("Roger Stone", None)]
+
+
+def test_surname_that_is_a_country_names_the_person() -> None:
+    paragraphs = [
+        "Representative Jim Jordan questioned the deal.",
+        "Mills “got an immunity agreement,” Jordan said, and still “sat in on every single interview.”",
+    ]
+    assert [name for name, _ in said(paragraphs)] == ["Jim Jordan", "Jim Jordan"]
+
+
+def test_surname_that_is_a_title_word_names_the_person() -> None:
+    paragraphs = [
+        "David Axelrod called on Howard Dean to apologize.",
+        (
+            "Dean, a former party chairman, poked at the debate, tweeting, “Notice how nobody "
+            "answered a single question.”"
+        ),
+    ]
+    assert said(paragraphs) == [("Howard Dean", None)]
+
+
+def test_participle_after_a_comma_skips_the_name_before_it() -> None:
+    paragraphs = [
+        (
+            "Later on Sunday, Ben Carson shared a syllabus on the Reuters website, writing “Allow me "
+            "to do the research for the reporter.”"
+        )
+    ]
+    assert said(paragraphs) == [("Ben Carson", None)]
+
+
+def test_plural_possessive_name_is_not_the_subject() -> None:
+    paragraphs = [
+        "Bernie Sanders spoke in Flint on Monday.",
+        (
+            "Jeff Weaver was not impressed with Sanders’ comments, telling reporters, “A lot of "
+            "people said the governor should step down.”"
+        ),
+    ]
+    assert said(paragraphs) == [("Jeff Weaver", None)]
+
+
+def test_attribution_before_a_colon_also_speaks_the_quote_before_it() -> None:
+    paragraphs = [
+        "Corey Lewandowski runs the campaign. Tom Hale won the race.",
+        (
+            "“People are turning out in mass quantities to support him,” Lewandowski said, adding: "
+            "“They are going to help everybody down the ballot.”"
+        ),
+    ]
+    assert [name for name, _ in said(paragraphs)] == ["Corey Lewandowski", "Corey Lewandowski"]
+
+
+def test_participle_with_no_subject_after_a_quote_is_no_cue() -> None:
+    paragraphs = [
+        "Tom Hale wrote to the committee.",
+        (
+            "In the email, Ana Ash described the move as a “major breach of trust,” adding: “I am "
+            "now informing all of our members of this incident.”"
+        ),
+    ]
+    assert [name for name, _ in said(paragraphs)] == ["Ana Ash", "Ana Ash"]

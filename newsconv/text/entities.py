@@ -253,6 +253,14 @@ def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> K
     return Kind.PLACE if located else Kind.ORG
 
 
+def _addressed(cand: Candidate, honorific: str, offices: set[str], paragraph: str) -> bool:
+    """Whether an honorific before a lone title word makes an office or a form of address, not a
+    name like "Mr. King": after "the" ("the Lord Chancellor"), or with a title the article gives
+    someone ("Mr. President" where "President Obama" is named)."""
+    the = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?{re.escape(honorific)}\.?\s+$")  # "the then Lord …"
+    return cand.text.lower() in offices or the.search(_window(paragraph, cand.start)) is not None
+
+
 def _may_shorten(word: str) -> bool:
     """Whether a lone word may stand for a longer organisation name that starts with it: not an
     acronym, a known organisation or a group word ("UN", "Democratic" are names of their own)."""
@@ -307,8 +315,22 @@ class Entities:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.paragraphs = paragraphs
         self.found: list[Found] = []
+        self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
         cands = [c for i, p in enumerate(paragraphs) for c in candidates(p, i)]
+        # a title word alone ("Dean") is only ever a surname of someone named in full
+        titles: list[Candidate] = []
+        offices = {w.lower() for c in cands if c.title for w in c.title.split()}
+        kept: list[Candidate] = []
+        for c in cands:
+            if len(c.words) == 1 and c.title is None and is_title_word(c.text):
+                if c.honorific is None:
+                    titles.append(c)
+                    continue
+                if _addressed(c, c.honorific, offices, paragraphs[c.paragraph]):
+                    continue
+            kept.append(c)
+        cands = kept
         mid = {w for c in cands if not c.sentence_start or len(c.words) > 1 for w in (c.text, *c.words)}
         mid |= {
             c.text
@@ -350,6 +372,7 @@ class Entities:
                 entity.add(cand, paragraphs)
                 self.resolved.append(Resolved(cand, entity))
         self._fold_short_orgs()
+        self._surnames(titles)
         unproven = {id(f) for f in self.found if f.kind is Kind.PERSON and not self._proven(f)}
         self.found = [f for f in self.found if id(f) not in unproven]
         self.resolved = [r for r in self.resolved if id(r.entity) not in unproven]
@@ -359,6 +382,20 @@ class Entities:
         for person in self.found:
             if person.kind is Kind.PERSON and person.gender == "x":
                 person.gender = lexicons.first_name_gender().get(person.words[0], "x")
+
+    def _surnames(self, titles: Sequence[Candidate]) -> None:
+        """Lone title words that are the surname of a person the article names in full ("Dean,
+        a former chairman, said" after "Howard Dean"): mentions of that person; others are no names."""
+        added = False
+        for cand in titles:
+            person = self._single_person(cand.text, given=False)
+            if person is not None and len(person.words) > 1:
+                person.add(cand, self.paragraphs)
+                person.mentions.sort()
+                self.resolved.append(Resolved(cand, person))
+                added = True
+        if added:
+            self.resolved.sort(key=lambda r: (r.candidate.paragraph, r.candidate.start))
 
     def _fold_short_orgs(self) -> None:
         """Fold a one-word organisation named before its full name into it ("Mercantile" …
@@ -486,12 +523,12 @@ class Entities:
                 return f
         return None
 
-    def _single_person(self, word: str) -> Found | None:
-        """The person a lone name stands for: by surname, else by given name; among several, the
-        one named most often so far, then the one named last."""
-        fits = [f for f in self.found if f.words[-1] == word and f.kind is Kind.PERSON] or [
-            f for f in self.found if f.words[0] == word and f.kind is Kind.PERSON
-        ]
+    def _single_person(self, word: str, given: bool = True) -> Found | None:
+        """The person a lone name stands for: by surname, else (when ``given``) by given name;
+        among several, the one named most often so far, then the one named last."""
+        fits = [f for f in self.found if f.words[-1] == word and f.kind is Kind.PERSON]
+        if not fits and given:
+            fits = [f for f in self.found if f.words[0] == word and f.kind is Kind.PERSON]
         if not fits:
             return None
         return max(fits, key=lambda f: (len(f.mentions), f.mentions[-1] if f.mentions else (-1, -1, -1)))
@@ -510,7 +547,9 @@ class Entities:
             return self._org(words[:1])
         if len(words) > 1:
             n = len(words)
-            return next((f for f in orgs if len(f.words) > n and f.words[:n] == words), None)
+            return next(
+                (f for f in orgs if len(f.words) > n and f.words[:n] == words), None
+            ) or self._after_of(words)
         if len(words) == 1 and _is_acronym(text):
             acronym = text.replace(".", "").upper()
             return next((f for f in orgs if len(f.words) > 1 and acronym in _initials(f.words)), None)
@@ -523,6 +562,11 @@ class Entities:
             )
         return None
 
+    def _after_of(self, words: tuple[str, ...]) -> Found | None:
+        """The organisation whose name ends with ``words`` after "of": its short name ("Homeland
+        Security" for "Department of Homeland Security")."""
+        return self.after_of.get(words)
+
     def _new(self, kind: Kind, words: tuple[str, ...]) -> Found:
         if kind is Kind.PLACE:
             words = tuple((_place_name(" ".join(words)) or " ".join(words)).split())
@@ -531,12 +575,24 @@ class Entities:
                 return existing
         entity = Found(kind, words)
         self.found.append(entity)
+        if kind is Kind.ORG:
+            for i in range(1, len(words) - 1):
+                if words[i] == "of":
+                    self.after_of.setdefault(words[i + 1 :], entity)
         return entity
 
     def _link(self, cand: Candidate, kind: Kind | None) -> Found | None:
         """The entity a candidate names, created when new."""
         words = cand.words
-        weak_place = kind is Kind.PLACE and cand.text not in lexicons.major_places()
+        # a major place may still be a person's surname when a verb of saying follows ("Jordan said")
+        weak_place = kind is Kind.PLACE and (
+            cand.text not in lexicons.major_places()
+            or _person_cue_after().match(self.paragraphs[cand.paragraph], cand.end) is not None
+        )
+        if len(words) > 1 and kind in (Kind.PERSON, None) and not (cand.honorific or cand.title):
+            host = self._after_of(words)
+            if host is not None:
+                return host
         if (
             kind is Kind.PERSON
             or kind is None

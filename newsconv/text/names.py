@@ -636,7 +636,14 @@ def _shapes(words: tuple[str, ...]) -> tuple[Shape, ...]:
                 and " ".join(name) not in lexicons.places()
             ):
                 name = name[1:]
-            if not name or PARTY.fullmatch(" ".join(name)) or _not_a_name(name) or _heading(name):
+            # a title word alone may be a surname ("Dean", "Mr. King"), not after a title ("Attorney General")
+            lone_title = title is None and len(name) == 1 and is_title_word(name[0])
+            if (
+                not name
+                or PARTY.fullmatch(" ".join(name))
+                or (_not_a_name(name) and not lone_title)
+                or _heading(name)
+            ):
                 continue
             first = part[len(texts) - len(name)]
             if honorific is None and name[0] in honorifics and len(name) > 1:

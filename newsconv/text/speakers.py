@@ -32,13 +32,15 @@ CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the
 MAX_DESCRIPTION_WORDS = 10
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3},\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 INTRODUCED = re.compile(r",\s+(?:[a-z]|(?:A|An|The)\s)")  # "Jane Doe, a lawyer …" / ", president of …"
-POSSESSIVE = re.compile(r"['’]s?\b")
+POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
+PARTICIPLE = re.compile(r"\w+ing\b")
 CLAUSE_END = re.compile(r"[,;:(]|$")
 PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
 WORD = re.compile(r"\S+")
 LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 DASHES = ("—", "–", "―", "-", "--")
+SIGNED_END = re.compile(r"[”\"]\s*[—–―]\s*(?=[A-Z][^”\"“]{0,60}$)")  # "…” ― Ana Ruiz." ends the paragraph
 
 
 @cache
@@ -87,7 +89,9 @@ def _filler(word: str, previous: str) -> bool:
     "-ly" word after a determiner or possessive is a noun ("his family", "Smith's ally")."""
     bare = _bare(word)
     adverb = bare.endswith("ly") and bare == word.lower()
-    noun_before = _bare(previous) in _parts("det", "definite") or bool(POSSESSIVE.search(previous))
+    noun_before = _bare(previous) in _parts("det", "definite", "indefinite") or bool(
+        POSSESSIVE.search(previous)
+    )
     return bare in _parts("filler") or (adverb and not noun_before)
 
 
@@ -181,12 +185,16 @@ class Attributor:
 
     def _described(self, paragraph: int, start: int, end: int, before: int) -> Speaker:
         """Who a phrase without a name of its own stands for: the person whose title, or the
-        organisation whose name, holds its role noun; for a definite role ("the Vermont senator",
-        "Obama's former strategist") the person the text was about; else the phrase itself."""
+        organisation whose name, holds its role noun (for an indefinite phrase, "a spokesman for
+        the Red Cross", only one named within it); for a definite role ("the Vermont senator", "Obama's former strategist") the person the
+        text was about; else the phrase itself."""
         raw = self.paragraphs[paragraph][start:end].split()
         words = [_bare(w) for w in raw]
-        found = self._role(paragraph, before, words)
-        if found is not None or not words:
+        if not words:
+            return None
+        since = start if words[0] in _parts("indefinite") else -1  # "a …": only names within it
+        found = self._role(paragraph, before, words, since)
+        if found is not None:
             return found
         definite = words[0] in _parts("definite") or bool(POSSESSIVE.search(raw[0]))
         if definite and words[-1] in lexicons.words("title_words.txt"):
@@ -213,14 +221,18 @@ class Attributor:
         first, last = _bare(words[0]), _bare(words[-1])
         if (
             first in self.pronouns
-            or last in _parts("det", "definite", "prep")
+            or last in _parts("det", "definite", "indefinite", "prep")
             or POSSESSIVE.search(words[-1])
             or any(_bare(w) in _parts("clause", "conj", "filler") for w in words)
         ):
             return None
         capitalised = words[0][:1].isupper() and words[0] not in lexicons.words("stop_capitals.txt")
         titled = words[0] in lexicons.honorifics() and len(words) > 1 and words[1][:1].isupper()
-        return phrase.strip(" ,.;:") if first in _parts("det", "definite") or capitalised or titled else None
+        return (
+            phrase.strip(" ,.;:")
+            if first in _parts("det", "definite", "indefinite") or capitalised or titled
+            else None
+        )
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Found | None:
         """The person (or, for plural pronouns, organisation) a pronoun most likely points back to:
@@ -256,25 +268,28 @@ class Attributor:
                 if bounds[k] <= low:
                     break
 
-    def _role(self, paragraph: int, position: int, words: list[str]) -> Found | None:
-        """The person whose title, or organisation whose name, holds the role noun of a phrase."""
+    def _role(self, paragraph: int, position: int, words: list[str], since: int = -1) -> Found | None:
+        """The person whose title, or organisation whose name, holds the role noun of a phrase,
+        named before ``position`` (and from ``since`` on in the phrase's paragraph, when given)."""
         heads = [
             w for w in words if w in lexicons.words("title_words.txt") or w in lexicons.words("org_words.txt")
         ]
         if not heads:
             return None
         head = heads[-1]
-        for entity in reversed(self._seen_before(paragraph, position)):
+        for entity in reversed(self._seen_before(paragraph, position, since)):
             names = " ".join(entity.titles).lower() if entity.kind is Kind.PERSON else entity.name.lower()
             if head in names.split():
                 return entity
         return None
 
-    def _seen_before(self, paragraph: int, position: int) -> list[Found]:
+    def _seen_before(self, paragraph: int, position: int, since: int = -1) -> list[Found]:
+        """The entities named before a position (from ``since`` in its paragraph when given), in order."""
+        low = (paragraph, since) if since >= 0 else (-1, -1)
         out: list[Found] = []
         for r in self.entities.resolved:
             c = r.candidate
-            if (c.paragraph, c.start) < (paragraph, position) and r.entity not in out[-1:]:
+            if low <= (c.paragraph, c.start) < (paragraph, position) and r.entity not in out[-1:]:
                 out.append(r.entity)
         return out
 
@@ -317,17 +332,14 @@ class Attributor:
             stop,
         )
         tail = text[end + 1 : nxt]
-        if tail.rstrip().endswith(":"):
-            return False
         closed_sentence = text[end - 1 : end] in (".", "!", "?")
+        if tail.rstrip().endswith(":") and closed_sentence:
+            return False  # "….” Smith then said: “…": words that introduce the next quote only
         lead = len(tail) - len(tail.lstrip(" ,;:—–―-"))
         if tail[:lead].strip(" ,") in DASHES:
-            named = self._mentions(paragraph, end + 1 + lead, end + 1 + lead + 2, (Kind.PERSON, Kind.ORG))
-            if named:
-                return named[0][2]
-            signature = text[end + 1 + lead :].strip()
-            if SIGNATURE.fullmatch(signature):
-                return signature  # "“…” ― Ana Ruiz" closing its paragraph: a name the text gives once
+            signed = self._signed(paragraph, end + 1 + lead)
+            if signed is not None:
+                return signed
         body = tail[lead:]
         base = end + 1 + lead
         source = _source_pattern().match(body)
@@ -338,6 +350,9 @@ class Attributor:
         if first in _parts("clause", "conj"):
             return False  # "…,” when the judge asked": a new clause, no attribution
         verb = _verb_pattern().match(body)
+        following = body[verb.end() :].split(maxsplit=1) if verb else []
+        if verb and (not following or following[0][0] in ":," or _bare(following[0]) in _parts("clause")):
+            return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
         if verb:
             after = base + verb.end()
             limit = CLAUSE_END.search(body, verb.end())
@@ -349,9 +364,12 @@ class Attributor:
             return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
         verb = _verb_pattern().search(body)
         rest = re.split(r"[.!?;]", body[verb.end() :] if verb else "", maxsplit=1)[0]
-        if closed_sentence and (
-            len(rest.split()) > CLOSING_WORDS
-            or (nxt < stop and rest == body[verb.end() :] if verb else False)
+        if (
+            closed_sentence
+            and (
+                (len(rest.split()) > CLOSING_WORDS and text[end - 1] == ".")  # "…?” Smith asked at length"
+                or (nxt < stop and rest == body[verb.end() :] if verb else False)
+            )
         ):
             verb = None
         if verb and len(body[: verb.start()].split()) <= NP_WORDS:
@@ -368,6 +386,21 @@ class Attributor:
             return self._resolve_np(paragraph, base + source.end(), base + len(body), base)
         return False
 
+    def _signed(self, paragraph: int, start: int) -> Found | str | None:
+        """The name signing a quote from ``start``, just after its dash: the person or organisation
+        named there, else a name closing the paragraph that the text gives once ("― Ana Ruiz")."""
+        named = self._mentions(paragraph, start, start + 2, (Kind.PERSON, Kind.ORG))
+        if named:
+            return named[0][2]
+        signature = self.paragraphs[paragraph][start:].strip().rstrip(".")
+        return signature if SIGNATURE.fullmatch(signature) else None
+
+    def _signature(self, paragraph: int) -> Found | str | None:
+        """The name that signs a whole paragraph after a closing quotation mark and a dash
+        ("“…” And more “…” ― Ana Ruiz"): it speaks every quote of the paragraph without a cue."""
+        m = SIGNED_END.search(self.paragraphs[paragraph])
+        return self._signed(paragraph, m.end()) if m else None
+
     def _cue_before(self, paragraph: int, start: int, lower: int) -> Cue:
         """The speaker named before a quote in its sentence ("X said: “…" / "according to X", the
         nearer of the two), or the sentence's subject when a verb of saying has no subject of its
@@ -376,6 +409,12 @@ class Attributor:
         text = self.paragraphs[paragraph]
         low = max(s, lower)
         head = text[low : max(start - 1, low)]
+        if head.rstrip().endswith(":"):
+            heading = self._mentions(paragraph, low, start, (Kind.PERSON, Kind.ORG))[-1:]
+            for at, stop, entity in heading:
+                lead = text[low:at].rstrip()
+                if text[stop : start - 1].strip() == ":" and (not lead or lead.endswith(DASHES)):
+                    return entity  # "Polls agree - Carl Bialik: “…": a name heading the quote
         inverted = _inverted_verb().match(text, s, start)
         if inverted and low == s:
             return self._resolve_np(
@@ -411,6 +450,8 @@ class Attributor:
         named = self._mentions(paragraph, start, verb, (Kind.PERSON,)) + self._mentions(
             paragraph, start, verb, (Kind.ORG,)
         )
+        # "…, saying": a participle after a comma has the sentence's subject, not the name before it
+        participle = PARTICIPLE.match(text, verb) is not None and text[:verb].rstrip().endswith(",")
         for _, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
             gap = text[stop:verb].split()
             if (
@@ -420,7 +461,7 @@ class Attributor:
             ):
                 continue  # "Smith's lawyer said", "met Smith and said", "(Smith) said": no subject
             linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
-            if (len(gap) <= 2 and not linked) or APPOSITIVES.fullmatch(text[stop:verb]):
+            if (len(gap) <= 2 and not linked and not participle) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
         if np_start == np_end:
@@ -475,6 +516,9 @@ class Attributor:
             cue = self._cue_before(first.paragraph - 1, len(prev_text) + 1, 0)
             if isinstance(cue, (Found, str)):
                 return cue
+        signed = self._signature(quotes[k][-1].paragraph)
+        if signed is not None:
+            return signed
         subject = self._earlier_subject(first.paragraph, lower, first.start)
         if subject is not None:
             return subject
