@@ -157,3 +157,50 @@ def test_surname_that_is_a_place_or_a_title_word_is_the_person() -> None:
     assert set(people) == {"Jim Jordan", "Howard Dean"}
     assert "Jordan" in people["Jim Jordan"].aliases and "Dean" in people["Howard Dean"].aliases
     assert "Jordan" not in [p.name for p in found.places]
+
+
+def orgs(paragraphs: list[str]) -> set[str]:
+    """The names of the organisations the extractor found."""
+    return {o.name for o in extract(paragraphs).organizations}
+
+
+def test_stop_word_inside_a_name_mid_sentence() -> None:
+    found = orgs(["The coach told Radio Seven Live that the Green Tigers were ready."])
+    assert "Radio Seven Live" in found
+    assert orgs(["Five people spoke to the Daily Sentinel."]) == {"Daily Sentinel"}
+
+
+def test_number_inside_an_organisation_name() -> None:
+    found = extract(
+        ["She joined his 3 Harbour Records label after a spell on Radio 6.", "Then 3 Harbour left."]
+    )
+    assert {o.name for o in found.organizations} >= {"3 Harbour Records", "Radio 6"}
+    assert not any(o.name == "Harbour" for o in found.organizations)
+    assert orgs(["He wrote to the Council 10 days ago."]) == {"Council"}
+
+
+def test_role_at_an_employer_names_an_organisation() -> None:
+    found = extract(["Lena Holt, head of research at Brindle Quay, said sales fell."])
+    assert {o.name for o in found.organizations} == {"Brindle Quay"}
+    assert [p.name for p in found.persons] == ["Lena Holt"]
+
+
+def test_team_named_with_a_plural_after_the() -> None:
+    assert orgs(["The match against the Iron Wolves was close."]) == {"Iron Wolves"}
+
+
+def test_plural_owner_inside_an_organisation_name() -> None:
+    found = orgs(["The Dover Ferry Pilots' Association met, and Mr Lund's team left."])
+    assert found == {"Dover Ferry Pilots' Association"}
+
+
+def test_places_coordinated_before_an_organisation_plural() -> None:
+    found = extract(["Ana Ruiz leads Peru and Chile Farmers of America, a charity."])
+    assert {o.name for o in found.organizations} == {"Peru and Chile Farmers of America"}
+    assert not found.places
+
+
+def test_market_index_is_no_entity() -> None:
+    found = extract(["The Kovari Dastel industrial average fell, and the Pacific Stock Exchange index rose."])
+    assert {o.name for o in found.organizations} == {"Pacific Stock Exchange"}
+    assert not found.persons

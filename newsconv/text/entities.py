@@ -15,7 +15,15 @@ from enum import Enum
 from functools import cache, lru_cache
 
 from newsconv.text import lexicons
-from newsconv.text.names import PARTICLES, Candidate, candidates, is_title_word
+from newsconv.text.names import (
+    PARTICLES,
+    Candidate,
+    candidates,
+    is_title_word,
+    known_org,
+    plural_noun,
+    plural_of,
+)
 
 PERSON_CUE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|told)\s+$")
 LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
@@ -24,6 +32,10 @@ STRONG_PLACE_CUE = re.compile(
     r"(?:\b(?:in|near)|\b(?:town|city|village|province|region|district|port|capital|suburb) of)\s+$"
 )
 ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# a role and its employer: "director of product at Ask Jeeves", "chief executive of Time Warner"
+EMPLOYER_BEFORE = re.compile(r"\b([a-z][\w-]*)(?:\s+(?:of|for)\s+[a-z]+)?\s+(at|of)\s+(?:the\s+)?$")
+EMPLOYER_ENDS = (" at ", " of ", " the ")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 QUOTE_MARKS = "\"“‘'«„"
@@ -130,6 +142,23 @@ def _place_noun_after() -> re.Pattern[str]:
 
 
 @cache
+def _index_after() -> re.Pattern[str]:
+    """A noun for a market index in lower case just after a name ("industrial average", "index")."""
+    nouns = "|".join(
+        sorted((n.replace(" ", r"\s+") for n in lexicons.words("index_nouns.txt")), key=len, reverse=True)
+    )
+    return re.compile(rf"\s+(?:{nouns})\b")
+
+
+def _index_name(cand: Candidate, paragraph: str) -> bool:
+    """Whether a name is a market index's, no entity: a noun for one follows it and it has no
+    organisation word ("the Dow Jones industrial average", not "the American Stock Exchange index")."""
+    return _index_after().match(paragraph, cand.end) is not None and not any(
+        w.lower() in lexicons.words("org_words.txt") for w in cand.words
+    )
+
+
+@cache
 def _work_before() -> re.Pattern[str]:
     """A noun for a work just before a name: what follows is its title ("his album Innocent Man")."""
     nouns = "|".join(sorted(lexicons.words("work_nouns.txt"), key=len, reverse=True))
@@ -152,8 +181,10 @@ def _adjective_org(cand: Candidate, paragraph: str) -> bool:
 
 def _org_context(cand: Candidate, paragraph: str) -> bool:
     """Whether the words around an untitled name show an organisation: an organisation noun beside
-    it, a role in lower case after it ("Ericsson spokesman"), or "the" before a name of several
-    words that says something ("the Hong Kong Standard said")."""
+    it, a role in lower case after it ("Ericsson spokesman"), a role before it with "at", or with
+    "of" before several words ("director at Ask Jeeves", "head of Time Warner"; not "mayor of
+    Frankfurt", "members of Suu Kyi's party"), or "the" before a name of several words that
+    says something ("the Hong Kong Standard said")."""
     if (
         cand.honorific
         or cand.title
@@ -165,10 +196,28 @@ def _org_context(cand: Candidate, paragraph: str) -> bool:
     return (
         _org_noun_beside(cand, paragraph)
         or (after is not None and is_title_word(after.group(1)))
+        or _employer(cand, paragraph)
         or (
             len(cand.words) > 1
             and ORG_CUE_BEFORE.search(_window(paragraph, cand.start)) is not None
             and _person_cue_after().match(paragraph, cand.end) is not None
+        )
+    )
+
+
+def _employer(cand: Candidate, paragraph: str) -> bool:
+    """Whether a name follows a role and "at", or "of" if it has several words: "director of
+    product at Ask Jeeves", "head of Time Warner"; not "mayor of Frankfurt", "members of Suu Kyi's"."""
+    window = _window(paragraph, cand.start)
+    if cand.possessive or not window.endswith(EMPLOYER_ENDS):
+        return False
+    employer = EMPLOYER_BEFORE.search(window)
+    return (
+        employer is not None
+        and employer.group(1) in lexicons.words("title_words.txt")
+        and (
+            len(cand.words) > 1
+            or (employer.group(2) == "at" and cand.text.lower() not in lexicons.words("common_words.txt"))
         )
     )
 
@@ -197,7 +246,7 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
     known_orgs = lexicons.words("organizations.txt")
     if cand.honorific or cand.title:
         return Kind.PERSON
-    if text in known_orgs:
+    if known_org(text):
         return Kind.ORG
     if _place_name(text):
         return Kind.PLACE
@@ -209,8 +258,10 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
         return Kind.PLACE
     if org_context if len(words) > 1 else _org_noun_beside(cand, paragraph):
         return Kind.ORG
-    if len(words) > 1 and (any(w in org_words for w in low) or "&" in words):
+    if len(words) > 1 and (any(w in org_words for w in low) or "&" in words or plural_of(words)):
         return Kind.ORG
+    if len(words) > 1 and plural_noun(low[-1]) and THE_BEFORE.search(_window(paragraph, cand.start)):
+        return Kind.ORG  # a team, band or paper: "the All Blacks", "the New York Times"
     if len(words) == 1:
         own_word = low[0] in org_words and not cand.sentence_start
         return Kind.ORG if _is_acronym(text) or own_word else None
@@ -265,6 +316,11 @@ def _may_shorten(word: str) -> bool:
     """Whether a lone word may stand for a longer organisation name that starts with it: not an
     acronym, a known organisation or a group word ("UN", "Democratic" are names of their own)."""
     return not (_is_acronym(word) or word in lexicons.words("organizations.txt") or is_adjective(word))
+
+
+def _opening(words: Sequence[str]) -> str:
+    """The first word of a name after any number it opens with ("Wikid" of "2 Wikid Records")."""
+    return words[1] if words[0].isdigit() and len(words) > 1 else words[0]
 
 
 def _role_after(text: str, end: int) -> bool:
@@ -347,7 +403,10 @@ class Entities:
             and not (
                 c.honorific is None
                 and c.title is None
-                and _work_before().search(_window(paragraphs[c.paragraph], c.start))
+                and (
+                    _work_before().search(_window(paragraphs[c.paragraph], c.start))
+                    or _index_name(c, paragraphs[c.paragraph])
+                )
             )
         ]
         self.counts = Counter(c.text for c in cands)
@@ -403,7 +462,7 @@ class Entities:
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         into: dict[int, Found] = {}
         for short in (f for f in orgs if len(f.words) == 1 and _may_shorten(f.words[0])):
-            hosts = [f for f in orgs if len(f.words) > 1 and f.words[0] == short.words[0]]
+            hosts = [f for f in orgs if len(f.words) > 1 and _opening(f.words) == short.words[0]]
             if len(hosts) == 1:
                 into[id(short)] = hosts[0]
         if not into:
@@ -505,7 +564,7 @@ class Entities:
         word = cand.text
         return (
             word in mid
-            or word in lexicons.places()
+            or _place_name(word) is not None
             or word in lexicons.words("organizations.txt")
             or _is_acronym(word)
         )
@@ -557,7 +616,11 @@ class Entities:
             return next(
                 (f for f in orgs if len(f.words) > 2 and f.words[-1] == text and f.words[-2] == "of"), None
             ) or next(
-                (f for f in reversed(orgs) if len(f.words) > 1 and f.words[0] == text and _may_shorten(text)),
+                (
+                    f
+                    for f in reversed(orgs)
+                    if len(f.words) > 1 and _opening(f.words) == text and _may_shorten(text)
+                ),
                 None,
             )
         return None

@@ -25,6 +25,11 @@ TOKEN = re.compile(
     r"|\b(?:(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b(?![’'\-.&]\w)"
     rf"|(?:al|el|bin|ibn|ad|ash)-{_WORD}|{_WORD})"
 )
+NUMBER = re.compile(r"(?<![\w.,$£€/:-])\d{1,2}(?!\w|%|[.,/:-]\d)")  # a number that may be a name word
+WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")  # a capitalised word just before a number
+MAX_WORD = 20  # characters of that word looked at
+NO_STOPS: frozenset[int] = frozenset()  # a run without stop words inside a name
+COUNTED = re.compile(r" (?:\d|[a-z]+s\b)")  # what a number counts: "10 days", "3 seats"
 PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": a name despite its lower case
 # A sentence starts after a stop, colon or semicolon and its spaces, after an opening quotation
 # mark, and at the paragraph's start after spaces, quotation marks, brackets and dashes. Every
@@ -33,6 +38,7 @@ PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": 
 SENTENCE_STOP = re.compile(r"[.!?…:;\"“‘](?:(?<=[.!?…])[\"”’)\]]*\s+|(?<=[:;])\s+|(?<=[\"“‘])\s*)")
 PARAGRAPH_LEAD = re.compile(r"\s*[\"“‘(\[—–-]*")
 POSSESSIVE = ("’s", "'s")
+APOSTROPHES = ("'", "’")
 PARTICLES = frozenset(
     {
         "de",
@@ -109,8 +115,10 @@ ABBREVIATIONS = frozenset(
 
 class Token(NamedTuple):
     """One word of a paragraph: ``text`` without a possessive ending, ``start:end`` its characters,
-    ``capitalised`` as ``capitalised(text)`` says. A named tuple: a paragraph makes dozens and a
-    tuple is built several times faster than a frozen dataclass."""
+    ``capitalised`` as ``capitalised(text)`` says, ``name_part`` when it is a stop word that may
+    stand inside a name there (``name_stops.txt``, mid-sentence: "Five" in "BBC Radio Five
+    Live"). A named tuple: a paragraph makes dozens and a tuple is built several times faster
+    than a frozen dataclass."""
 
     text: str
     start: int
@@ -118,6 +126,7 @@ class Token(NamedTuple):
     possessive: bool
     sentence_start: bool
     capitalised: bool
+    name_part: bool = False
 
 
 class Shape(NamedTuple):
@@ -188,6 +197,7 @@ def tokenize(paragraph: str) -> list[Token]:
     starts = sentence_starts(paragraph)
     abbreviations = _abbreviations()
     unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
+    inner = lexicons.words("name_stops.txt")
     out = []
     for m in TOKEN.finditer(paragraph):
         text = m.group()
@@ -203,6 +213,13 @@ def tokenize(paragraph: str) -> list[Token]:
             text in abbreviations or text.title() in abbreviations or (len(text) == 1 and text.isupper())
         ):
             text, end = text + ".", end + 1
+        if (
+            paragraph.startswith(APOSTROPHES, end)
+            and text.endswith("s")
+            and text not in _org_ends()
+            and _org_name_ahead()[0].match(paragraph, end)
+        ):
+            text, end = text + paragraph[end], end + 1  # "Traders'" inside "Bond Traders' Association"
         possessive = text.endswith(POSSESSIVE)
         if possessive:
             text, end = text[:-2], end - 2
@@ -210,7 +227,47 @@ def tokenize(paragraph: str) -> list[Token]:
                 continue
         if text.isupper() and (paragraph.startswith(":", end) or start in unknown):
             continue
-        out.append(Token(text, start, end, possessive, start in starts, capitalised(text)))
+        first = start in starts
+        out.append(Token(text, start, end, possessive, first, capitalised(text), not first and text in inner))
+    numbers = _numbers(paragraph, starts)
+    return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+@cache
+def _org_name_ahead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The rest of an organisation's name after a plural's apostrophe ("Traders'" in "Toronto Bond
+    Traders' Association") and after a number ("2" in "2 Wikid Records"): up to three capitalised
+    words, then a capitalised organisation word."""
+    nouns = "|".join(sorted((w.capitalize() for w in lexicons.words("org_words.txt")), key=len, reverse=True))
+    rest = rf" (?:[A-Z][\w-]* ){{0,3}}(?:{nouns})\b"
+    return re.compile(f"['’]{rest}"), re.compile(rest)
+
+
+@cache
+def _org_ends() -> frozenset[str]:
+    """The last words of known organisations' names ("Nations"): a plural among them owns no
+    further name ("the United Nations' Economic Commission" names two)."""
+    return frozenset(name.split()[-1] for name in lexicons.words("organizations.txt"))
+
+
+def _numbers(paragraph: str, starts: set[int]) -> list[Token]:
+    """Numbers that are name words: after a capitalised organisation word when they count nothing
+    ("Radio 4", not "the Council 10 days ago") or, mid-sentence after a lower-case word, before an
+    organisation's name ("his 2 Wikid Records label")."""
+    org_words = lexicons.words("org_words.txt")
+    out = []
+    for m in NUMBER.finditer(paragraph):
+        start, end = m.span()
+        before = WORD_BEFORE.search(paragraph, max(0, start - MAX_WORD), start)
+        if (
+            before is not None and before.group(1).lower() in org_words and not COUNTED.match(paragraph, end)
+        ) or (
+            start > 1
+            and start not in starts
+            and paragraph[start - 2].islower()
+            and _org_name_ahead()[1].match(paragraph, end)
+        ):
+            out.append(Token(m.group(), start, end, False, start in starts, True))
     return out
 
 
@@ -224,16 +281,19 @@ def _tabular(paragraph: str) -> bool:
     return len(words) > 1 and lower < TABLE_LOWER_SHARE * len(words)
 
 
+def known_org(text: str) -> bool:
+    """Whether a name is a known organisation's (``organizations.txt``), also in capitals
+    ("UNITED NATIONS")."""
+    known = lexicons.words("organizations.txt")
+    return text in known or (" " in text and text.isupper() and text.title() in known)
+
+
 def _unknown_capitals(paragraph: str) -> set[int]:
     """Where the words of runs in capitals that name no known place or organisation start."""
     out: set[int] = set()
     for m in CAPITALS_RUN.finditer(paragraph):
         name = m.group()
-        if not (
-            name.title() in lexicons.places()
-            or name in lexicons.places()
-            or name in lexicons.words("organizations.txt")
-        ):
+        if not (name.title() in lexicons.places() or name in lexicons.places() or known_org(name)):
             out |= {m.start() + w.start() for w in re.finditer(r"\S+", name)}
     return out
 
@@ -320,13 +380,17 @@ def _trim(run: list[Token]) -> list[Token]:
     """A run without the stop words and connectors at its edges; a word that may open an
     organisation's name ("First") stays before a name with an organisation word."""
     stops = lexicons.words("stop_capitals.txt")
-    while run and (run[-1].text in CONNECTORS or run[-1].text in PARTICLES or run[-1].text in stops):
+    while run and (
+        run[-1].text in CONNECTORS
+        or run[-1].text in PARTICLES
+        or (run[-1].text in stops and not run[-1].name_part)
+    ):
         if run[-1].text == "I" and len(run) > 1 and run[-2].capitalised and run[-2].text not in stops:
             break  # a regnal number ("Pedro I"), not the pronoun
         run = run[:-1]
     while (
         run
-        and (run[0].text in stops or run[0].text in CONNECTORS)
+        and ((run[0].text in stops and not run[0].name_part) or run[0].text in CONNECTORS)
         and run[0].text not in lexicons.honorifics()
         and not (
             run[0].text in lexicons.words("org_openers.txt")
@@ -425,9 +489,53 @@ def _split_before_title(run: list[Token]) -> list[list[Token]]:
     return [run]
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def plural_noun(word: str, roles: bool = False) -> bool:
+    """Whether a word in lower case is the plural of a common noun ("blacks", "veterans"); a
+    plural title word ("ministers") only when ``roles``."""
+    common = lexicons.words("common_words.txt")
+    singulars = (word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f", word[:-3] + "fe")  # "ies", "ves"
+    return (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and word in common
+        and any(s in common for s in singulars)
+        and (roles or not is_title_word(word))
+    )
+
+
+def plural_of(words: Sequence[str]) -> bool:
+    """Whether a name has a plural common noun before "of" after a place, nationality or common
+    word, and ends in no nationality, as organisations do ("Afghanistan Veterans of America", "Boy
+    Scouts of America"; not "Shares of Rossignol", "Zara Hyde Peters of UK Athletics", "Practices
+    of the Israeli")."""
+    return (
+        len(words) > 3
+        and words[-1] not in lexicons.words("demonyms.txt")
+        and any(
+            words[i + 1] == "of" and plural_noun(words[i].lower(), True) and _common_or_place(words[i - 1])
+            for i in range(1, len(words) - 2)
+        )
+    )
+
+
+def _common_or_place(word: str) -> bool:
+    """Whether a capitalised word is a place, a nationality or a common English word."""
+    return (
+        word in lexicons.places()
+        or word in lexicons.words("demonyms.txt")
+        or word.lower() in lexicons.words("common_words.txt")
+    )
+
+
+def _org_shaped(words: list[str]) -> bool:
+    """Whether a phrase has the words of an organisation's name (see ``_has_org_word``, ``plural_of``)."""
+    return _has_org_word(words) or plural_of(words)
+
+
 def _split_connectors(run: list[Token]) -> list[list[Token]]:
     """Split a run at "and"/"of"/"for"/"the" unless it names an organisation as a whole."""
-    if _has_org_word([t.text for t in run]) or not any(t.text in CONNECTORS for t in run):
+    if _org_shaped([t.text for t in run]) or not any(t.text in CONNECTORS for t in run):
         return [run]
     if any(t.text == "&" for t in run):
         return [run]
@@ -457,11 +565,14 @@ def _not_a_name(words: list[str]) -> bool:
 
 
 def _heading(words: list[str]) -> bool:
-    """Whether a phrase is in capitals throughout (a heading or table label, not a name)."""
+    """Whether a phrase is in capitals throughout and names no known place or organisation (a
+    heading or table label, not a name)."""
+    text = " ".join(words)
     return (
         len(words) > 1
         and all(w.isupper() and len(w) > 1 for w in words if w not in CONNECTORS)
-        and " ".join(words).title() not in lexicons.places()
+        and text.title() not in lexicons.places()
+        and not known_org(text)
     )
 
 
@@ -470,11 +581,28 @@ def _split_and(run: list[Token]) -> list[list[Token]]:
     complement of an organisation word ("Department of Health and Human Services")."""
     parts: list[list[Token]] = [[]]
     for i, tok in enumerate(run):
-        if tok.text == "and" and not _joined_complement(parts[-1], run[i + 1 :]):
+        if tok.text == "and" and not (
+            _joined_complement(parts[-1], run[i + 1 :]) or _joined_places(parts[-1], run[i + 1 :])
+        ):
             parts.append([])
         else:
             parts[-1].append(tok)
     return [p for p in parts if p]
+
+
+def _joined_places(left: list[Token], after: list[Token]) -> bool:
+    """Whether "and" joins two places that open one organisation's name ("Iraq and Afghanistan
+    Veterans of America"): one place before it, a place and an organisation's words after it."""
+    right = [t.text for t in after]
+    places = lexicons.places()
+    return (
+        len(left) == 1
+        and left[0].text in places
+        and len(right) > 1
+        and right[0] in places
+        and "and" not in right
+        and _org_shaped(right)
+    )
 
 
 def _joined_complement(left: list[Token], after: list[Token]) -> bool:
@@ -584,8 +712,9 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
     starts = {t.start for t in tokens if t.sentence_start}
     defined = _defined(paragraph, index, starts) + _distributed(paragraph, index, starts)
     out = list(defined)
+    flagged = any(t.name_part for t in tokens)
     for run in _runs(tokens, paragraph):
-        for shape in _shapes(tuple(t.text for t in run)):
+        for shape in _shapes(tuple(t.text for t in run), _name_stops(run) if flagged else NO_STOPS):
             if defined and any(d.start <= run[shape.piece].start < d.end for d in defined):
                 continue
             last = run[shape.last]
@@ -604,21 +733,33 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
     return sorted(out, key=attrgetter("start"))
 
 
+def _name_stops(run: list[Token]) -> frozenset[int]:
+    """Positions in a run of the stop words that stand inside a name there: words such as "Five"
+    or "All" capitalised mid-sentence (``Token.name_part``) in a run that holds a word which is no
+    stop word."""
+    kept = frozenset(k for k, t in enumerate(run) if t.name_part)
+    stops = lexicons.words("stop_capitals.txt")
+    if kept and any(t.text not in stops and t.text not in CONNECTORS for t in run):
+        return kept
+    return frozenset()
+
+
 @lru_cache(maxsize=WORD_CACHE)
-def _shapes(words: tuple[str, ...]) -> tuple[Shape, ...]:
+def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) -> tuple[Shape, ...]:
     """The names in a run of words, as ``Shape`` positions in the run.
 
     Cutting, trimming and title splitting read only the words, so the result is worked out
     once per distinct run and remembered: an article repeats its names and a corpus its
-    sentence openers. The run's words become tokens whose ``start`` is their position.
+    sentence openers. The run's words become tokens whose ``start`` is their position;
+    ``name_stops`` are the positions of stop words that count as name words.
     """
     honorifics = lexicons.honorifics()
-    tokens = [Token(w, k, k, False, False, capitalised(w)) for k, w in enumerate(words)]
+    tokens = [Token(w, k, k, False, False, capitalised(w), k in name_stops) for k, w in enumerate(words)]
     out = []
     for piece in (q for p in _split_and(_trim(tokens)) for q in _split_org_title(_trim(p))):
         run = _trim(piece)
         texts = [t.text for t in run]
-        title, name = (None, texts) if _has_org_word(texts) else split_title(texts)
+        title, name = (None, texts) if _org_shaped(texts) else split_title(texts)
         whole = title is not None and not any(w in CONNECTORS for w in name)
         for part in [run] if whole else _split_connectors(run):
             part = _trim(part)
@@ -628,7 +769,7 @@ def _shapes(words: tuple[str, ...]) -> tuple[Shape, ...]:
             if part[0].text in honorifics and len(part) > 1:
                 honorific, part = part[0].text, part[1:]
             texts = [t.text for t in part]
-            title, name = (None, texts) if _has_org_word(texts) else split_title(texts)
+            title, name = (None, texts) if _org_shaped(texts) else split_title(texts)
             if (
                 len(name) > 1
                 and name[0] in lexicons.words("demonyms.txt")
