@@ -355,3 +355,70 @@ def test_participle_with_no_subject_after_a_quote_is_no_cue() -> None:
         ),
     ]
     assert [name for name, _ in said(paragraphs)] == ["Ana Ash", "Ana Ash"]
+
+
+def test_said_yes_is_no_attribution() -> None:
+    paragraphs = [
+        "Anna Berg was still sleeping.",
+        (
+            "As Tom Hale went on about “our long-suffering farmers and their families,” Pia Moss said yes, "
+            "yes, yes, over and over again."
+        ),
+    ]
+    assert said(paragraphs)[0][0] != "Pia Moss"
+
+
+def test_possessor_of_a_speech_noun_speaks() -> None:
+    paragraphs = [
+        "Dr. Omar Reyes hosts a daily show.",
+        "“He has a huge pulpit and no care for facts,” said Karl Fenn, a surgeon.",
+        (
+            "HEARINGS FOLLOWED — Reyes’s dubious diet advice earned him a summons, and for saying that a "
+            "green tea extract was a “miracle cure for every single body type.”"
+        ),
+    ]
+    assert said(paragraphs)[-1] == ("Omar Reyes", None)
+
+
+def test_possessive_speech_noun_before_a_verb_names_its_owner() -> None:
+    paragraphs = ["Lena Stark's brief said the reports were “misread statements and baseless allegations.”"]
+    assert said(paragraphs) == [("Lena Stark", None)]
+
+
+def test_speech_noun_of_a_possessive_in_an_aside_is_no_subject() -> None:
+    paragraphs = [
+        "Paul Grant wrote the speech that Mary Dunn gave.",
+        "Dunn, delivering Grant’s speech, asked the crowd “why should we trust any of them again?”",
+    ]
+    assert said(paragraphs) == [("Mary Dunn", None)]
+
+
+def test_according_to_opening_a_sentence_beats_the_verb_after_it() -> None:
+    paragraphs = [
+        (
+            "According to the Daily Ledger, campaign spokesman Jon Pratt said Friday that the mayor "
+            "“would sign this bill if it reached her desk.”"
+        )
+    ]
+    assert said(paragraphs) == [("Daily Ledger", None)]
+
+
+def test_according_to_inside_a_sentence_leaves_the_verb_subject() -> None:
+    paragraphs = [
+        (
+            "Jon Pratt, according to the Daily Ledger, said Friday that the mayor “would sign this "
+            "bill if it reached her desk.”"
+        )
+    ]
+    assert said(paragraphs) == [("Jon Pratt", None)]
+
+
+def test_quantified_group_is_an_unnamed_speaker() -> None:
+    paragraphs = [
+        "Voters were asked about Ana Ruiz.",
+        (
+            "Only 48 percent of likely voters agreed that Ruiz is “ready to lead the state on day one,” "
+            "the poll found."
+        ),
+    ]
+    assert said(paragraphs) == [(None, "Only 48 percent of likely voters")]

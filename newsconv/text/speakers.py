@@ -28,6 +28,7 @@ QUOTE_MARKS = OPENERS + "”’»“"
 DOUBLE_MARKS = "".join(DOUBLE_OPEN) + "”»“"  # unlike ’, never an apostrophe inside a word
 TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")  # "Senator ", "Prime Minister " before a name
 NP_WORDS = 20
+SPEECH_NOUN_WORDS = 4  # "Oz's dubious medical advice": the speech noun within this many words
 CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the next one soon
 MAX_DESCRIPTION_WORDS = 10
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3},\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
@@ -77,6 +78,33 @@ def _source_pattern() -> re.Pattern[str]:
     """A phrase naming the source of a quote ("according to", "per"), as whole words, any case."""
     phrases = "|".join(sorted(map(re.escape, _parts("source")), key=len, reverse=True))
     return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
+
+
+def _says(text: str, verb: re.Match[str]) -> bool:
+    """Whether a reporting verb reports speech: not when its object is an answer word ("Melanie
+    said yes, yes, yes")."""
+    following = text[verb.end() : verb.end() + 12].split(maxsplit=1)
+    return not following or _bare(following[0]) not in _parts("answer")
+
+
+def _verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The reporting verbs of a stretch that report speech, in order."""
+    found = _verb_pattern().finditer(text, start, len(text) if end is None else end)
+    return [v for v in found if _says(text, v)]
+
+
+def _speech_possessor(text: str, stop: int, end: int) -> bool:
+    """Whether a name ending at ``stop`` owns a piece of speech before ``end``: its possessive
+    heads a few words ending in a speech noun ("Oz's dubious medical advice", "Smith's letter")."""
+    mark = POSSESSIVE.match(text, stop)
+    if mark is None:
+        return False
+    for word in text[mark.end() : end].split()[:SPEECH_NOUN_WORDS]:
+        if not word.isalpha() or not word.islower():
+            return False
+        if word in lexicons.words("speech_nouns.txt"):
+            return True
+    return False
 
 
 def _bare(word: str) -> str:
@@ -178,6 +206,7 @@ class Attributor:
                 entity
                 for _, stop, entity in self._mentions(paragraph, start, end, (kind,))
                 if not (POSSESSIVE.match(text, stop) and text[stop:end].strip(" ,.’'s"))
+                or _speech_possessor(text, stop, end)
             ]
             if heads:
                 return heads[-1]
@@ -307,17 +336,20 @@ class Attributor:
 
     def _sentence_subject(self, paragraph: int, start: int, limit: int) -> Found | None:
         """The person or organisation a sentence opens with, after any introductory phrase ("On
-        Sunday, Jane Doe …"), or the person a leading "he" or "she" stands for."""
+        Sunday, Jane Doe …") or heading ("CONGRESS ACTS — Oz's advice …"), or the person a
+        leading "he" or "she" stands for."""
         text = self.paragraphs[paragraph]
         named = self._mentions(paragraph, start, limit, (Kind.PERSON, Kind.ORG))
         lead = text[start : named[0][0] if named else limit]
         words = lead.split()
         if words and _bare(words[0]) in self.pronouns and self.pronouns[_bare(words[0])] in "mf":
             return self._antecedent(paragraph, start, self.pronouns[_bare(words[0])])
-        if not named or POSSESSIVE.match(text, named[0][1]):
+        if not named or (
+            POSSESSIVE.match(text, named[0][1]) and not _speech_possessor(text, named[0][1], limit)
+        ):
             return None
         untitled = TITLE_RUN.sub("", lead)
-        opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith(",")
+        opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
         after_link = bool(words) and _bare(words[-1]) in _parts("prep", "clause", "conj")
         return named[0][2] if opening and not after_link else None
 
@@ -362,7 +394,7 @@ class Attributor:
                 if named and len(text[after : named[0][0]].split()) <= 3:
                     return named[0][2]
             return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
-        verb = _verb_pattern().search(body)
+        verb = next(iter(_verbs(body)), None)
         rest = re.split(r"[.!?;]", body[verb.end() :] if verb else "", maxsplit=1)[0]
         if (
             closed_sentence
@@ -373,7 +405,7 @@ class Attributor:
         ):
             verb = None
         if verb and len(body[: verb.start()].split()) <= NP_WORDS:
-            for later in _verb_pattern().finditer(body, verb.start()):
+            for later in _verbs(body, verb.start()):
                 if len(body[: later.start()].split()) > NP_WORDS:
                     break
                 subject = self._subject_before(paragraph, base, base + later.start())
@@ -420,9 +452,16 @@ class Attributor:
             return self._resolve_np(
                 paragraph, inverted.end(), self._clause_end(paragraph, inverted.end(), start), s
             )
-        verbs = list(_verb_pattern().finditer(head))
+        verbs = _verbs(head)
         sources = list(_source_pattern().finditer(head))
-        if sources and (not verbs or sources[-1].start() > verbs[-1].start()):
+        if (
+            sources
+            and verbs
+            and sources[-1].start() < verbs[-1].start()
+            and head[: sources[0].start()].strip()
+        ):
+            sources = []  # "X said, according to Y, that “…": X; but "According to Y, X said …": Y
+        if sources:
             after = low + sources[-1].end()
             named = self._resolve_np(
                 paragraph, after, self._clause_end(paragraph, after, low + len(head)), low
@@ -451,17 +490,18 @@ class Attributor:
             paragraph, start, verb, (Kind.ORG,)
         )
         # "…, saying": a participle after a comma has the sentence's subject, not the name before it
-        participle = PARTICIPLE.match(text, verb) is not None and text[:verb].rstrip().endswith(",")
+        participle = PARTICIPLE.match(text, verb) is not None
+        after_comma = participle and text[:verb].rstrip().endswith(",")
         for _, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
             gap = text[stop:verb].split()
             if (
-                POSSESSIVE.match(text, stop)
+                (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
                 or (gap and _bare(gap[0]) in _parts("conj"))
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
                 continue  # "Smith's lawyer said", "met Smith and said", "(Smith) said": no subject
             linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
-            if (len(gap) <= 2 and not linked and not participle) or APPOSITIVES.fullmatch(text[stop:verb]):
+            if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
         if np_start == np_end:
@@ -529,7 +569,7 @@ class Attributor:
     def _subject_of(self, paragraph: int, start: int, end: int) -> Found | None:
         """Who a sentence is about: the subject of its last reporting verb that has a named one,
         else the person or organisation it opens with."""
-        for v in reversed(list(_verb_pattern().finditer(self.paragraphs[paragraph], start, end))):
+        for v in reversed(_verbs(self.paragraphs[paragraph], start, end)):
             subject = self._subject_before(paragraph, start, v.start())
             if isinstance(subject, Found):
                 return subject
