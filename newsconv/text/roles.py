@@ -12,8 +12,16 @@ from newsconv.text import lexicons
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.names import is_title_part, is_title_word
 
-APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)")
+APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)"
+)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"
 ORG_LINK = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?(?=\S*[A-Z])")
+AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")  # "Lara Voss of the Green Party said"
+COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
+PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
+MAX_PHRASE_WORDS = 6  # words after such a link, before the name
+CLAUSE_WORDS = frozenset({"and", "or", "but", "nor", "both", "either", "than", "as", "to", "by", "with"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})  # open no appositive
 WORD = re.compile(r"[\w’'\-.&]+")
 NOT_WORD = re.compile(r"[^\w’'\-.&]")
 MAX_TITLE_WORDS = 12
@@ -44,11 +52,20 @@ class Roles:
         self.paragraphs = paragraphs
         self.entities = entities
 
-    def _org_at(self, paragraph: int, start: int, end: int) -> tuple[int, Found] | None:
+    def _org_at(
+        self, paragraph: int, start: int, end: int, kinds: tuple[Kind, ...] = (Kind.ORG, Kind.PLACE)
+    ) -> tuple[int, Found] | None:
         for r in self.entities.at(paragraph):
-            if start <= r.candidate.start < end and r.entity.kind in (Kind.ORG, Kind.PLACE):
+            if start <= r.candidate.start < end and r.entity.kind in kinds:
                 return r.candidate.start, r.entity
         return None
+
+    def _in_name(self, paragraph: int, position: int) -> bool:
+        """Whether ``position`` lies in the mention of an organisation or place."""
+        return any(
+            r.candidate.start <= position < r.candidate.end and r.entity.kind in (Kind.ORG, Kind.PLACE)
+            for r in self.entities.at(paragraph)
+        )
 
     def _appositive(self, paragraph: int, end: int) -> tuple[str | None, str | None] | None:
         text = self.paragraphs[paragraph]
@@ -57,7 +74,7 @@ class Roles:
             return None
         phrase, base = m.group(1), m.start(1)
         words = phrase.split()
-        if not any(is_title_word(w) for w in words[:6]):
+        if words[0].lower() in RELATIVES or not any(is_title_word(w) for w in words[:6]):
             return None
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
@@ -65,16 +82,36 @@ class Roles:
         title = " ".join(title.split()[:MAX_TITLE_WORDS])
         return title or None, org[1].name if org else None
 
+    def _phrase_head(self, paragraph: int, text: str, words: list[re.Match[str]]) -> int | None:
+        """The index of a title word that a phrase of "of"/"for" carries up to the name ("head of
+        the tribunal", "commissioner for human rights"): the phrase's words are lower case or
+        inside the name of an organisation or place, with nothing but spaces between them."""
+        last = len(words) - 1
+        for k in range(last, max(0, last - MAX_PHRASE_WORDS), -1):
+            word = words[k]
+            if text[words[k - 1].end() : word.start()].strip():
+                return None
+            if word.group() in PHRASE_LINKS:
+                return k - 1 if k < last and is_title_word(words[k - 1].group()) else None
+            if word.group() in CLAUSE_WORDS:
+                return None
+            if word.group()[:1].isupper() and not self._in_name(paragraph, word.start()):
+                return None
+        return None
+
     def _before(self, paragraph: int, start: int, end: int) -> tuple[str | None, str | None] | None:
         text = self.paragraphs[paragraph][:start]
         if text.endswith(", ") and self.paragraphs[paragraph][end : end + 1] == ",":
             text = text[:-2]
             start -= 2
         words = _last_words(text)
-        if not words or not is_title_word(words[-1].group()) or text[words[-1].end() :].strip():
+        if not words or text[words[-1].end() :].strip():
             return None
-        k = len(words) - 1
-        while k > 0 and len(words) - k < MAX_TITLE_WORDS:
+        head = len(words) - 1 if is_title_word(words[-1].group()) else self._phrase_head(paragraph, text, words)
+        if head is None:
+            return None
+        k = head
+        while k > 0 and head - k < MAX_TITLE_WORDS:
             w = words[k - 1].group()
             gap = text[words[k - 1].end() : words[k].start()]
             if gap.strip() or not (
@@ -84,7 +121,24 @@ class Roles:
             k -= 1
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
-        return text[first:start].strip(), org[1].name if org else None
+        return _own_title(text[first:start].strip()), org[1].name if org else None
+
+    def _shared(self, paragraph: int, start: int) -> tuple[str | None, str | None] | None:
+        """A plural title before coordinated names, for each of them: "Sprinters A and B"."""
+        text = self.paragraphs[paragraph]
+        previous = [
+            r
+            for r in self.entities.at(paragraph)
+            if r.entity.kind is Kind.PERSON and r.candidate.end <= start
+        ]
+        if not previous or not COORDINATION.match(text, previous[-1].candidate.end, start):
+            return None
+        first = previous[-1].candidate
+        found = self._before(paragraph, first.start, first.end) or self._shared(paragraph, first.start)
+        if found is None or found[0] is None:
+            return None
+        single = _singular(found[0])
+        return (single, found[1]) if single != found[0] else None
 
     def of(self, person: Found) -> tuple[str | None, str | None]:
         """The title and affiliation of a person, from the first mention that gives one."""
@@ -94,14 +148,39 @@ class Roles:
             if r.entity is not person:
                 continue
             c = r.candidate
-            found = self._appositive(c.paragraph, c.end) or self._before(
-                c.paragraph, c.start - len(c.honorific or "") - (1 if c.honorific else 0), c.end
-            )
+            start = c.start - len(c.honorific or "") - (1 if c.honorific else 0)
+            found = self._appositive(c.paragraph, c.end)
+            if found is None:  # a title before a name may be plural: "Sprinters A and B"
+                found = self._before(c.paragraph, start, c.end) or self._shared(c.paragraph, start)
+                found = found and (found[0] and _singular(found[0]), found[1])
             if found:
                 title = title or found[0]
                 affiliation = affiliation or found[1]
             if title is None and c.title:
-                title = c.title
+                title = _singular(_own_title(c.title))
+            if affiliation is None:
+                after = AFTER_NAME.match(self.paragraphs[c.paragraph], c.end)
+                org = after and self._org_at(c.paragraph, after.end(), after.end() + 1, (Kind.ORG,))
+                affiliation = org[1].name if org else None
             if title and affiliation:
                 break
         return title, affiliation
+
+
+def _own_title(title: str) -> str:
+    """A title without the possessor before it: "the club's assistant manager" -> "assistant manager"."""
+    words = title.split()
+    owned = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+    return " ".join(words[owned[-1] + 1 :]) if owned else title
+
+
+def _singular(title: str) -> str:
+    """A plural title as one person's ("Sprinters" -> "sprinter"); any other title as it is."""
+    words = title.split()
+    last, heads = words[-1], lexicons.words("title_words.txt")
+    if not last.endswith("s") or last.lower() in heads or last[:-1].lower() not in heads:
+        return title
+    words[-1] = last[:-1]
+    if len(words) == 1:
+        words[0] = words[0].lower()
+    return " ".join(words)

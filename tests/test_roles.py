@@ -1,0 +1,71 @@
+"""Titles and affiliations of persons: one test per construction, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsconv.model import Person
+from newsconv.text.extract import extract
+
+
+def roles(sentence: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each person the extractor finds in one paragraph, with their title and affiliation."""
+    return {p.name: (p.title, p.affiliation) for p in extract([sentence]).persons}
+
+
+def one(sentence: str, name: str) -> Person:
+    found = [p for p in extract([sentence]).persons if p.name == name]
+    assert len(found) == 1, [p.name for p in extract([sentence]).persons]
+    return found[0]
+
+
+def test_plural_title_before_coordinated_names_is_each_ones_title() -> None:
+    assert roles("Sprinters Anna Kovacs and Maria Lind were cleared on Monday.") == {
+        "Anna Kovacs": ("sprinter", None),
+        "Maria Lind": ("sprinter", None),
+    }
+
+
+def test_a_singular_title_is_not_shared_with_the_next_name() -> None:
+    found = roles("President Dan Cole and Bill Ray met in the hall.")
+    assert found["Dan Cole"] == ("President", None)
+    assert found["Bill Ray"] == (None, None)
+
+
+def test_possessor_before_a_title_is_not_part_of_it() -> None:
+    assert one("The senator's running mate Tom Ridley spoke at a rally.", "Tom Ridley").title == "running mate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The head of the review panel, Jonas Berg, said nothing had been proven.", "head of the review panel"),
+        ("The board's deputy commissioner for human rights Mia Lund met staff.", "deputy commissioner for human rights"),
+    ],
+)
+def test_title_with_a_phrase_of_of_or_for_before_the_name(sentence: str, title: str) -> None:
+    name = "Jonas Berg" if "Jonas" in sentence else "Mia Lund"
+    assert one(sentence, name).title == title
+
+
+def test_a_phrase_that_joins_names_is_no_title() -> None:
+    found = roles("He spoke to the lawyers for both Jon Hale and Ruth Kemp on Friday.")
+    assert all(title is None for title, _ in found.values()), found
+
+
+def test_object_of_a_verb_before_a_comma_gets_no_title() -> None:
+    assert roles("Speaking to the head of security, John Smith said no.")["John Smith"][0] is None
+
+
+def test_age_before_an_appositive_is_skipped() -> None:
+    p = one("Paul Crane, 45, a teacher at Hill School, said the roof leaked.", "Paul Crane")
+    assert (p.title, p.affiliation) == ("teacher", "Hill School")
+
+
+def test_organisation_after_of_right_after_the_name_is_the_affiliation() -> None:
+    assert one("In the hall, Lara Voss of the Green Party said so.", "Lara Voss").affiliation == "Green Party"
+
+
+def test_relative_clause_is_no_title() -> None:
+    p = one("Ken Obi, who met the minister on Monday, said so.", "Ken Obi")
+    assert p.title is None
