@@ -69,3 +69,13 @@ def test_organisation_after_of_right_after_the_name_is_the_affiliation() -> None
 def test_relative_clause_is_no_title() -> None:
     p = one("Ken Obi, who met the minister on Monday, said so.", "Ken Obi")
     assert p.title is None
+
+
+def test_party_word_in_a_title_is_the_affiliation_when_the_party_is_named() -> None:
+    found = roles("Democratic nominee Ann Lee spoke before the Democratic Party met.")
+    assert found["Ann Lee"] == ("Democratic nominee", "Democratic Party")
+
+
+def test_a_word_of_a_persons_name_in_a_title_names_no_organisation() -> None:
+    found = roles("Clinton spokesman Ned Hale said the Clinton Foundation and Bill Clinton agreed.")
+    assert found["Ned Hale"] == ("Clinton spokesman", None)

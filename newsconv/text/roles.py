@@ -121,7 +121,27 @@ class Roles:
             k -= 1
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
-        return _own_title(text[first:start].strip()), org[1].name if org else None
+        title = _own_title(text[first:start].strip())
+        return title, org[1].name if org else self._named_by(title)
+
+    def _named_by(self, title: str) -> str | None:
+        """The organisation a word of a title stands for: "Democratic nominee" -> "Democratic Party",
+        when the article names an organisation of that word and one organisation word ("Clinton
+        spokesman" is no "Clinton Foundation" man: a word of a person's name is not taken)."""
+        org_words = lexicons.words("org_words.txt")
+        persons = {w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words}
+        capitals = {w for w in title.split()[:-1] if w[:1].isupper() and w not in persons}
+        return next(
+            (
+                f.name
+                for f in self.entities.found
+                if f.kind is Kind.ORG
+                and len(f.words) == 2
+                and f.words[0] in capitals
+                and f.words[1].lower() in org_words
+            ),
+            None,
+        )
 
     def _shared(self, paragraph: int, start: int) -> tuple[str | None, str | None] | None:
         """A plural title before coordinated names, for each of them: "Sprinters A and B"."""
@@ -158,6 +178,7 @@ class Roles:
                 affiliation = affiliation or found[1]
             if title is None and c.title:
                 title = _singular(_own_title(c.title))
+                affiliation = affiliation or self._named_by(title)
             if affiliation is None:
                 after = AFTER_NAME.match(self.paragraphs[c.paragraph], c.end)
                 org = after and self._org_at(c.paragraph, after.end(), after.end() + 1, (Kind.ORG,))
