@@ -77,5 +77,10 @@ def test_party_word_in_a_title_is_the_affiliation_when_the_party_is_named() -> N
 
 
 def test_a_word_of_a_persons_name_in_a_title_names_no_organisation() -> None:
-    found = roles("Clinton spokesman Ned Hale said the Clinton Foundation and Bill Clinton agreed.")
+    found = roles("Clinton spokesman Ned Hale said the Clinton Party and Bill Clinton agreed.")
     assert found["Ned Hale"] == ("Clinton spokesman", None)
+
+
+def test_nationality_in_a_title_names_no_embassy() -> None:
+    found = roles("Chinese Premier Wen Lo met staff of the Chinese Embassy.")
+    assert found["Wen Lo"] == ("Chinese Premier", None)

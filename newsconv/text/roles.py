@@ -125,10 +125,10 @@ class Roles:
         return title, org[1].name if org else self._named_by(title)
 
     def _named_by(self, title: str) -> str | None:
-        """The organisation a word of a title stands for: "Democratic nominee" -> "Democratic Party",
-        when the article names an organisation of that word and one organisation word ("Clinton
-        spokesman" is no "Clinton Foundation" man: a word of a person's name is not taken)."""
-        org_words = lexicons.words("org_words.txt")
+        """The party a word of a title stands for: "Democratic nominee" -> "Democratic Party", when
+        the article names that party ("Chinese Premier" is no "Chinese Embassy" man, and "Clinton
+        spokesman" no "Clinton Party" one: a word of a person's name is not taken)."""
+        party_words = lexicons.words("party_words.txt")
         persons = {w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words}
         capitals = {w for w in title.split()[:-1] if w[:1].isupper() and w not in persons}
         return next(
@@ -138,7 +138,7 @@ class Roles:
                 if f.kind is Kind.ORG
                 and len(f.words) == 2
                 and f.words[0] in capitals
-                and f.words[1].lower() in org_words
+                and f.words[1].lower() in party_words
             ),
             None,
         )
