@@ -84,3 +84,15 @@ def test_a_word_of_a_persons_name_in_a_title_names_no_organisation() -> None:
 def test_nationality_in_a_title_names_no_embassy() -> None:
     found = roles("Chinese Premier Wen Lo met staff of the Chinese Embassy.")
     assert found["Wen Lo"] == ("Chinese Premier", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They won a host of big names including Tim Roe in the spring.",
+        "She is an actress for her role as Ada Lind in the film.",
+        "He had a head of steam on the resumption. Tim Roe then scored.",
+    ],
+)
+def test_a_phrase_with_a_preposition_cue_or_sentence_end_is_no_title(sentence: str) -> None:
+    assert all(title is None for title, _ in roles(sentence).values()), roles(sentence)

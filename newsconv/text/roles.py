@@ -20,8 +20,7 @@ AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")  # "Lara Voss of the Gr
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
 PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
 MAX_PHRASE_WORDS = 6  # words after such a link, before the name
-CLAUSE_WORDS = frozenset({"and", "or", "but", "nor", "both", "either", "than", "as", "to", "by", "with"})
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})  # open no appositive
+BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
 WORD = re.compile(r"[\w’'\-.&]+")
 NOT_WORD = re.compile(r"[^\w’'\-.&]")
 MAX_TITLE_WORDS = 12
@@ -74,7 +73,7 @@ class Roles:
             return None
         phrase, base = m.group(1), m.start(1)
         words = phrase.split()
-        if words[0].lower() in RELATIVES or not any(is_title_word(w) for w in words[:6]):
+        if _part(words[0].lower()) == "clause" or not any(is_title_word(w) for w in words[:6]):
             return None
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
@@ -93,8 +92,10 @@ class Roles:
                 return None
             if word.group() in PHRASE_LINKS:
                 return k - 1 if k < last and is_title_word(words[k - 1].group()) else None
-            if word.group() in CLAUSE_WORDS:
+            if _part(word.group()) in BREAKING_PARTS or (word.group().endswith(".") and word.group().islower()):
                 return None
+            if k == last and _part(word.group()) in ("det", "definite", "indefinite"):
+                return None  # "vice-president of the" ends in no noun
             if word.group()[:1].isupper() and not self._in_name(paragraph, word.start()):
                 return None
         return None
@@ -186,6 +187,11 @@ class Roles:
             if title and affiliation:
                 break
         return title, affiliation
+
+
+def _part(word: str) -> str | None:
+    """The part a small word plays in ``speaker_words.tsv`` ("prep", "conj", "det", …), if any."""
+    return lexicons.table("speaker_words.tsv").get(word)
 
 
 def _own_title(title: str) -> str:
