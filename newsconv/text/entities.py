@@ -23,6 +23,7 @@ from newsconv.text.names import (
     known_org,
     plural_noun,
     plural_of,
+    sentence_starts,
 )
 
 PERSON_CUE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|told)\s+$")
@@ -35,8 +36,13 @@ ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # a role and its employer: "director of product at Ask Jeeves", "chief executive of Time Warner"
 EMPLOYER_BEFORE = re.compile(r"\b([a-z][\w-]*)(?:\s+(?:of|for)\s+[a-z]+)?\s+(at|of)\s+(?:the\s+)?$")
+COMPLEMENT_AFTER = re.compile(r"\s+(?:(?:of|on|for|in)\s+(?:the\s+)?[A-Z]|[A-Z]\w*-[a-z])")
+MODIFIER_BEFORE = re.compile(r"\b[a-z]+-[a-z]+\s+$")
+HOLDER_AT_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:[A-Z][\w’'.-]*\s+){1,3}at\s+$")  # "analyst Ann Lee at "
 EMPLOYER_ENDS = (" at ", " of ", " the ")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+TEAM_AFTER = re.compile(r" \(([A-Z][\w. ]*)\) \d")  # a country in brackets, then a score
+ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([A-Z][a-z]+)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 QUOTE_MARKS = "\"“‘'«„"
 ROMAN = re.compile(
@@ -167,16 +173,26 @@ def _work_before() -> re.Pattern[str]:
 
 def _adjective_org(cand: Candidate, paragraph: str) -> bool:
     """Whether a nationality or group word names an organisation: a known one ("Conservatives"),
-    or one with its own organisation noun and no article ("Democratic party insiders", not "an
-    Algerian newspaper" or "the Yugoslav news agency Tanjug")."""
+    or one with its own organisation noun in the singular and no article, also before another
+    such word ("Democratic party insiders", not "an Algerian newspaper", "an Iraqi Kurdish group",
+    "Algerian newspapers" or "the Yugoslav news agency Tanjug")."""
     if cand.text in lexicons.words("organizations.txt"):
         return True
     after = _org_nouns()[0].match(paragraph, cand.end)
     return (
         after is not None
+        and not plural_noun(after.group().split()[-1])
         and not re.match(r"\s+[A-Z]", paragraph[after.end() :])
-        and not ARTICLE_BEFORE.search(_window(paragraph, cand.start))
+        and not _after_article(_window(paragraph, cand.start))
     )
+
+
+def _after_article(window: str) -> bool:
+    """Whether text ends with an article, maybe with a nationality word after it ("an Iraqi ")."""
+    if ARTICLE_BEFORE.search(window):
+        return True
+    m = ARTICLE_ADJECTIVE_BEFORE.search(window)
+    return m is not None and is_adjective(m.group(1))
 
 
 def _org_context(cand: Candidate, paragraph: str) -> bool:
@@ -206,20 +222,19 @@ def _org_context(cand: Candidate, paragraph: str) -> bool:
 
 
 def _employer(cand: Candidate, paragraph: str) -> bool:
-    """Whether a name follows a role and "at", or "of" if it has several words: "director of
-    product at Ask Jeeves", "head of Time Warner"; not "mayor of Frankfurt", "members of Suu Kyi's"."""
+    """Whether a name follows a role and "at", or "of" if it has several words, maybe with the
+    role holder's name before "at": "director of product at Ask Jeeves", "head of Time Warner",
+    "analyst Paula Buratti at Indosuez"; not "mayor of Frankfurt", "members of Suu Kyi's"."""
     window = _window(paragraph, cand.start)
     if cand.possessive or not window.endswith(EMPLOYER_ENDS):
         return False
+    titles = lexicons.words("title_words.txt")
+    uncommon = cand.text.lower() not in lexicons.words("common_words.txt")
     employer = EMPLOYER_BEFORE.search(window)
-    return (
-        employer is not None
-        and employer.group(1) in lexicons.words("title_words.txt")
-        and (
-            len(cand.words) > 1
-            or (employer.group(2) == "at" and cand.text.lower() not in lexicons.words("common_words.txt"))
-        )
-    )
+    if employer is None:
+        holder = HOLDER_AT_BEFORE.search(window)
+        return holder is not None and holder.group(1) in titles and (len(cand.words) > 1 or uncommon)
+    return employer.group(1) in titles and (len(cand.words) > 1 or (employer.group(2) == "at" and uncommon))
 
 
 def is_adjective(word: str) -> bool:
@@ -236,6 +251,24 @@ def _place_name(text: str) -> str | None:
     if text.isupper() and len(text) > 3:
         return places.get(text.title()) or places.get(text.title().replace("'S", "'s"))
     return None
+
+
+def _team(cand: Candidate, paragraph: str) -> bool:
+    """Whether a single word is a team on a results line: its country in brackets and a score
+    follow it ("Benetton (Italy) 92 Dinamo (Russia) 81")."""
+    m = TEAM_AFTER.match(paragraph, cand.end)
+    return m is not None and _place_name(m.group(1)) is not None
+
+
+def _plain_the(paragraph: str, start: int) -> bool:
+    """Whether "the" stands just before a name in lower case, or capitalised only as a sentence's
+    first word: a capital "The" mid-sentence opens the title of a work ("Sebold's The Lovely Bones")."""
+    window = _window(paragraph, start)
+    the = THE_BEFORE.search(window)
+    if the is None:
+        return False
+    at = start - len(window) + the.start()
+    return paragraph[at] == "t" or at in sentence_starts(paragraph)
 
 
 def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None:
@@ -260,11 +293,11 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
         return Kind.ORG
     if len(words) > 1 and (any(w in org_words for w in low) or "&" in words or plural_of(words)):
         return Kind.ORG
-    if len(words) > 1 and plural_noun(low[-1]) and THE_BEFORE.search(_window(paragraph, cand.start)):
+    if len(words) > 1 and plural_noun(low[-1]) and _plain_the(paragraph, cand.start):
         return Kind.ORG  # a team, band or paper: "the All Blacks", "the New York Times"
     if len(words) == 1:
         own_word = low[0] in org_words and not cand.sentence_start
-        return Kind.ORG if _is_acronym(text) or own_word else None
+        return Kind.ORG if _is_acronym(text) or own_word or _team(cand, paragraph) else None
     if words[0] in lexicons.first_name_gender() or (len(words) == 2 and ROMAN.fullmatch(words[1])):
         return Kind.PERSON
     if words[-1] in lexicons.words("demonyms.txt"):
@@ -279,7 +312,63 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
         paragraph, cand.end
     ):
         return Kind.PLACE
+    if _team(cand, paragraph) and all(w in lexicons.words("common_words.txt") for w in low):
+        return Kind.ORG  # "Red Star (Yugoslavia) 70"
     return Kind.PERSON
+
+
+def _national_form(words: tuple[str, ...], orgs: Sequence[Found]) -> Found | None:
+    """The one organisation whose name is ``words`` with a country or nationality before it, or
+    ``words`` without one ("Agriculture Department" and "U.S. Agriculture Department"); not one
+    already named with another country ("Israeli Labour Party" is not "British Labour Party")."""
+    text = " ".join(words)
+    fits = [
+        f
+        for f in orgs
+        if (len(f.words) > len(words) and _national_prefix(f.words, words))
+        or (
+            len(words) > len(f.words)
+            and _national_prefix(words, f.words)
+            and not any(form != text and form.endswith(" " + f.name) for form in f.forms)
+        )
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _national_prefix(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether a name is a shorter one after a place or nationality ("U.S." + "Treasury Department")."""
+    k = len(long) - len(short)
+    prefix = " ".join(long[:k])
+    return (
+        len(short) > 1
+        and long[k:] == short
+        and (prefix in lexicons.places() or all(w in lexicons.words("demonyms.txt") for w in long[:k]))
+    )
+
+
+def _bare_org_word(text: str) -> bool:
+    """Whether a name is an organisation word alone ("Commission", "Department"): it stands for an
+    organisation named in full if there is one, unless it is a known organisation's own name
+    ("Parliament")."""
+    return text.lower() in lexicons.words("org_words.txt") and not known_org(text) and not _is_acronym(text)
+
+
+def _truncated(cand: Candidate, paragraph: str) -> bool:
+    """Whether a lone organisation word is the visible part of a longer name: a capitalised
+    complement or compound follows it ("the Commission on Presidential Debates", "Party of God",
+    "United Nations-sponsored") or a hyphenated modifier stands before it ("the Palestinian
+    self-rule Authority")."""
+    return (
+        COMPLEMENT_AFTER.match(paragraph, cand.end) is not None
+        or MODIFIER_BEFORE.search(_window(paragraph, cand.start)) is not None
+    )
+
+
+def _located(cand: Candidate, paragraph: str) -> bool:
+    """Whether a mention stands where a place does: after "in", "near" or "outside", or after
+    "the town of" and its like ("the village of Mahala")."""
+    before = _window(paragraph, cand.start)
+    return LOCATED_BEFORE.search(before) is not None or STRONG_PLACE_CUE.search(before) is not None
 
 
 def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> Kind | None:
@@ -410,11 +499,7 @@ class Entities:
             )
         ]
         self.counts = Counter(c.text for c in cands)
-        self.located = {
-            c.text
-            for c in cands
-            if len(c.words) == 1 and LOCATED_BEFORE.search(_window(paragraphs[c.paragraph], c.start))
-        }
+        self.located = {c.text for c in cands if len(c.words) == 1 and _located(c, paragraphs[c.paragraph])}
         known = lexicons.words("organizations.txt")
         contexts = [
             c.text not in known and _place_name(c.text) is None and _org_context(c, paragraphs[c.paragraph])
@@ -556,9 +641,9 @@ class Entities:
             and not any(s and self.paragraphs[i][s - 1] in QUOTE_MARKS for i, s, _ in person.mentions)
         )
 
-    @staticmethod
-    def _credible(cand: Candidate, mid: set[str]) -> bool:
-        """A sentence-initial single word counts only if known or also capitalised mid-sentence."""
+    def _credible(self, cand: Candidate, mid: set[str]) -> bool:
+        """A sentence-initial single word counts only if known, also capitalised mid-sentence,
+        an organisation that speaks ("Liberte newspaper said") or a team with its country and score."""
         if not cand.sentence_start or len(cand.words) > 1:
             return True
         word = cand.text
@@ -567,6 +652,19 @@ class Entities:
             or _place_name(word) is not None
             or word in lexicons.words("organizations.txt")
             or _is_acronym(word)
+            or self._speaking_org(cand)
+            or _team(cand, self.paragraphs[cand.paragraph])
+        )
+
+    def _speaking_org(self, cand: Candidate) -> bool:
+        """Whether a name no common word is followed by an organisation noun and a verb of saying
+        ("Liberte newspaper said"; not "Telecoms firm Ericsson said")."""
+        paragraph = self.paragraphs[cand.paragraph]
+        noun = _org_nouns()[0].match(paragraph, cand.end)
+        return (
+            noun is not None
+            and _person_cue_after().match(paragraph, noun.end()) is not None
+            and not all(p in lexicons.words("common_words.txt") for p in cand.text.lower().split("-"))
         )
 
     def _person(self, words: Sequence[str]) -> Found | None:
@@ -594,8 +692,9 @@ class Entities:
 
     def _org(self, words: Sequence[str]) -> Found | None:
         """The organisation a name stands for: by name or form, as an acronym of it, as the start
-        of its name ("Daniels Pharmaceuticals" for "Daniels Pharmaceuticals Inc"), or as its last
-        word after "of" or its first word."""
+        of its name ("Daniels Pharmaceuticals" for "Daniels Pharmaceuticals Inc"), as its name with
+        or without its country ("Agriculture Department", "U.S. Agriculture Department"), or as its
+        last word after "of" or its first word."""
         text, words = " ".join(words), tuple(words)
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         for f in orgs:
@@ -606,9 +705,11 @@ class Entities:
             return self._org(words[:1])
         if len(words) > 1:
             n = len(words)
-            return next(
-                (f for f in orgs if len(f.words) > n and f.words[:n] == words), None
-            ) or self._after_of(words)
+            return (
+                next((f for f in orgs if len(f.words) > n and f.words[:n] == words), None)
+                or self._after_of(words)
+                or _national_form(words, orgs)
+            )
         if len(words) == 1 and _is_acronym(text):
             acronym = text.replace(".", "").upper()
             return next((f for f in orgs if len(f.words) > 1 and acronym in _initials(f.words)), None)
@@ -671,8 +772,13 @@ class Entities:
             if org is not None:
                 return org
         if kind is None:
-            repeated = self.counts[cand.text] >= REPEATED
             located = cand.text in self.located
+            place = located and next(
+                (f for f in self.found if f.kind is Kind.PLACE and f.words == words), None
+            )
+            if place:
+                return place  # a word the article names as a place ("the town of X") stays one
+            repeated = self.counts[cand.text] >= REPEATED
             kind = (
                 _single(cand, self.paragraphs[cand.paragraph], repeated, located) if len(words) == 1 else None
             )
@@ -681,8 +787,17 @@ class Entities:
             if kind is Kind.PERSON:
                 return self._new(Kind.PERSON, words)
         if kind is Kind.ORG:
+            if _bare_org_word(cand.text):
+                holder = self._holder(cand.text)
+                if holder is not None or _truncated(cand, self.paragraphs[cand.paragraph]):
+                    return holder
             return self._org(words) or self._new(Kind.ORG, words)
         return self._new(kind, words)
+
+    def _holder(self, word: str) -> Found | None:
+        """The organisation named last whose name holds a lone organisation word ("the Department"
+        after "the Commerce Department"); None when there is none."""
+        return next((f for f in reversed(self.found) if f.kind is Kind.ORG and word in f.words), None)
 
     def at(self, paragraph: int) -> list[Resolved]:
         """The resolved mentions of one paragraph, in order."""

@@ -28,6 +28,9 @@ TOKEN = re.compile(
 NUMBER = re.compile(r"(?<![\w.,$£€/:-])\d{1,2}(?!\w|%|[.,/:-]\d)")  # a number that may be a name word
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")  # a capitalised word just before a number
 MAX_WORD = 20  # characters of that word looked at
+NEXT_WORD = re.compile(r" (\w+)(?![\w-])")  # the word after a space
+PLURAL_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s")  # "GDRs", "NGOs": things counted, no name
+MIN_ADVERB = 7  # letters of the shortest sentence-opening adverb dropped ("Finally"; not "Billy")
 NO_STOPS: frozenset[int] = frozenset()  # a run without stop words inside a name
 COUNTED = re.compile(r" (?:\d|[a-z]+s\b)")  # what a number counts: "10 days", "3 seats"
 PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": a name despite its lower case
@@ -220,7 +223,7 @@ def tokenize(paragraph: str) -> list[Token]:
             and _org_name_ahead()[0].match(paragraph, end)
         ):
             text, end = text + paragraph[end], end + 1  # "Traders'" inside "Bond Traders' Association"
-        possessive = text.endswith(POSSESSIVE)
+        possessive = text.endswith(POSSESSIVE) and not _legal_form_after(paragraph, end)
         if possessive:
             text, end = text[:-2], end - 2
             if not text:
@@ -228,9 +231,41 @@ def tokenize(paragraph: str) -> list[Token]:
         if text.isupper() and (paragraph.startswith(":", end) or start in unknown):
             continue
         first = start in starts
+        if first and _opener(text, paragraph, end):
+            continue
         out.append(Token(text, start, end, possessive, first, capitalised(text), not first and text in inner))
     numbers = _numbers(paragraph, starts)
     return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+def _legal_form_after(paragraph: str, end: int) -> bool:
+    """Whether a company's legal form follows a word ending in "'s": the "'s" belongs to the
+    company's name ("McDonald's Corp", "Dillard's Inc"), it owns nothing."""
+    m = NEXT_WORD.match(paragraph, end)
+    return m is not None and m.group(1)[0].isupper() and _legal_form(m.group(1))
+
+
+def _opener(text: str, paragraph: str, end: int) -> bool:
+    """Whether a sentence's first word is capitalised only because it opens the sentence, though
+    it is no stop word: an adverb ("Initially", "Separately") or a plural common noun before "of"
+    ("Shares of …", "Residents of …"), unless a known organisation's name starts with it."""
+    low = text.lower()
+    common = lexicons.words("common_words.txt")
+    if len(low) >= MIN_ADVERB and low.endswith("ly") and low in common:
+        stems = (low[:-2], low[:-3] + "y", low[:-1] + "e")
+        return text not in lexicons.first_name_gender() and any(s in common for s in stems)
+    return (
+        paragraph.startswith(" of ", end)
+        and plural_noun(low)
+        and low[:-1] not in lexicons.words("org_words.txt")
+        and text not in _org_openings()
+    )
+
+
+@cache
+def _org_openings() -> frozenset[str]:
+    """The first words of known organisations' names ("Friends" of "Friends of the Earth")."""
+    return frozenset(name.split()[0] for name in lexicons.words("organizations.txt"))
 
 
 @cache
@@ -431,7 +466,8 @@ def _bare_name(words: list[str]) -> bool:
 
 
 def _split_org_title(run: list[Token]) -> list[list[Token]]:
-    """An organisation run cut where a title starts: "Speaker of the House" keeps "House";
+    """An organisation run cut where a title starts: "Speaker of the House" keeps "House", and
+    before a given name after it ("… of the House of Commons Betty Boothroyd");
     "Cofinec CEO Stephen Frater" becomes "Cofinec" and "CEO Stephen Frater"; a person's country
     after "of" is cut off ("Security Council President Tono Eitel of Germany")."""
     words = [t.text for t in run]
@@ -443,7 +479,16 @@ def _split_org_title(run: list[Token]) -> list[list[Token]]:
         rest = run[1:]
         while rest and rest[0].text in CONNECTORS:
             rest = rest[1:]
-        return [rest]
+        given = lexicons.first_name_gender()
+        holder = next(
+            (
+                k
+                for k in range(2, len(rest) - 1)
+                if rest[k].text in given and rest[k - 1].text not in CONNECTORS
+            ),
+            None,
+        )
+        return [rest] if holder is None else [rest[:holder], rest[holder:]]
     cut = next((i for i, w in enumerate(words) if w in CONNECTORS and w != "&"), None)
     complement = [w for w in words[cut + 1 :] if w != "the"] if cut else []
     personal = (
@@ -629,14 +674,16 @@ def _joined_complement(left: list[Token], after: list[Token]) -> bool:
 
 
 def _initials_fit(acronym: str, words: Sequence[str]) -> tuple[bool, bool]:
-    """Whether an acronym spells the initials of a name's capitalised words exactly, and whether
-    it at least picks them in order from the first word to the last ("LIFFE" for "London
-    International Financial Futures and Options Exchange")."""
+    """Whether an acronym spells the initials of a name's capitalised words, or of all its words
+    ("U.N. Interim Force in Lebanon (UNIFIL)"), exactly, and whether it at least picks them in
+    order from the first word to the last ("LIFFE" for "London International Financial Futures
+    and Options Exchange")."""
     letters = "".join(
         w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words if w[0].isupper()
     )
     letters = letters.upper()
-    if acronym == letters or acronym == "".join(w[0] for w in words if w[0].isupper()).upper():
+    every = "".join(w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words)
+    if acronym in (letters, every.upper(), "".join(w[0] for w in words if w[0].isupper()).upper()):
         return True, True
     rest = iter(letters[1:-1])
     ordered = (
@@ -714,6 +761,9 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
     out = list(defined)
     flagged = any(t.name_part for t in tokens)
     for run in _runs(tokens, paragraph):
+        run = run[: _work_title(run)]
+        if not run:
+            continue
         for shape in _shapes(tuple(t.text for t in run), _name_stops(run) if flagged else NO_STOPS):
             if defined and any(d.start <= run[shape.piece].start < d.end for d in defined):
                 continue
@@ -731,6 +781,25 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
                 )
             )
     return sorted(out, key=attrgetter("start"))
+
+
+def _work_title(run: list[Token]) -> int | None:
+    """Where the title of a work starts in a run, None if it holds none: a title has a function
+    word capitalised mid-sentence between its capitalised words ("One Flew Over the Cuckoo's
+    Nest", ``title_inner_words.txt``) and starts after the last connector before that word
+    ("Marlon Brando for On the Waterfront")."""
+    inner = lexicons.words("title_inner_words.txt")
+    k = next(
+        (
+            k
+            for k in range(1, len(run) - 1)
+            if run[k].text in inner and not run[k].sentence_start and any(t.capitalised for t in run[k + 1 :])
+        ),
+        None,
+    )
+    if k is None:
+        return None
+    return next((j + 1 for j in range(k - 1, -1, -1) if run[j].text in CONNECTORS), 0)
 
 
 def _name_stops(run: list[Token]) -> frozenset[int]:
@@ -763,6 +832,8 @@ def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) ->
         whole = title is not None and not any(w in CONNECTORS for w in name)
         for part in [run] if whole else _split_connectors(run):
             part = _trim(part)
+            if part and PLURAL_ACRONYM.fullmatch(part[-1].text) and not is_title_word(part[-1].text):
+                part = part[:-1]  # things, not a name: "Cofinec GDRs", "NGOs"
             if not part:
                 continue
             honorific = None
@@ -773,7 +844,7 @@ def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) ->
             if (
                 len(name) > 1
                 and name[0] in lexicons.words("demonyms.txt")
-                and not _has_org_word(name)
+                and (not _has_org_word(name) or " ".join(name[1:]) in lexicons.places())
                 and " ".join(name) not in lexicons.places()
             ):
                 name = name[1:]
