@@ -422,3 +422,104 @@ def test_quantified_group_is_an_unnamed_speaker() -> None:
         ),
     ]
     assert said(paragraphs) == [(None, "Only 48 percent of likely voters")]
+
+
+def test_name_after_a_preposition_is_not_the_subject() -> None:
+    paragraphs = [
+        (
+            "A March 3 letter from the Harbor Trust obtained by the Daily Ledger warns that "
+            "“any further use of the logo will be taken to court.”"
+        )
+    ]
+    assert said(paragraphs) == [("Harbor Trust", None)]
+
+
+def test_name_after_with_is_the_subject_of_its_participle() -> None:
+    paragraphs = [
+        (
+            "Both officials saw the vote as a setback, with Rosa Diaz noting the danger of "
+            "“a few hundred votes here and a few hundred there.”"
+        )
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None)]
+
+
+def test_appositive_closed_by_a_dash_leaves_its_name_the_subject() -> None:
+    paragraphs = [
+        (
+            "A former candidate -- Rosa Diaz, who lost the race to Tom Hale -- said the plan "
+            "“changes nothing about the old strategy.”"
+        )
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None)]
+
+
+def test_quantity_is_an_unnamed_speaker() -> None:
+    paragraphs = ["In the Daily Ledger poll, 75 percent of voters said “most people in politics” lie."]
+    assert said(paragraphs) == [(None, "75 percent of voters")]
+
+
+def test_document_reporting_in_the_present_is_an_unnamed_speaker() -> None:
+    paragraphs = [
+        "Tom Hale has been under pressure at home.",
+        "“There are worms with more spine than Tom Hale,” reads a Sunday editorial in the Daily Ledger.",
+    ]
+    assert said(paragraphs) == [("Daily Ledger", None)]
+
+
+def test_relative_clause_after_an_unnamed_speaker_is_not_its_name() -> None:
+    paragraphs = [
+        (
+            "“I can only tell you that the account sent a number of emails,” said one source who "
+            "identified Tom Hale but spoke on condition of anonymity."
+        )
+    ]
+    assert said(paragraphs) == [(None, "one source")]
+
+
+def test_role_noun_comes_before_a_preposition() -> None:
+    paragraphs = [
+        (
+            "Another intelligence source speaking to Fox News said, “The agents are looking at every "
+            "donation made since 2012.”"
+        )
+    ]
+    assert said(paragraphs) == [(None, "Another intelligence source speaking to Fox News")]
+
+
+def test_speaker_of_a_short_quotation_speaks_the_quote_after_it() -> None:
+    paragraphs = [
+        "Tom Hale was never charged.",
+        "“There was wrongdoing,” said a former senior official. “But was it criminal wrongdoing?”",
+    ]
+    assert said(paragraphs) == [(None, "a former senior official")]
+
+
+def test_unnamed_subject_of_a_participle_opens_the_sentence() -> None:
+    paragraphs = [
+        (
+            "In August, several environmental groups granted Tom Hale an extension on a court order, "
+            "saying his “start-up capital was less than expected.”"
+        )
+    ]
+    assert said(paragraphs) == [(None, "several environmental groups")]
+
+
+def test_unnamed_speaker_before_an_appositive() -> None:
+    paragraphs = [
+        (
+            "An Israeli official, speaking on condition of anonymity, said Wednesday that Tom Hale "
+            "“will meet with any candidate who asks for a meeting.”"
+        )
+    ]
+    assert said(paragraphs) == [(None, "An Israeli official")]
+
+
+def test_verb_before_its_speaker_after_a_conjunction() -> None:
+    paragraphs = [
+        (
+            "Tom Hale said the show was “always kind to everyone who worked there.” But, said Rosa Diaz, "
+            "“I don't want to drum up a conflict with anyone at all.”"
+        )
+    ]
+    assert said(paragraphs)[-1] == ("Rosa Diaz", None)

@@ -31,7 +31,7 @@ NP_WORDS = 20
 SPEECH_NOUN_WORDS = 4  # "Oz's dubious medical advice": the speech noun within this many words
 CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the next one soon
 MAX_DESCRIPTION_WORDS = 10
-APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3},\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
+APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 INTRODUCED = re.compile(r",\s+(?:[a-z]|(?:A|An|The)\s)")  # "Jane Doe, a lawyer …" / ", president of …"
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
 PARTICIPLE = re.compile(r"\w+ing\b")
@@ -40,6 +40,7 @@ PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
 WORD = re.compile(r"\S+")
 LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
+PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
 DASHES = ("—", "–", "―", "-", "--")
 SIGNED_END = re.compile(r"[”\"]\s*[—–―]\s*(?=[A-Z][^”\"“]{0,60}$)")  # "…” ― Ana Ruiz." ends the paragraph
 
@@ -60,11 +61,12 @@ def _abbreviation_end() -> re.Pattern[str]:
 
 @cache
 def _inverted_verb() -> re.Pattern[str]:
-    """A reporting verb opening a sentence before its speaker ("Said Ellis: “…”")."""
-    verbs = "|".join(
-        sorted((v.capitalize() for v in lexicons.words("reporting_verbs.txt")), key=len, reverse=True)
-    )
-    return re.compile(rf"\s*(?:{verbs})\s+(?=[A-Z])")
+    """A reporting verb opening a sentence before its speaker ("Said Ellis: “…”"), maybe after a
+    conjunction ("But, said Ellis, “…”")."""
+    verbs = sorted(lexicons.words("reporting_verbs.txt"), key=len, reverse=True)
+    conjunctions = "|".join(w.capitalize() for w in _parts("conj"))
+    opening = "|".join(v.capitalize() for v in verbs)
+    return re.compile(rf"\s*(?:{opening}|(?:{conjunctions}),?\s+(?:{'|'.join(verbs)}))\s+(?=[A-Z])")
 
 
 @cache
@@ -105,6 +107,15 @@ def _speech_possessor(text: str, stop: int, end: int) -> bool:
         if word in lexicons.words("speech_nouns.txt"):
             return True
     return False
+
+
+def _governed(text: str, start: int, at: int, parts: tuple[str, ...]) -> bool:
+    """Whether a name at ``at`` is the object of a preposition of the given parts that stands
+    after ``start``, determiners between them skipped ("obtained by The Associated Press")."""
+    words = text[start:at].split()
+    while words and _bare(words[-1]) in _parts("det", "definite", "indefinite"):
+        words.pop()
+    return bool(words) and words[-1].isalpha() and words[-1].lower() in _parts(*parts)
 
 
 def _bare(word: str) -> str:
@@ -201,6 +212,9 @@ class Attributor:
         words = text[start:end].split()
         if words and words[0].lower() in self.pronouns:
             return self._antecedent(paragraph, before, self.pronouns[words[0].lower()])
+        # "one source who identified Smith": the phrase ends where its relative clause begins
+        clauses = (w.start() for w in WORD.finditer(text, start, end) if _bare(w.group()) in _parts("clause"))
+        end = next((at for at in clauses if at > start), end)
         for kind in (Kind.PERSON, Kind.ORG):
             heads = [
                 entity
@@ -215,14 +229,16 @@ class Attributor:
     def _described(self, paragraph: int, start: int, end: int, before: int) -> Speaker:
         """Who a phrase without a name of its own stands for: the person whose title, or the
         organisation whose name, holds its role noun (for an indefinite phrase, "a spokesman for
-        the Red Cross", only one named within it); for a definite role ("the Vermont senator", "Obama's former strategist") the person the
-        text was about; else the phrase itself."""
+        the Red Cross", only one named within it; the role noun comes before any other preposition:
+        "a source speaking to Fox News"); for a definite role ("the Vermont senator", "Obama's former
+        strategist") the person the text was about; else the phrase itself."""
         raw = self.paragraphs[paragraph][start:end].split()
         words = [_bare(w) for w in raw]
         if not words:
             return None
         since = start if words[0] in _parts("indefinite") else -1  # "a …": only names within it
-        found = self._role(paragraph, before, words, since)
+        head_words = next((words[:k] for k, w in enumerate(words) if w in _parts("prep", "absolute")), words)
+        found = self._role(paragraph, before, head_words, since)
         if found is not None:
             return found
         definite = words[0] in _parts("definite") or bool(POSSESSIVE.search(raw[0]))
@@ -235,14 +251,13 @@ class Attributor:
 
     def _description(self, paragraph: int, start: int, end: int) -> str | None:
         """The words of a phrase that describes a speaker the text does not name ("a senior
-        official", "the party's bylaws") or a name after an honorific that is no entity ("Mr.
-        King"); None for pronouns, clauses, time words and phrases that hold a name as more than
-        a modifier ("Trump unleashed tweets")."""
+        official", "the party's bylaws", "75 percent of voters") or a name after an honorific that
+        is no entity ("Mr. King"); None for pronouns, clauses, time words and phrases that hold a
+        name as more than a modifier ("Trump unleashed tweets")."""
         text = self.paragraphs[paragraph]
         phrase = text[start:end]
         for at, stop, _ in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG)):
-            before = text[start:at].split()
-            if not POSSESSIVE.match(text, stop) and not (before and _bare(before[-1]) in _parts("prep")):
+            if not POSSESSIVE.match(text, stop) and not _governed(text, start, at, PREPOSITIONS):
                 return None
         words = phrase.strip(" ,.;:").split()
         if not words or len(words) > MAX_DESCRIPTION_WORDS or any(ch in phrase for ch in DOUBLE_MARKS):
@@ -250,7 +265,7 @@ class Attributor:
         first, last = _bare(words[0]), _bare(words[-1])
         if (
             first in self.pronouns
-            or last in _parts("det", "definite", "indefinite", "prep")
+            or last in _parts("det", "definite", "indefinite", *PREPOSITIONS)
             or POSSESSIVE.search(words[-1])
             or any(_bare(w) in _parts("clause", "conj", "filler") for w in words)
         ):
@@ -259,7 +274,10 @@ class Attributor:
         titled = words[0] in lexicons.honorifics() and len(words) > 1 and words[1][:1].isupper()
         return (
             phrase.strip(" ,.;:")
-            if first in _parts("det", "definite", "indefinite") or capitalised or titled
+            if first in _parts("det", "definite", "indefinite")
+            or capitalised
+            or titled
+            or first[:1].isdigit()
             else None
         )
 
@@ -350,7 +368,7 @@ class Attributor:
             return None
         untitled = TITLE_RUN.sub("", lead)
         opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
-        after_link = bool(words) and _bare(words[-1]) in _parts("prep", "clause", "conj")
+        after_link = bool(words) and _bare(words[-1]) in _parts(*PREPOSITIONS, "clause", "conj")
         return named[0][2] if opening and not after_link else None
 
     # ---- cues ----
@@ -473,8 +491,29 @@ class Attributor:
             if subject is not False:
                 return subject
         if verbs:
-            return self._sentence_subject(paragraph, s, start) or False
+            opening = self._sentence_subject(paragraph, s, start)
+            return opening or self._opening_description(paragraph, s, start) or False
         return False
+
+    def _opening_description(self, paragraph: int, start: int, limit: int) -> Speaker:
+        """The unnamed subject a sentence opens with, after any introductory phrase ("In August,
+        several environmental groups granted …, saying"): a description up to the first lower-case
+        word that reads as a verb (a filler or a past form in "-ed"), or who it stands for."""
+        words = list(WORD.finditer(self.paragraphs[paragraph], start, limit))
+        if words and _bare(words[0].group()) in _parts(*PREPOSITIONS):
+            intro = next((k for k, w in enumerate(words) if w.group().endswith(",")), len(words))
+            words = words[intro + 1 :]
+        if not words or _bare(words[0].group()) not in _parts("det", "definite", "indefinite"):
+            return None
+        for k, w in enumerate(words[: MAX_DESCRIPTION_WORDS + 1]):
+            word = w.group()
+            if not word.isalpha():
+                if word[-1] in ",;:" or any(ch in word for ch in QUOTE_MARKS):
+                    return None
+                continue
+            if k >= 2 and word.islower() and (word.endswith("ed") or word in _parts("filler")):
+                return self._described(paragraph, words[0].start(), words[k - 1].end(), words[0].start())
+        return None
 
     def _clause_end(self, paragraph: int, start: int, limit: int) -> int:
         """Where the phrase starting at ``start`` ends: at its first comma, colon, bracket or full stop."""
@@ -492,24 +531,35 @@ class Attributor:
         # "…, saying": a participle after a comma has the sentence's subject, not the name before it
         participle = PARTICIPLE.match(text, verb) is not None
         after_comma = participle and text[:verb].rstrip().endswith(",")
-        for _, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
+        for at, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
             gap = text[stop:verb].split()
             if (
-                (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
+                _governed(text, start, at, ("prep",))
+                or (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
                 or (gap and _bare(gap[0]) in _parts("conj"))
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
-                continue  # "Smith's lawyer said", "met Smith and said", "(Smith) said": no subject
+                continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said"
             linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
             if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
+        if np_start == np_end and not participle:
+            before_appositive = self._appositive_start(paragraph, start, verb)
+            np_start, np_end = self._phrase_before(paragraph, start, before_appositive)
         if np_start == np_end:
             return False
         words = text[np_start:np_end].split()
         if _bare(words[-1]) in self.pronouns:
             return self._antecedent(paragraph, verb, self.pronouns[_bare(words[-1])])
         return self._described(paragraph, np_start, np_end, verb) or False
+
+    def _appositive_start(self, paragraph: int, start: int, verb: int) -> int:
+        """Where an appositive between commas ends the words before a verb ("An Israeli official,
+        speaking on condition of anonymity, said"), or the verb itself when there is none."""
+        text = self.paragraphs[paragraph]
+        commas = (start + m.start() for m in re.finditer(",", text[start:verb]))
+        return next((c for c in commas if APPOSITIVES.fullmatch(text, c, verb)), verb)
 
     # ---- the whole article ----
 
@@ -566,13 +616,21 @@ class Attributor:
             return done[k - 1]
         return self._antecedent(first.paragraph, first.start, "x")
 
-    def _subject_of(self, paragraph: int, start: int, end: int) -> Found | None:
+    def _subject_of(self, paragraph: int, start: int, end: int, inverted: bool = True) -> Speaker:
         """Who a sentence is about: the subject of its last reporting verb that has a named one,
-        else the person or organisation it opens with."""
-        for v in reversed(_verbs(self.paragraphs[paragraph], start, end)):
+        or (when ``inverted``) the speaker named after a verb that follows a quotation too short
+        to be a quote ("“No,” said a former official."), else the person or organisation it
+        opens with."""
+        text = self.paragraphs[paragraph]
+        for v in reversed(_verbs(text, start, end)):
             subject = self._subject_before(paragraph, start, v.start())
             if isinstance(subject, Found):
                 return subject
+            closing = text[start : v.start()].rstrip(" ,")
+            if inverted and subject is False and closing.endswith(("”", '"')):
+                cue = self._cue_after(paragraph, start + len(closing) - 1)
+                if isinstance(cue, (Found, str)):
+                    return cue
         return self._sentence_subject(paragraph, start, end)
 
     def _topic(self, paragraph: int, position: int, head: str, own: list[Found]) -> Found | None:
@@ -583,12 +641,12 @@ class Attributor:
         for p, s, e in self._sentences_back(paragraph, position, 0, LOOKBACK):
             if any(not self._quoted(p, m.start()) for m in role.finditer(self.paragraphs[p], s, e)):
                 return None
-            subject = self._subject_of(p, s, e)
-            if subject is not None and subject.kind is Kind.PERSON and subject not in own:
+            subject = self._subject_of(p, s, e, inverted=False)  # no cue: it may hold this very role
+            if isinstance(subject, Found) and subject.kind is Kind.PERSON and subject not in own:
                 return subject
         return None
 
-    def _earlier_subject(self, paragraph: int, lower: int, position: int) -> Found | None:
+    def _earlier_subject(self, paragraph: int, lower: int, position: int) -> Speaker:
         """The subject of the nearest sentence between ``lower`` and ``position`` in a paragraph
         that has one: of a reporting verb, or the person or organisation it opens with."""
         for p, s, e in self._sentences_back(paragraph, position, lower, 1):
