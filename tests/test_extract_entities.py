@@ -299,3 +299,66 @@ def test_paper_day_airline_and_newsdesk_words() -> None:
     assert orgs(["The Sunday Chronicle quoted her."]) == {"Sunday Chronicle"}
     assert orgs(["He bombed a Vexair flight."]) == {"Vexair"}
     assert orgs(["-- Lisbon Newsdesk +351 21 000 0000"]) == {"Lisbon Newsdesk"}
+
+
+def kinds(paragraphs: list[str]) -> tuple[set[str], set[str]]:
+    """The names of the persons and of the places the extractor found."""
+    found = extract(paragraphs)
+    return {p.name for p in found.persons}, {p.name for p in found.places}
+
+
+def test_place_noun_after_a_name_with_the_or_an_adjective_before() -> None:
+    assert kinds(["Rebels hid in the nearby Vrandor mountains."]) == (set(), {"Vrandor"})
+    assert kinds(["They live in the Selkhin village."]) == (set(), {"Selkhin"})
+
+
+def test_plural_place_noun_makes_each_name_a_place() -> None:
+    assert kinds(["She will visit Broward and St. Quenby counties."])[1] == {"Broward", "St. Quenby"}
+
+
+def test_place_noun_after_common_words_or_an_adjective_is_no_place() -> None:
+    assert kinds(["He met voters in the Sunshine state."]) == (set(), set())
+    assert kinds(["Vexco is based in the central Transylvanian town of Bistrita."])[1] == {"Bistrita"}
+    assert kinds(["The wave hit the Sri Lankan coast."]) == (set(), set())
+    assert kinds(["He rushed to the Olympic village."]) == (set(), set())
+
+
+def test_place_noun_and_preposition_outweigh_a_given_name() -> None:
+    assert kinds(["He landed at Charles de Gaulle airport."]) == (set(), {"Charles de Gaulle"})
+
+
+def test_island_or_state_of_names_a_place() -> None:
+    assert kinds(["The plane hit a mountain on the island of Spitzbergen."])[1] == {"Spitzbergen"}
+    assert kinds(["Gunmen attacked a convoy in the state of Quelmara."])[1] == {"Quelmara"}
+
+
+def test_a_distance_after_a_comma_is_no_age() -> None:
+    found = kinds(["Police in the town of Tacambaro, Quelmara, 80 km south of Morelia, said it."])
+    assert "Quelmara" not in found[0]
+    assert "Ann Vosk" in kinds(["Ann Vosk, 45, was hurt."])[0]
+    assert "Pelham" in kinds(["Their children Emily, 16, and Pelham, 14 were pleased."])[0]
+
+
+def test_country_that_looks_like_a_plural_demonym_is_a_place() -> None:
+    assert kinds(["Fighting in the southern Philippines went on."])[1] == {"Philippines"}
+
+
+def test_regnal_number_on_a_short_dated_line() -> None:
+    assert kinds(["1533 - Queen Elizabeth I born."])[0] == {"Elizabeth I"}
+
+
+def test_country_that_is_the_surname_of_a_named_person() -> None:
+    assert kinds(["Director Neil Jordan spoke.", "Jordan defends the film."]) == ({"Neil Jordan"}, set())
+    assert kinds(["Director Neil Jordan spoke.", "He then flew to Jordan."])[1] == {"Jordan"}
+    assert kinds(["Coach James Ireland spoke.", "Most of Ireland were rested."])[1] == {"Ireland"}
+
+
+def test_hyphenated_demonyms_languages_and_nationality_nouns_are_no_names() -> None:
+    assert kinds(["News came of a breakdown in Arab-Israeli peace talks."]) == (set(), set())
+    assert kinds(["A soldier yelled at Jamil in Hebrew."])[1] == set()
+    assert kinds(["Dutchman Peter Wessels beat Mark Smith."])[0] == {"Peter Wessels", "Mark Smith"}
+
+
+def test_road_word_and_number_name_a_place() -> None:
+    found = kinds(["Traffic jammed Interstate 95 and Route 66 on Monday."])
+    assert found == (set(), {"Interstate 95", "Route 66"})

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from newsconv.text import lexicons
 from newsconv.text.names import (
     PARTICLES,
+    ROMAN,
     Candidate,
     candidates,
     is_title_word,
@@ -29,9 +30,13 @@ from newsconv.text.names import (
 PERSON_CUE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|told)\s+$")
 LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|across)\s+$")
+OF_BEFORE = re.compile(r"\bof\s+$")
 STRONG_PLACE_CUE = re.compile(
-    r"(?:\b(?:in|near)|\b(?:town|city|village|province|region|district|port|capital|suburb) of)\s+$"
+    r"(?:\b(?:in|near)|\b(?:town|city|village|province|region|district|port|capital|suburb|state|island) of)\s+$"
 )
+# before a name that a place noun follows: a preposition or "the", maybe with an adjective
+# ("in the eastern Sharqiyah province", "at Charles de Gaulle airport")
+PLACE_NOUN_CUE = re.compile(r"\b(?:in|at|from|near|to|outside|across|the)(?:\s+[a-z]+)?\s+$")
 ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # a role and its employer: "director of product at Ask Jeeves", "chief executive of Time Warner"
@@ -45,11 +50,11 @@ TEAM_AFTER = re.compile(r" \(([A-Z][\w. ]*)\) \d")  # a country in brackets, the
 ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([A-Z][a-z]+)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 QUOTE_MARKS = "\"“‘'«„"
-ROMAN = re.compile(
-    r"X{0,2}(?:IX|IV|V?I{1,3}|V)"
-)  # a regnal number ("Leopold III"); a lone "I" is a stop word
 COORDINATION = re.compile(r"(?:’s|'s)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 CUE_REACH = 40  # characters before a name searched for a cue word
+ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ern")  # "Transylvanian", "Northeastern": no place's name
+# ", 45," or ", 14 were"; not a count or distance (", 80 km", ", 50 miles"), though ", 45 years old"
+AGE = r"\d+(?![\w%]|\s+(?!years\b)(?:[a-z]+s|km|kg|mi|pct|percent)\b)"
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
@@ -110,10 +115,11 @@ def _is_acronym(word: str) -> bool:
 
 @cache
 def _person_cue_after() -> re.Pattern[str]:
-    """What may follow a person's name: ", who", an age, or a reporting verb. Callers match it
+    """What may follow a person's name: ", who", an age (not a distance: "Tacambaro, 80 km"), or a
+    reporting verb. Callers match it
     at the name's end (``match(paragraph, end)``) rather than on a copy of the rest."""
     verbs = "|".join(sorted(lexicons.words("reporting_verbs.txt") - {"according"}, key=len, reverse=True))
-    return re.compile(rf"(?:,\s+(?:who|\d+)\b|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
+    return re.compile(rf"(?:,\s+(?:who\b|{AGE})|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
 
 
 def _window(paragraph: str, start: int) -> str:
@@ -141,10 +147,41 @@ def _org_noun_beside(cand: Candidate, paragraph: str) -> bool:
 
 
 @cache
-def _place_noun_after() -> re.Pattern[str]:
-    """A place noun in lower case just after a name: the name is a place ("Michoacan state")."""
-    nouns = "|".join(sorted(lexicons.words("place_nouns.txt"), key=len, reverse=True))
-    return re.compile(rf"\s+(?:{nouns})\b")
+def _place_noun_after() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A place noun in lower case just after a name, singular or plural, and a plural one: the
+    name is a place ("Michoacan state", "Qalandia refugee camp", "St. Lucie counties")."""
+    nouns = {n.replace(" ", r"\s+") for n in lexicons.words("place_nouns.txt")}
+    plurals = {_plural(n) for n in nouns}
+    return _noun_after(nouns | plurals), _noun_after(plurals)
+
+
+def _noun_after(nouns: set[str]) -> re.Pattern[str]:
+    """A pattern for one of some nouns after spaces, the longest tried first."""
+    return re.compile(rf"\s+(?:{'|'.join(sorted(nouns, key=len, reverse=True))})\b")
+
+
+def _plural(noun: str) -> str:
+    """The plural of a place noun ("county" → "counties", "camp" → "camps")."""
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+def _place_noun_names(cand: Candidate, paragraph: str) -> bool:
+    """Whether a place noun after a name makes it a place: a plural one, or a singular one with a
+    preposition or "the" before the name ("at Charles de Gaulle airport", "the nearby Pamir
+    mountains"). Not common words ("the Sunshine state", "Twenty-seven states") nor an adjective
+    ("the central Transylvanian town", "the Sri Lankan coast")."""
+    noun, plural = _place_noun_after()
+    common = lexicons.words("common_words.txt")
+    return (
+        noun.match(paragraph, cand.end) is not None
+        and not all(p in common for w in cand.words for p in w.lower().split("-"))
+        and not cand.words[-1].endswith(ADJECTIVE_ENDINGS)
+        and not is_adjective(cand.text)
+        and (
+            plural.match(paragraph, cand.end) is not None
+            or PLACE_NOUN_CUE.search(_window(paragraph, cand.start)) is not None
+        )
+    )
 
 
 @cache
@@ -240,7 +277,12 @@ def _employer(cand: Candidate, paragraph: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Whether a word is a nationality or group adjective or noun ("Chinese", "Iraqis")."""
     demonyms = lexicons.words("demonyms.txt")
-    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms) or word.title() in demonyms
+    return (
+        word in demonyms
+        or (word.endswith("s") and word[:-1] in demonyms)
+        or word.title() in demonyms
+        or ("-" in word and all(p in demonyms for p in word.split("-")))
+    ) and word not in lexicons.major_places()  # "Philippines", not the plural of "Philippine"
 
 
 def _place_name(text: str) -> str | None:
@@ -284,6 +326,8 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
     if _place_name(text):
         return Kind.PLACE
     low = [w.lower() for w in words]
+    if len(words) == 2 and low[0] in lexicons.words("road_words.txt") and words[1].isdigit():
+        return Kind.PLACE  # "Interstate 95", "Route 66"
     place_words = lexicons.words("place_words.txt")
     if len(words) > 1 and (
         low[-1] in place_words or (low[0] in place_words and _place_name(" ".join(words[1:])))
@@ -298,17 +342,21 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
     if len(words) == 1:
         own_word = low[0] in org_words and not cand.sentence_start
         return Kind.ORG if _is_acronym(text) or own_word or _team(cand, paragraph) else None
+    if _place_noun_after()[0].match(paragraph, cand.end) and PLACE_CUE_BEFORE.search(
+        _window(paragraph, cand.start)
+    ):
+        return Kind.PLACE  # before the given names: "at Charles de Gaulle airport"
     if words[0] in lexicons.first_name_gender() or (len(words) == 2 and ROMAN.fullmatch(words[1])):
         return Kind.PERSON
-    if words[-1] in lexicons.words("demonyms.txt"):
-        return None
+    if words[-1] in lexicons.words("demonyms.txt") or is_adjective(text):
+        return None  # "Sri Lankan" before "coast"
     if _place_name(words[0]) or any(
         is_adjective(w) or w in known_orgs or w in lexicons.major_places() or _is_acronym(w) for w in words
     ):
         return Kind.ORG
     if any(w[0].isdigit() for w in words):
         return None
-    if STRONG_PLACE_CUE.search(_window(paragraph, cand.start)) or _place_noun_after().match(
+    if STRONG_PLACE_CUE.search(_window(paragraph, cand.start)) or _place_noun_after()[0].match(
         paragraph, cand.end
     ):
         return Kind.PLACE
@@ -381,7 +429,7 @@ def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> K
     if (
         (word in lexicons.minor_places() and PLACE_CUE_BEFORE.search(before))
         or STRONG_PLACE_CUE.search(before)
-        or (_place_noun_after().match(paragraph, cand.end) and PLACE_CUE_BEFORE.search(before))
+        or _place_noun_names(cand, paragraph)
     ):
         return Kind.PLACE
     if (
@@ -749,9 +797,18 @@ class Entities:
         """The entity a candidate names, created when new."""
         words = cand.words
         # a major place may still be a person's surname when a verb of saying follows ("Jordan said")
+        # or when the article names someone in full with it and no place cue stands before it
+        # ("Neil Jordan … Jordan defends his film"; not "… flew to Jordan", "most of Jordan")
+        paragraph = self.paragraphs[cand.paragraph]
         weak_place = kind is Kind.PLACE and (
             cand.text not in lexicons.major_places()
-            or _person_cue_after().match(self.paragraphs[cand.paragraph], cand.end) is not None
+            or _person_cue_after().match(paragraph, cand.end) is not None
+            or (
+                len(words) == 1
+                and not PLACE_CUE_BEFORE.search(_window(paragraph, cand.start))
+                and not OF_BEFORE.search(_window(paragraph, cand.start))
+                and self._single_person(cand.text, given=False) is not None
+            )
         )
         if len(words) > 1 and kind in (Kind.PERSON, None) and not (cand.honorific or cand.title):
             host = self._after_of(words)

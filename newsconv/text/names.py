@@ -76,6 +76,10 @@ TABLE_ROW = 200  # characters; longer lines are prose
 CAPITALS_RUN = re.compile(
     r"\b[A-Z][A-Z.'’&-]*(?!\w)(?: [A-Z][A-Z.'’&-]*(?!\w))*"
 )  # a line with fewer lower-case words than this share is a table row
+ROMAN = re.compile(
+    r"X{0,2}(?:IX|IV|V?I{1,3}|V)"
+)  # a regnal number ("Leopold III"); a lone "I" is a stop word
+REGNAL_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+ $")  # the name a regnal number follows
 NAMES = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
 # "\b" before the plural word, written as a look-behind after its capital so the engine can
 # skip ahead to capitals.
@@ -286,10 +290,10 @@ def _org_ends() -> frozenset[str]:
 
 
 def _numbers(paragraph: str, starts: set[int]) -> list[Token]:
-    """Numbers that are name words: after a capitalised organisation word when they count nothing
-    ("Radio 4", not "the Council 10 days ago") or, mid-sentence after a lower-case word, before an
-    organisation's name ("his 2 Wikid Records label")."""
-    org_words = lexicons.words("org_words.txt")
+    """Numbers that are name words: after a capitalised organisation or road word when they count
+    nothing ("Radio 4", "Interstate 95"; not "the Council 10 days ago") or, mid-sentence after a
+    lower-case word, before an organisation's name ("his 2 Wikid Records label")."""
+    org_words = lexicons.words("org_words.txt") | lexicons.words("road_words.txt")
     out = []
     for m in NUMBER.finditer(paragraph):
         start, end = m.span()
@@ -324,10 +328,13 @@ def known_org(text: str) -> bool:
 
 
 def _unknown_capitals(paragraph: str) -> set[int]:
-    """Where the words of runs in capitals that name no known place or organisation start."""
+    """Where the words of runs in capitals that name no known place or organisation start; a
+    regnal number after a name is no such run."""
     out: set[int] = set()
     for m in CAPITALS_RUN.finditer(paragraph):
         name = m.group()
+        if ROMAN.fullmatch(name) and REGNAL_BEFORE.search(paragraph, max(0, m.start() - MAX_WORD), m.start()):
+            continue  # "1533 - Queen Elizabeth I born."
         if not (name.title() in lexicons.places() or name in lexicons.places() or known_org(name)):
             out |= {m.start() + w.start() for w in re.finditer(r"\S+", name)}
     return out
