@@ -147,6 +147,14 @@ def test_guillemets_and_low_opening_marks() -> None:
     ]
 
 
+def test_opening_mark_typed_for_the_closing_one() -> None:
+    paragraphs = ["“It is a very unusual arrangement,“ said Daniel Okafor. “Nobody has tried it before.”"]
+    assert speakers(paragraphs) == [
+        ("It is a very unusual arrangement,", "Daniel Okafor"),
+        ("Nobody has tried it before.", "Daniel Okafor"),
+    ]
+
+
 def test_quote_nested_in_a_quote_stays_inside_it() -> None:
     paragraphs = ["“I would rather live in what he calls “hell” than live in his world.” ― Ana Ruiz"]
     assert speakers(paragraphs) == [

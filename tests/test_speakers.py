@@ -523,3 +523,55 @@ def test_verb_before_its_speaker_after_a_conjunction() -> None:
         )
     ]
     assert said(paragraphs)[-1] == ("Rosa Diaz", None)
+
+
+def test_source_cited_after_the_speaker_is_the_speaker() -> None:
+    paragraphs = [
+        "Rosa Diaz spoke to the board on Monday.",
+        "“The harvest was the worst we have seen in a decade,” Rosa Diaz said, according to Tom Hale.",
+        "“We will not sell the farm this year,” said Rosa Diaz, according to a transcript of the meeting.",
+    ]
+    assert said(paragraphs) == [("Tom Hale", None), (None, "a transcript of the meeting")]
+
+
+def test_verb_after_a_comma_in_the_words_after_a_quote_precedes_its_speaker() -> None:
+    paragraphs = [
+        "“This will be a real challenge” for Tom Hale, said Rosa Diaz. She spoke on Monday.",
+        "“The numbers do not add up” unless the plan changes, said Rosa Diaz.",
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None), ("Rosa Diaz", None)]
+
+
+def test_later_quote_of_a_sentence_keeps_the_speaker_of_the_earlier_one() -> None:
+    paragraphs = [
+        (
+            "Tom Hale “was treated far too lightly for his offence,” said Rosa Diaz and described "
+            "the whole case as “a much lesser set of circumstances.”"
+        )
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None), ("Rosa Diaz", None)]
+
+
+def test_remembered_reports_speech() -> None:
+    paragraphs = [
+        (
+            "Tom Hale ran the company for years. “An awful lot of analysts told her not to do this "
+            "deal,” remembered Rosa Diaz, a former aide."
+        )
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None)]
+
+
+def test_verb_between_commas_before_its_speaker_inside_a_sentence() -> None:
+    paragraphs = [
+        "The paradox of Tom Hale, says Rosa Diaz, a historian, is that he was “one of the most powerful men of his era.”"
+    ]
+    assert said(paragraphs) == [("Rosa Diaz", None)]
+
+
+def test_her_before_a_noun_is_a_determiner_not_the_speaker() -> None:
+    paragraphs = [
+        "Rosa Diaz spoke on Monday. Her campaign blasted out an email stating, “Tom Hale joins a growing list of critics.”",
+        "“Tom Hale has joined a growing list of critics,” her spokesman said.",
+    ]
+    assert said(paragraphs) == [(None, "Her campaign"), (None, "her spokesman")]

@@ -22,6 +22,7 @@ TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 )
 MISTURNED = "”"  # a closing mark typed where the paragraph's quote opens
+MISTURNED_CLOSE = "“"  # an opening mark typed where a quote closes, after its last punctuation
 MARKS = re.compile('["“”„«»‘’]')
 SENTENCE_END = re.compile(r"[.!?…][)\]]?(?=\s)")
 REOPEN = re.compile(r"[.!?…][)\]]?\s+$")
@@ -88,7 +89,9 @@ def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
                 out.append((segments, False))
                 segments = []
             closers, start = DOUBLE_OPEN[ch], i + 1
-        elif ch in closers and not (closers == "’" and after.isalpha()):
+        elif (ch in closers and not (closers == "’" and after.isalpha())) or (
+            ch == MISTURNED_CLOSE and MISTURNED in closers and before in ",.!?" and after.isspace()
+        ):  # "…,“ said Smith": an opening mark typed for the closing one
             segments.append((start, i))
             out.append((segments, True))
             segments, start = [], -1

@@ -210,8 +210,9 @@ class Attributor:
         the phrase itself when it describes someone the text does not name."""
         text = self.paragraphs[paragraph]
         words = text[start:end].split()
-        if words and words[0].lower() in self.pronouns:
-            return self._antecedent(paragraph, before, self.pronouns[words[0].lower()])
+        pronoun = self._leading_pronoun(words)
+        if pronoun is not None:
+            return self._antecedent(paragraph, before, pronoun)
         # "one source who identified Smith": the phrase ends where its relative clause begins
         clauses = (w.start() for w in WORD.finditer(text, start, end) if _bare(w.group()) in _parts("clause"))
         end = next((at for at in clauses if at > start), end)
@@ -264,7 +265,7 @@ class Attributor:
             return None
         first, last = _bare(words[0]), _bare(words[-1])
         if (
-            first in self.pronouns
+            self._leading_pronoun(words) is not None
             or last in _parts("det", "definite", "indefinite", *PREPOSITIONS)
             or POSSESSIVE.search(words[-1])
             or any(_bare(w) in _parts("clause", "conj", "filler") for w in words)
@@ -280,6 +281,14 @@ class Attributor:
             or first[:1].isdigit()
             else None
         )
+
+    def _leading_pronoun(self, words: Sequence[str]) -> str | None:
+        """The reference class of the pronoun a phrase opens with, if it is one; not for a pronoun
+        that is also a determiner and heads more words ("her campaign")."""
+        first = _bare(words[0]) if words else ""
+        if first not in self.pronouns or (first in _parts("det") and len(words) > 1):
+            return None
+        return self.pronouns[first]
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Found | None:
         """The person (or, for plural pronouns, organisation) a pronoun most likely points back to:
@@ -360,8 +369,9 @@ class Attributor:
         named = self._mentions(paragraph, start, limit, (Kind.PERSON, Kind.ORG))
         lead = text[start : named[0][0] if named else limit]
         words = lead.split()
-        if words and _bare(words[0]) in self.pronouns and self.pronouns[_bare(words[0])] in "mf":
-            return self._antecedent(paragraph, start, self.pronouns[_bare(words[0])])
+        pronoun = self._leading_pronoun(words)
+        if pronoun is not None and pronoun in "mf":
+            return self._antecedent(paragraph, start, pronoun)
         if not named or (
             POSSESSIVE.match(text, named[0][1]) and not _speech_possessor(text, named[0][1], limit)
         ):
@@ -374,7 +384,8 @@ class Attributor:
     # ---- cues ----
 
     def _cue_after(self, paragraph: int, end: int) -> Cue:
-        """The speaker named right after a quote ("…,” said X" / "…,” X said"); False when no cue."""
+        """The speaker named right after a quote ("…,” said X" / "…,” X said"), or the source the
+        sentence cites for it ("…,” X said, according to Y"); False when no cue."""
         text = self.paragraphs[paragraph]
         _, stop = self._sentence(paragraph, end + 1)
         nxt = next(
@@ -392,10 +403,26 @@ class Attributor:
                 return signed
         body = tail[lead:]
         base = end + 1 + lead
-        source = _source_pattern().match(body)
-        if source:
+        cue = self._verb_after(paragraph, base, (nxt, stop), text[end - 1 : end])
+        source = _source_pattern().search(body)
+        if source and cue is not False:
+            # "…,” Smith said, according to CNN": the source the text cites, not the one it quotes
             after = base + source.end()
-            return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
+            named = self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
+            if named is not None or source.start() == 0:
+                return named
+        return cue
+
+    def _verb_after(self, paragraph: int, base: int, bounds: tuple[int, int], closing: str) -> Cue:
+        """The speaker a reporting verb names in the words from ``base`` that follow a quote ("said
+        X", "X said", "X, a lawyer, said"), up to the next quotation mark or sentence end
+        (``bounds``); ``closing`` is the quote's last character. False when they hold no such cue."""
+        text = self.paragraphs[paragraph]
+        nxt, stop = bounds
+        closed_sentence = closing in (".", "!", "?")
+        body = text[base:nxt]
+        if _source_pattern().match(body):
+            return None
         first = _bare(body.split()[0]) if body.split() else ""
         if first in _parts("clause", "conj"):
             return False  # "…,” when the judge asked": a new clause, no attribution
@@ -405,19 +432,16 @@ class Attributor:
             return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
         if verb:
             after = base + verb.end()
-            limit = CLAUSE_END.search(body, verb.end())
-            assert limit is not None
-            for kind in (Kind.PERSON, Kind.ORG):
-                named = self._mentions(paragraph, after, base + max(limit.start(), verb.end() + 1), (kind,))
-                if named and len(text[after : named[0][0]].split()) <= 3:
-                    return named[0][2]
+            named = self._named_after(paragraph, base, verb, nxt)
+            if named is not None:
+                return named
             return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
         verb = next(iter(_verbs(body)), None)
         rest = re.split(r"[.!?;]", body[verb.end() :] if verb else "", maxsplit=1)[0]
         if (
             closed_sentence
             and (
-                (len(rest.split()) > CLOSING_WORDS and text[end - 1] == ".")  # "…?” Smith asked at length"
+                (len(rest.split()) > CLOSING_WORDS and closing == ".")  # "…?” Smith asked at length"
                 or (nxt < stop and rest == body[verb.end() :] if verb else False)
             )
         ):
@@ -429,12 +453,40 @@ class Attributor:
                 subject = self._subject_before(paragraph, base, base + later.start())
                 if subject is not False:
                     return subject
+                named = self._inverted(paragraph, base, later, nxt)
+                if named is not None:
+                    return named
             np_start, np_end_at = self._phrase_before(paragraph, base, base + verb.start())
             return self._resolve_np(paragraph, np_start, np_end_at, base)
-        source = _source_pattern().search(body)
-        if source:
-            return self._resolve_np(paragraph, base + source.end(), base + len(body), base)
-        return False
+        return None if _source_pattern().search(body) else False
+
+    def _inverted(self, paragraph: int, base: int, verb: re.Match[str], end: int) -> Found | None:
+        """The speaker named after a reporting verb (found in the text from ``base``) that follows
+        a comma and has no subject before it ("…” for Smith, said Jones"; "The point, says Jones,
+        is that “…”"), within a few words and before ``end``; not after a participle or before a
+        clause word (", adding that Smith …")."""
+        text = self.paragraphs[paragraph]
+        following = text[base + verb.end() : end].split(maxsplit=1)
+        if (
+            not text[: base + verb.start()].rstrip().endswith(",")
+            or PARTICIPLE.match(text, base + verb.start())
+            or (following and _bare(following[0]) in _parts("clause", "conj"))
+        ):
+            return None
+        return self._named_after(paragraph, base, verb, end)
+
+    def _named_after(self, paragraph: int, base: int, verb: re.Match[str], end: int) -> Found | None:
+        """The person (else organisation) named within a few words after a reporting verb found in
+        the text from ``base`` ("said Jane Doe, a lawyer"), before the end of its clause or ``end``."""
+        text = self.paragraphs[paragraph]
+        after = base + verb.end()
+        limit = CLAUSE_END.search(text[:end], after)
+        assert limit is not None
+        for kind in (Kind.PERSON, Kind.ORG):
+            named = self._mentions(paragraph, after, max(limit.start(), after + 1), (kind,))
+            if named and len(text[after : named[0][0]].split()) <= 3:
+                return named[0][2]
+        return None
 
     def _signed(self, paragraph: int, start: int) -> Found | str | None:
         """The name signing a quote from ``start``, just after its dash: the person or organisation
@@ -490,7 +542,10 @@ class Attributor:
             subject = self._subject_before(paragraph, low, low + v.start())
             if subject is not False:
                 return subject
-        if verbs:
+            named = self._inverted(paragraph, low, v, start)
+            if named is not None:
+                return named
+        if verbs and lower <= s:  # after an earlier quote of the sentence, its speaker goes on
             opening = self._sentence_subject(paragraph, s, start)
             return opening or self._opening_description(paragraph, s, start) or False
         return False
@@ -537,9 +592,10 @@ class Attributor:
                 _governed(text, start, at, ("prep",))
                 or (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
                 or (gap and _bare(gap[0]) in _parts("conj"))
+                or (text[stop:verb].strip() == "," and "," not in text[start:at])
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
-                continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said"
+                continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said", "for Smith, said"
             linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
             if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
