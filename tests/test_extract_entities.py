@@ -362,3 +362,47 @@ def test_hyphenated_demonyms_languages_and_nationality_nouns_are_no_names() -> N
 def test_road_word_and_number_name_a_place() -> None:
     found = kinds(["Traffic jammed Interstate 95 and Route 66 on Monday."])
     assert found == (set(), {"Interstate 95", "Route 66"})
+
+
+def speakers(paragraphs: list[str]) -> list[str | None]:
+    """The name of each quote's speaker the extractor found."""
+    found = extract(paragraphs)
+    names = {p.id: p.name for p in found.persons}
+    return [names.get(q.speaker or "") for q in found.quotes]
+
+
+def test_place_of_several_words_before_an_abbreviated_title() -> None:
+    p = person(["West Virginia Sen. Paul Hardin voted against the plan."], "Paul Hardin")
+    assert p.title is not None and p.title.endswith("Sen.")
+    assert extract(["The plan was vetoed by New Mexico Gov. Ruth Cole."]).organizations == ()
+
+
+def test_surname_that_is_a_stop_word_after_a_given_name() -> None:
+    paragraphs = [
+        "Acme chief executive Ian Read met investors in May. Read more below.",
+        "“We will keep every plant open for at least another five years,” Read said.",
+        "Mr Read left before the questions.",
+    ]
+    found = extract(paragraphs)
+    assert [p.name for p in found.persons] == ["Ian Read"]
+    assert "Mr Read" in found.persons[0].aliases
+    assert speakers(paragraphs) == ["Ian Read"]
+
+
+def test_short_name_after_a_role_ends_in_a_stop_word() -> None:
+    paragraphs = [
+        "The daily's columnist Ai Jun wrote about the trade talks.",
+        "“The tariffs hurt the farmers first and the factories next,” Jun wrote.",
+    ]
+    assert speakers(paragraphs) == ["Ai Jun"]
+
+
+def test_capitalised_title_modifier_between_organisation_and_person() -> None:
+    found = extract(["Bakers Union Political Director Nina Kell praised the vote."])
+    assert [o.name for o in found.organizations] == ["Bakers Union"]
+    assert [p.name for p in found.persons] == ["Nina Kell"]
+
+
+def test_stop_capital_ending_an_organisation_is_no_surname() -> None:
+    found = extract(["Kent Police asked for help.", "Police said the man was seen on Monday."])
+    assert [p.name for p in found.persons] == []

@@ -58,6 +58,7 @@ AGE = r"\d+(?![\w%]|\s+(?!years\b)(?:[a-z]+s|km|kg|mi|pct|percent)\b)"
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
+BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
 ROLE_APPOSITIVE = re.compile(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 
 
@@ -120,6 +121,36 @@ def _person_cue_after() -> re.Pattern[str]:
     at the name's end (``match(paragraph, end)``) rather than on a copy of the rest."""
     verbs = "|".join(sorted(lexicons.words("reporting_verbs.txt") - {"according"}, key=len, reverse=True))
     return re.compile(rf"(?:,\s+(?:who\b|{AGE})|\s+(?:\w+ly\s+)?(?:{verbs})\b)")
+
+
+def _stop_surnames(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candidate]:
+    """Bare mentions of surnames that are stop capitals ("Read", "May") of people named in full
+    ("Ian Read"), where a verb of saying or ", who" follows or a verb of saying stands before:
+    "Read said" is the person, "Read more" and "in May" are not."""
+    stops, org_words = lexicons.words("stop_capitals.txt"), lexicons.words("org_words.txt")
+    surnames = {  # "Strathclyde Police" names no person "Police"
+        c.words[-1]
+        for c in cands
+        if len(c.words) > 1 and c.words[-1] in stops and not any(w.lower() in org_words for w in c.words)
+    }
+    if not surnames:
+        return []
+    bare = re.compile(
+        rf"(?<![\w’'.-])(?:{'|'.join(map(re.escape, sorted(surnames)))})(?![\w’'-]|\.\w| [A-Z])"
+    )
+    taken = {(c.paragraph, k) for c in cands for k in range(c.start, c.end)}
+    out = []
+    for i, paragraph in enumerate(paragraphs):
+        starts = sentence_starts(paragraph)
+        for m in bare.finditer(paragraph):
+            start, end = m.span()
+            if (i, start) in taken or BEFORE_CAPITAL.search(_window(paragraph, start)):
+                continue
+            if _person_cue_after().match(paragraph, end) or PERSON_CUE_BEFORE.search(
+                _window(paragraph, start)
+            ):
+                out.append(Candidate(i, start, end, (m.group(),), None, None, start in starts, False))
+    return out
 
 
 def _window(paragraph: str, start: int) -> str:
@@ -511,6 +542,9 @@ class Entities:
         self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
         cands = [c for i, p in enumerate(paragraphs) for c in candidates(p, i)]
+        extra = _stop_surnames(paragraphs, cands)
+        if extra:
+            cands = sorted(cands + extra, key=lambda c: (c.paragraph, c.start))
         # a title word alone ("Dean") is only ever a surname of someone named in full
         titles: list[Candidate] = []
         offices = {w.lower() for c in cands if c.title for w in c.title.split()}

@@ -29,6 +29,9 @@ NUMBER = re.compile(r"(?<![\w.,$£€/:-])\d{1,2}(?!\w|%|[.,/:-]\d)")  # a numbe
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")  # a capitalised word just before a number
 MAX_WORD = 20  # characters of that word looked at
 NEXT_WORD = re.compile(r" (\w+)(?![\w-])")  # the word after a space
+NEXT_CAPITAL = re.compile(r" [A-Z]")  # a capitalised word after a space
+ROLE_BEFORE = re.compile(r"(?<![\w’'.-])([A-Za-z][a-z-]*) $")  # the word before a name, maybe a role
+SHORT_NAME = 3  # letters of the longest words of a short name such as "Ai Jun"
 PLURAL_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s")  # "GDRs", "NGOs": things counted, no name
 MIN_ADVERB = 7  # letters of the shortest sentence-opening adverb dropped ("Finally"; not "Billy")
 NO_STOPS: frozenset[int] = frozenset()  # a run without stop words inside a name
@@ -89,6 +92,7 @@ DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
 DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|la|le|al")
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
 WORD_CACHE = 1 << 16  # words whose title status is remembered
+MAX_PLACE_WORDS = 4  # words of a place name looked for before a title ("New York City Council")
 ABBREVIATIONS = frozenset(
     {
         "St",
@@ -205,7 +209,7 @@ def tokenize(paragraph: str) -> list[Token]:
     abbreviations = _abbreviations()
     unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
     inner = lexicons.words("name_stops.txt")
-    out = []
+    out: list[Token] = []
     for m in TOKEN.finditer(paragraph):
         text = m.group()
         start, end = m.span()
@@ -237,9 +241,39 @@ def tokenize(paragraph: str) -> list[Token]:
         first = start in starts
         if first and _opener(text, paragraph, end):
             continue
-        out.append(Token(text, start, end, possessive, first, capitalised(text), not first and text in inner))
+        part = not first and (
+            text in inner or _surname_stop(text, out[-1] if out else None, paragraph, start, end)
+        )
+        out.append(Token(text, start, end, possessive, first, capitalised(text), part))
     numbers = _numbers(paragraph, starts)
     return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+def _surname_stop(text: str, prev: Token | None, paragraph: str, start: int, end: int) -> bool:
+    """Whether a stop capital mid-sentence is a name word: it ends the run of capitals and
+    directly follows a given name or an honorific ("Theresa May", "Mr Read"; not "Hillary Will
+    Win"), or is short and follows a short name after a role ("columnist Ai Jun")."""
+    return (
+        prev is not None
+        and not prev.possessive
+        and prev.end + 1 == start
+        and paragraph[prev.end] == " "
+        and (
+            prev.text in lexicons.first_name_gender()
+            or prev.text in lexicons.honorifics()
+            or (max(len(text), len(prev.text)) <= SHORT_NAME and _after_role(prev, paragraph))
+        )
+        and text in lexicons.words("stop_capitals.txt")
+        and text.isalpha()
+        and text.istitle()
+        and not NEXT_CAPITAL.match(paragraph, end)
+    )
+
+
+def _after_role(tok: Token, paragraph: str) -> bool:
+    """Whether a name word that is no stop word directly follows a role word ("columnist Ai")."""
+    m = ROLE_BEFORE.search(paragraph, max(0, tok.start - MAX_WORD), tok.start)
+    return m is not None and tok.text not in lexicons.words("stop_capitals.txt") and is_title_word(m.group(1))
 
 
 def _legal_form_after(paragraph: str, end: int) -> bool:
@@ -371,12 +405,29 @@ def split_title(words: list[str]) -> tuple[str | None, list[str]]:
         elif word == "of" and last_head == i - 1 and i + 2 < len(words) and is_title_part(words[i + 1]):
             last_head = i = i + 1
         elif not (is_title_part(word) or word in demonyms or word in known or word in places):
-            break
+            span = _place_span(words, i)
+            if not span:
+                break
+            i += span - 1
         i += 1
     if last_head < 0:
         return None, words
     first = next(j for j in range(last_head + 1) if is_title_part(words[j]))
     return " ".join(words[first : last_head + 1]), words[last_head + 1 :]
+
+
+def _place_span(words: list[str], i: int) -> int:
+    """How many words from ``i`` on name a place of several words before a title's head ("New
+    Jersey" in "New Jersey Gov. Ann Lee"), 0 if none does."""
+    places = lexicons.places()
+    return next(
+        (
+            n
+            for n in range(min(MAX_PLACE_WORDS, len(words) - i - 1), 1, -1)
+            if " ".join(words[i : i + n]) in places and is_title_word(words[i + n])
+        ),
+        0,
+    )
 
 
 def _spaced(paragraph: str, start: int, end: int) -> bool:
@@ -537,8 +588,25 @@ def _split_before_title(run: list[Token]) -> list[list[Token]]:
             and all(w[:1].isupper() for w in tail[:of])
             and (of == len(tail) or " ".join(w for w in tail[of + 1 :] if w != "the") in lexicons.places())
         ):
-            return [run[:i], run[i : i + 1 + of]] + ([run[i + 2 + of :]] if of < len(tail) else [])
+            j = _title_start(words, i)
+            return [run[:j], run[j : i + 1 + of]] + ([run[i + 2 + of :]] if of < len(tail) else [])
     return [run]
+
+
+def _title_start(words: list[str], head: int) -> int:
+    """Where a title whose head word is at ``head`` starts after an organisation's name: its
+    capitalised modifiers go with it ("Teamsters Union Political Director"), organisation words
+    stay with the name ("Labour Party Leader") and the name keeps at least one word."""
+    org_words = lexicons.words("org_words.txt")
+    j = head
+    while (
+        j > 1
+        and is_title_part(words[j - 1])
+        and words[j - 1].lower() not in org_words
+        and (_has_org_word(words[: j - 1]) or _bare_name(words[: j - 1]))
+    ):
+        j -= 1
+    return j
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -812,10 +880,11 @@ def _work_title(run: list[Token]) -> int | None:
 def _name_stops(run: list[Token]) -> frozenset[int]:
     """Positions in a run of the stop words that stand inside a name there: words such as "Five"
     or "All" capitalised mid-sentence (``Token.name_part``) in a run that holds a word which is no
-    stop word."""
+    stop word, or an honorific ("Mr Read")."""
     kept = frozenset(k for k, t in enumerate(run) if t.name_part)
     stops = lexicons.words("stop_capitals.txt")
-    if kept and any(t.text not in stops and t.text not in CONNECTORS for t in run):
+    honorifics = lexicons.honorifics()
+    if kept and any((t.text not in stops or t.text in honorifics) and t.text not in CONNECTORS for t in run):
         return kept
     return frozenset()
 
