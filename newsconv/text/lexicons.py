@@ -34,6 +34,12 @@ def table(name: str) -> dict[str, str]:
 
 
 @cache
+def speaker_words(*parts: str) -> frozenset[str]:
+    """The small words of ``speaker_words.tsv`` that play one of ``parts`` ("prep", "det", …)."""
+    return frozenset(w for w, p in table("speaker_words.tsv").items() if p in parts)
+
+
+@cache
 def first_name_gender() -> dict[str, str]:
     """Given name to "m" or "f"; names listed for both genders map to "x"."""
     out: dict[str, str] = {}

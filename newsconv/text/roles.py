@@ -73,7 +73,7 @@ class Roles:
             return None
         phrase, base = m.group(1), m.start(1)
         words = phrase.split()
-        if _part(words[0].lower()) == "clause" or not any(is_title_word(w) for w in words[:6]):
+        if words[0].lower() in lexicons.speaker_words("clause") or not any(is_title_word(w) for w in words[:6]):
             return None
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
@@ -92,9 +92,9 @@ class Roles:
                 return None
             if word.group() in PHRASE_LINKS:
                 return k - 1 if k < last and is_title_word(words[k - 1].group()) else None
-            if _part(word.group()) in BREAKING_PARTS or (word.group().endswith(".") and word.group().islower()):
+            if word.group() in lexicons.speaker_words(*BREAKING_PARTS) or (word.group().endswith(".") and word.group().islower()):
                 return None
-            if k == last and _part(word.group()) in ("det", "definite", "indefinite"):
+            if k == last and word.group() in lexicons.speaker_words("det", "definite", "indefinite"):
                 return None  # "vice-president of the" ends in no noun
             if word.group()[:1].isupper() and not self._in_name(paragraph, word.start()):
                 return None
@@ -187,11 +187,6 @@ class Roles:
             if title and affiliation:
                 break
         return title, affiliation
-
-
-def _part(word: str) -> str | None:
-    """The part a small word plays in ``speaker_words.tsv`` ("prep", "conj", "det", …), if any."""
-    return lexicons.table("speaker_words.tsv").get(word)
 
 
 def _own_title(title: str) -> str:

@@ -64,21 +64,15 @@ def _inverted_verb() -> re.Pattern[str]:
     """A reporting verb opening a sentence before its speaker ("Said Ellis: “…”"), maybe after a
     conjunction ("But, said Ellis, “…”")."""
     verbs = sorted(lexicons.words("reporting_verbs.txt"), key=len, reverse=True)
-    conjunctions = "|".join(w.capitalize() for w in _parts("conj"))
+    conjunctions = "|".join(w.capitalize() for w in lexicons.speaker_words("conj"))
     opening = "|".join(v.capitalize() for v in verbs)
     return re.compile(rf"\s*(?:{opening}|(?:{conjunctions}),?\s+(?:{'|'.join(verbs)}))\s+(?=[A-Z])")
 
 
 @cache
-def _parts(*parts: str) -> frozenset[str]:
-    """The words of ``speaker_words.tsv`` that play one of the given parts ("filler", "det", …)."""
-    return frozenset(w for w, p in lexicons.table("speaker_words.tsv").items() if p in parts)
-
-
-@cache
 def _source_pattern() -> re.Pattern[str]:
     """A phrase naming the source of a quote ("according to", "per"), as whole words, any case."""
-    phrases = "|".join(sorted(map(re.escape, _parts("source")), key=len, reverse=True))
+    phrases = "|".join(sorted(map(re.escape, lexicons.speaker_words("source")), key=len, reverse=True))
     return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
 
 
@@ -86,7 +80,7 @@ def _says(text: str, verb: re.Match[str]) -> bool:
     """Whether a reporting verb reports speech: not when its object is an answer word ("Melanie
     said yes, yes, yes")."""
     following = text[verb.end() : verb.end() + 12].split(maxsplit=1)
-    return not following or _bare(following[0]) not in _parts("answer")
+    return not following or _bare(following[0]) not in lexicons.speaker_words("answer")
 
 
 def _verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -113,9 +107,9 @@ def _governed(text: str, start: int, at: int, parts: tuple[str, ...]) -> bool:
     """Whether a name at ``at`` is the object of a preposition of the given parts that stands
     after ``start``, determiners between them skipped ("obtained by The Associated Press")."""
     words = text[start:at].split()
-    while words and _bare(words[-1]) in _parts("det", "definite", "indefinite"):
+    while words and _bare(words[-1]) in lexicons.speaker_words("det", "definite", "indefinite"):
         words.pop()
-    return bool(words) and words[-1].isalpha() and words[-1].lower() in _parts(*parts)
+    return bool(words) and words[-1].isalpha() and words[-1].lower() in lexicons.speaker_words(*parts)
 
 
 def _bare(word: str) -> str:
@@ -128,17 +122,17 @@ def _filler(word: str, previous: str) -> bool:
     "-ly" word after a determiner or possessive is a noun ("his family", "Smith's ally")."""
     bare = _bare(word)
     adverb = bare.endswith("ly") and bare == word.lower()
-    noun_before = _bare(previous) in _parts("det", "definite", "indefinite") or bool(
+    noun_before = _bare(previous) in lexicons.speaker_words("det", "definite", "indefinite") or bool(
         POSSESSIVE.search(previous)
     )
-    return bare in _parts("filler") or (adverb and not noun_before)
+    return bare in lexicons.speaker_words("filler") or (adverb and not noun_before)
 
 
 def _boundary(word: str) -> bool:
     """Whether a word ends a speaker phrase read backwards from its verb: a clause word, or a word
     carrying a comma, bracket, dash or quotation mark."""
     return (
-        _bare(word) in _parts("clause", "conj", "cue")
+        _bare(word) in lexicons.speaker_words("clause", "conj", "cue")
         or word[-1] in ",;:()[]"
         or word[0] == "‘"
         or any(ch in word for ch in DOUBLE_MARKS + "—–―")
@@ -214,7 +208,7 @@ class Attributor:
         if pronoun is not None:
             return self._antecedent(paragraph, before, pronoun)
         # "one source who identified Smith": the phrase ends where its relative clause begins
-        clauses = (w.start() for w in WORD.finditer(text, start, end) if _bare(w.group()) in _parts("clause"))
+        clauses = (w.start() for w in WORD.finditer(text, start, end) if _bare(w.group()) in lexicons.speaker_words("clause"))
         end = next((at for at in clauses if at > start), end)
         for kind in (Kind.PERSON, Kind.ORG):
             heads = [
@@ -237,12 +231,12 @@ class Attributor:
         words = [_bare(w) for w in raw]
         if not words:
             return None
-        since = start if words[0] in _parts("indefinite") else -1  # "a …": only names within it
-        head_words = next((words[:k] for k, w in enumerate(words) if w in _parts("prep", "absolute")), words)
+        since = start if words[0] in lexicons.speaker_words("indefinite") else -1  # "a …": only names within it
+        head_words = next((words[:k] for k, w in enumerate(words) if w in lexicons.speaker_words("prep", "absolute")), words)
         found = self._role(paragraph, before, head_words, since)
         if found is not None:
             return found
-        definite = words[0] in _parts("definite") or bool(POSSESSIVE.search(raw[0]))
+        definite = words[0] in lexicons.speaker_words("definite") or bool(POSSESSIVE.search(raw[0]))
         if definite and words[-1] in lexicons.words("title_words.txt"):
             own = [entity for _, _, entity in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG))]
             topic = self._topic(paragraph, start, words[-1], own)
@@ -266,16 +260,16 @@ class Attributor:
         first, last = _bare(words[0]), _bare(words[-1])
         if (
             self._leading_pronoun(words) is not None
-            or last in _parts("det", "definite", "indefinite", *PREPOSITIONS)
+            or last in lexicons.speaker_words("det", "definite", "indefinite", *PREPOSITIONS)
             or POSSESSIVE.search(words[-1])
-            or any(_bare(w) in _parts("clause", "conj", "filler") for w in words)
+            or any(_bare(w) in lexicons.speaker_words("clause", "conj", "filler") for w in words)
         ):
             return None
         capitalised = words[0][:1].isupper() and words[0] not in lexicons.words("stop_capitals.txt")
         titled = words[0] in lexicons.honorifics() and len(words) > 1 and words[1][:1].isupper()
         return (
             phrase.strip(" ,.;:")
-            if first in _parts("det", "definite", "indefinite")
+            if first in lexicons.speaker_words("det", "definite", "indefinite")
             or capitalised
             or titled
             or first[:1].isdigit()
@@ -286,7 +280,7 @@ class Attributor:
         """The reference class of the pronoun a phrase opens with, if it is one; not for a pronoun
         that is also a determiner and heads more words ("her campaign")."""
         first = _bare(words[0]) if words else ""
-        if first not in self.pronouns or (first in _parts("det") and len(words) > 1):
+        if first not in self.pronouns or (first in lexicons.speaker_words("det") and len(words) > 1):
             return None
         return self.pronouns[first]
 
@@ -378,7 +372,7 @@ class Attributor:
             return None
         untitled = TITLE_RUN.sub("", lead)
         opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
-        after_link = bool(words) and _bare(words[-1]) in _parts(*PREPOSITIONS, "clause", "conj")
+        after_link = bool(words) and _bare(words[-1]) in lexicons.speaker_words(*PREPOSITIONS, "clause", "conj")
         return named[0][2] if opening and not after_link else None
 
     # ---- cues ----
@@ -424,11 +418,11 @@ class Attributor:
         if _source_pattern().match(body):
             return None
         first = _bare(body.split()[0]) if body.split() else ""
-        if first in _parts("clause", "conj"):
+        if first in lexicons.speaker_words("clause", "conj"):
             return False  # "…,” when the judge asked": a new clause, no attribution
         verb = _verb_pattern().match(body)
         following = body[verb.end() :].split(maxsplit=1) if verb else []
-        if verb and (not following or following[0][0] in ":," or _bare(following[0]) in _parts("clause")):
+        if verb and (not following or following[0][0] in ":," or _bare(following[0]) in lexicons.speaker_words("clause")):
             return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
         if verb:
             after = base + verb.end()
@@ -470,7 +464,7 @@ class Attributor:
         if (
             not text[: base + verb.start()].rstrip().endswith(",")
             or PARTICIPLE.match(text, base + verb.start())
-            or (following and _bare(following[0]) in _parts("clause", "conj"))
+            or (following and _bare(following[0]) in lexicons.speaker_words("clause", "conj"))
         ):
             return None
         return self._named_after(paragraph, base, verb, end)
@@ -555,10 +549,10 @@ class Attributor:
         several environmental groups granted …, saying"): a description up to the first lower-case
         word that reads as a verb (a filler or a past form in "-ed"), or who it stands for."""
         words = list(WORD.finditer(self.paragraphs[paragraph], start, limit))
-        if words and _bare(words[0].group()) in _parts(*PREPOSITIONS):
+        if words and _bare(words[0].group()) in lexicons.speaker_words(*PREPOSITIONS):
             intro = next((k for k, w in enumerate(words) if w.group().endswith(",")), len(words))
             words = words[intro + 1 :]
-        if not words or _bare(words[0].group()) not in _parts("det", "definite", "indefinite"):
+        if not words or _bare(words[0].group()) not in lexicons.speaker_words("det", "definite", "indefinite"):
             return None
         for k, w in enumerate(words[: MAX_DESCRIPTION_WORDS + 1]):
             word = w.group()
@@ -566,7 +560,7 @@ class Attributor:
                 if word[-1] in ",;:" or any(ch in word for ch in QUOTE_MARKS):
                     return None
                 continue
-            if k >= 2 and word.islower() and (word.endswith("ed") or word in _parts("filler")):
+            if k >= 2 and word.islower() and (word.endswith("ed") or word in lexicons.speaker_words("filler")):
                 return self._described(paragraph, words[0].start(), words[k - 1].end(), words[0].start())
         return None
 
@@ -591,12 +585,12 @@ class Attributor:
             if (
                 _governed(text, start, at, ("prep",))
                 or (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
-                or (gap and _bare(gap[0]) in _parts("conj"))
+                or (gap and _bare(gap[0]) in lexicons.speaker_words("conj"))
                 or (text[stop:verb].strip() == "," and "," not in text[start:at])
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
                 continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said", "for Smith, said"
-            linked = any(_bare(w) in _parts("clause") for w in gap)  # "beat Leeds while chanting"
+            linked = any(_bare(w) in lexicons.speaker_words("clause") for w in gap)  # "beat Leeds while chanting"
             if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
