@@ -19,7 +19,9 @@ from newsconv import registry
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     parser.add_argument("--formats", default=",".join(f.name for f in registry.writable()))
@@ -36,7 +38,9 @@ def main() -> int:
     articles = [newsconv.read(b, source=str(p)) for b, p in zip(blobs, files)]
     elapsed = time.perf_counter() - start
     print(f"{len(files)} articles, {words} words")
-    print(f"{'read (text + extraction)':<28} {len(files) / elapsed:9.1f} articles/s {words / elapsed:11.0f} words/s")
+    print(
+        f"{'read (text + extraction)':<28} {len(files) / elapsed:9.1f} articles/s {words / elapsed:11.0f} words/s"
+    )
     for name in formats:
         start = time.perf_counter()
         for article in articles:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How a CMS plugin uses newsconv: one article in, JSON-LD for the page, NewsML-G2 for syndication.
 
-    python examples/cms_plugin.py seeds/000_7191209150cac94e.txt
+python examples/cms_plugin.py seeds/000_7191209150cac94e.txt
 """
 
 from __future__ import annotations

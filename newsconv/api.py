@@ -57,7 +57,9 @@ def _detect(data: bytes, source: str | None) -> str:
         raise InputError(source, str(error)) from None
 
 
-def read(data: str | bytes, format: str = "text", *, source: str | None = None, strict: bool = False) -> Article:
+def read(
+    data: str | bytes, format: str = "text", *, source: str | None = None, strict: bool = False
+) -> Article:
     """Read a document held in memory (``str`` is taken as its text) into one Article.
 
     ``format`` may be ``auto``. A document holding several articles (a NewsML-G2 newsMessage)
@@ -65,7 +67,9 @@ def read(data: str | bytes, format: str = "text", *, source: str | None = None, 
     """
     reading = read_document(data, format, source=source, strict=strict)
     if len(reading.articles) != 1:
-        raise InputError(source, f"holds {len(reading.articles)} articles, not one; read it with read_document")
+        raise InputError(
+            source, f"holds {len(reading.articles)} articles, not one; read it with read_document"
+        )
     return reading.articles[0]
 
 

@@ -21,7 +21,9 @@ def article_uuid(article: Article) -> uuid.UUID:
     the API) are encoded rather than raising, so every article has an identity.
     """
     content = "\n".join((article.headline, *article.paragraphs)).encode("utf-8", "surrogatepass")
-    return uuid.UUID(bytes=hashlib.sha1(_NAMESPACE.bytes + content, usedforsecurity=False).digest()[:16], version=5)
+    return uuid.UUID(
+        bytes=hashlib.sha1(_NAMESPACE.bytes + content, usedforsecurity=False).digest()[:16], version=5
+    )
 
 
 def article_iri(article: Article) -> str:

@@ -71,7 +71,9 @@ class Format:
 
     def validate_output(self, document: str | bytes) -> list[Finding]:
         """Every problem in a document newsconv wrote: :meth:`validate` plus any stricter output profile."""
-        return cast(list[Finding], self._function(self.output_validator or self.validator, "validated")(document))
+        return cast(
+            list[Finding], self._function(self.output_validator or self.validator, "validated")(document)
+        )
 
 
 FORMATS: tuple[Format, ...] = (

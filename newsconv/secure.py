@@ -67,7 +67,9 @@ def load_json(data: bytes, source: str | None) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise InputError(source, f"not JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        raise InputError(
+            source, f"not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
     except ValueError as error:
         raise InputError(source, f"not JSON: {error}") from None
 

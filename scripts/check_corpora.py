@@ -39,8 +39,10 @@ def main(arguments: list[str]) -> int:
     elapsed = time.perf_counter() - start
     for line in failures:
         print(line)
-    print(f"{len(files) - len(failures)} of {len(files)} articles converted to all formats and validated"
-          f" in {elapsed:.0f} s ({len(files) / elapsed:.1f} articles/s)")
+    print(
+        f"{len(files) - len(failures)} of {len(files)} articles converted to all formats and validated"
+        f" in {elapsed:.0f} s ({len(files) / elapsed:.1f} articles/s)"
+    )
     return 1 if failures or not files else 0
 
 

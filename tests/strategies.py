@@ -25,9 +25,9 @@ def articles(draw: st.DrawFn) -> Article:
             return st.just(())
         return st.lists(
             st.integers(0, len(paragraphs) - 1).flatmap(
-                lambda i: st.tuples(st.integers(0, len(paragraphs[i])), st.integers(0, len(paragraphs[i]))).map(
-                    lambda ab, i=i: Span(i, min(ab), max(ab))
-                )
+                lambda i: st.tuples(
+                    st.integers(0, len(paragraphs[i])), st.integers(0, len(paragraphs[i]))
+                ).map(lambda ab, i=i: Span(i, min(ab), max(ab)))
             ),
             max_size=2,
         ).map(tuple)
@@ -36,7 +36,9 @@ def articles(draw: st.DrawFn) -> Article:
         return st.lists(text, max_size=2, unique=True).map(tuple)
 
     persons = tuple(
-        Person(f"person-{n}", draw(text), draw(names()), draw(spans()), draw(optional_text), draw(optional_text))
+        Person(
+            f"person-{n}", draw(text), draw(names()), draw(spans()), draw(optional_text), draw(optional_text)
+        )
         for n in range(1, draw(st.integers(0, 3)) + 1)
     )
     organizations = tuple(
@@ -44,7 +46,8 @@ def articles(draw: st.DrawFn) -> Article:
         for n in range(1, draw(st.integers(0, 3)) + 1)
     )
     places = tuple(
-        Place(f"place-{n}", draw(text), draw(names()), draw(spans())) for n in range(1, draw(st.integers(0, 2)) + 1)
+        Place(f"place-{n}", draw(text), draw(names()), draw(spans()))
+        for n in range(1, draw(st.integers(0, 2)) + 1)
     )
     speakers = [None, *(e.id for e in (*persons, *organizations))]
     quotes = []

@@ -10,8 +10,27 @@ from newsconv import registry
 
 QUOTES = "\"'“”‘’«»„"
 pieces = st.sampled_from(
-    ["\n", "\n\n", "   ", "By Jane Roe", "LONDON (Reuters) — ", "Mr Smith said.", "“", "”", "he said", "\x00",
-     "\x07", "\ufeff", "\r\n", "Related Stories", "x" * 3000, "Ms Kang", "UN", "said:", *QUOTES]
+    [
+        "\n",
+        "\n\n",
+        "   ",
+        "By Jane Roe",
+        "LONDON (Reuters) — ",
+        "Mr Smith said.",
+        "“",
+        "”",
+        "he said",
+        "\x00",
+        "\x07",
+        "\ufeff",
+        "\r\n",
+        "Related Stories",
+        "x" * 3000,
+        "Ms Kang",
+        "UN",
+        "said:",
+        *QUOTES,
+    ]
 )
 texts = st.lists(st.one_of(pieces, st.text(max_size=30)), max_size=25).map("".join)
 

@@ -47,7 +47,14 @@ def test_stdin_is_read_with_dash(seed_path: Path) -> None:
 
 
 def test_out_dir_gets_every_format_and_no_temp_files(seed_path: Path, tmp_path: Path) -> None:
-    result = run("convert", str(seed_path), "--to", "newsml,jsonld,turtle,ntriples,rdfxml,model", "--out", str(tmp_path))
+    result = run(
+        "convert",
+        str(seed_path),
+        "--to",
+        "newsml,jsonld,turtle,ntriples,rdfxml,model",
+        "--out",
+        str(tmp_path),
+    )
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"000_7191209150cac94e{ext}" for ext in (".xml", ".jsonld", ".ttl", ".nt", ".rdf", ".json")
@@ -106,7 +113,9 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert run(*args).exit_code == 2
 
 
-def test_missing_schema_says_which_and_how(seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_schema_says_which_and_how(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(schema_store.ENV_VAR, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     result = run("convert", str(seed_path), "--to", "newsml", "--schema-dir", str(tmp_path))
@@ -123,9 +132,16 @@ def test_schema_dir_option_is_searched_first(tmp_path: Path, monkeypatch: pytest
 
 def test_validate_reports_invalid_documents(shared: Path) -> None:
     examples = shared / "corpora" / "newsml-g2-examples"
-    good = run("validate", str(examples / "iptc-ex__LISTING_1_A_NewsML-G2_News_Item.xml"), "--format", "newsml")
+    good = run(
+        "validate", str(examples / "iptc-ex__LISTING_1_A_NewsML-G2_News_Item.xml"), "--format", "newsml"
+    )
     assert good.exit_code == 0, good.stdout
-    bad = run("validate", str(examples / "iptc-test__2.29_should_fail__001_incomplete_file.xml"), "--format", "newsml")
+    bad = run(
+        "validate",
+        str(examples / "iptc-test__2.29_should_fail__001_incomplete_file.xml"),
+        "--format",
+        "newsml",
+    )
     assert bad.exit_code == 1
     assert "xsd" in bad.stdout
 
@@ -133,5 +149,13 @@ def test_validate_reports_invalid_documents(shared: Path) -> None:
 def test_formats_lists_every_registered_format() -> None:
     result = run("formats")
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
-        "text", "model", "newsml", "jsonld", "ninjs", "ninjs2", "turtle", "ntriples", "rdfxml"
+        "text",
+        "model",
+        "newsml",
+        "jsonld",
+        "ninjs",
+        "ninjs2",
+        "turtle",
+        "ntriples",
+        "rdfxml",
     ]

@@ -58,8 +58,12 @@ def test_a_folder_in_auto_mode_takes_every_readable_kind_of_file(seed_path: Path
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "story.txt").write_bytes(seed_path.read_bytes())
-    (folder / "story2.json").write_text(newsconv.write(newsconv.read_file(seed_path), "model"), encoding="utf-8")
-    (folder / "notes.md").write_text("# not an article format newsconv reads by extension\n", encoding="utf-8")
+    (folder / "story2.json").write_text(
+        newsconv.write(newsconv.read_file(seed_path), "model"), encoding="utf-8"
+    )
+    (folder / "notes.md").write_text(
+        "# not an article format newsconv reads by extension\n", encoding="utf-8"
+    )
     result = run("convert", str(folder), "--to", "model", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["story.json", "story2.json"]
@@ -107,7 +111,9 @@ def test_each_item_of_a_news_message_becomes_a_numbered_output(tmp_path: Path) -
     first = newsconv.Article(headline="First story", paragraphs=("One paragraph.",))
     second = newsconv.Article(headline="Second story", paragraphs=("Another paragraph.",))
     message = tmp_path / "feed.xml"
-    message.write_text(_message([newsconv.write(first, "newsml"), newsconv.write(second, "newsml")]), encoding="utf-8")
+    message.write_text(
+        _message([newsconv.write(first, "newsml"), newsconv.write(second, "newsml")]), encoding="utf-8"
+    )
     result = run("convert", str(message), "--to", "model", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     outputs = sorted((tmp_path / "out").iterdir())

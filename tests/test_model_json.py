@@ -24,8 +24,13 @@ def test_writes_the_contract_fields() -> None:
     data = json.loads(model_json.write(ARTICLE))
     assert data["headline"] == "Minister resigns"
     assert data["quotes"] == [
-        {"id": "quote-1", "text": "I am done,", "speaker": "person-1", "speaker_text": None,
-         "spans": [{"paragraph": 0, "start": 1, "end": 11}]}
+        {
+            "id": "quote-1",
+            "text": "I am done,",
+            "speaker": "person-1",
+            "speaker_text": None,
+            "spans": [{"paragraph": 0, "start": 1, "end": 11}],
+        }
     ]
     assert data["persons"][0]["aliases"] == ["Ms Roe"]
 

@@ -39,7 +39,9 @@ CRAFTED = Article(
     persons=(
         Person("p1", "Jane Doe", ("Doe", "Jane Doe"), (Span(0, 18, 26), Span(0, 18, 26), Span(1, 0, 3))),
     ),
-    organizations=(Organization("https://example.org/acme", "Acme Corp", mentions=(Span(0, 1, 5), Span(0, 30, 39))),),
+    organizations=(
+        Organization("https://example.org/acme", "Acme Corp", mentions=(Span(0, 1, 5), Span(0, 30, 39))),
+    ),
     places=(Place("pl1", "Zürich", mentions=(Span(0, 43, 49),)),),
     quotes=(
         # two adjacent spans of one quote, one crossing the mention "Jane Doe", and an empty one
@@ -84,7 +86,9 @@ def round_trip(article: Article, version: str) -> Article:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles(), MOMENTS, st.sampled_from(sorted(WRITERS)))
-def test_any_article_round_trips_and_validates(article: Article, published: datetime | None, version: str) -> None:
+def test_any_article_round_trips_and_validates(
+    article: Article, published: datetime | None, version: str
+) -> None:
     # unlike NewsML-G2, nothing is assumed away: U+FFFE and U+FFFF come back from the plain body
     article = replace(article, published=published)
     assert round_trip(article, version) == carried(article)
@@ -96,7 +100,9 @@ def test_crossing_adjacent_repeated_and_empty_spans_and_forbidden_characters_rou
 
 
 def test_person_title_and_affiliation_are_what_ninjs_cannot_carry() -> None:
-    article = replace(CRAFTED, persons=(replace(CRAFTED.persons[0], title="spokeswoman", affiliation="Acme"),))
+    article = replace(
+        CRAFTED, persons=(replace(CRAFTED.persons[0], title="spokeswoman", affiliation="Acme"),)
+    )
     got = round_trip(article, "3.1")
     assert (got.persons[0].title, got.persons[0].affiliation) == (None, None)
     assert got == carried(article)
@@ -136,7 +142,11 @@ def test_written_document_maps_the_model_onto_ninjs_properties() -> None:
         "version": "3.1",
         "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#",
     }
-    assert (document["type"], document["by"], document["located"]) == ("text", "By A. Writer", "ZÜRICH, May 6")
+    assert (document["type"], document["by"], document["located"]) == (
+        "text",
+        "By A. Writer",
+        "ZÜRICH, May 6",
+    )
     assert document["headlines"][0]["value"] == CRAFTED.headline
     assert document["descriptions"][0]["value"] == "A summary."
     assert document["versionCreated"] == "2024-05-06T07:08:09.123456+02:00"
@@ -200,11 +210,16 @@ def test_output_is_deterministic_and_detected_as_ninjs() -> None:
         ({"uri": "x", "versioncreated": "2020-01-01T00:00:00Z"}, "2.2"),
         ({"uri": "x", "bodies": [{"contenttype": "text/plain", "value": "a"}]}, "2.2"),
         ({"uri": "x", "versionCreated": "2020-01-01T00:00:00Z"}, "3.1"),
-        ({"uri": "x", "headline": "ninjs 1.x", "body_text": "a", "versioncreated": "2020-01-01T00:00:00Z"}, "2.2"),
+        (
+            {"uri": "x", "headline": "ninjs 1.x", "body_text": "a", "versioncreated": "2020-01-01T00:00:00Z"},
+            "2.2",
+        ),
         ({"uri": "x", "headlines": [{"value": "either"}]}, "3.1"),
     ],
 )
-def test_version_comes_from_standard_or_schema_else_from_the_shape(document: dict[str, Any], version: str) -> None:
+def test_version_comes_from_standard_or_schema_else_from_the_shape(
+    document: dict[str, Any], version: str
+) -> None:
     assert ninjs.schema_version(document) == version
 
 
@@ -294,14 +309,22 @@ def test_complex_example_keeps_its_fields(version: str) -> None:
     assert len(article.paragraphs) == 4  # from the XHTML body, not the one-paragraph plain body
     assert article.paragraphs[0].startswith("GROSSETO, Italy (AP) -- The trial")
     assert article.persons == (Person("http://www.wikidata.org/entity/Q4421821", "Francesco Schettino"),)
-    assert article.organizations == (Organization("organisation:Costa%20Crociere%20SpA", "Costa Crociere SpA"),)
-    assert [p.id for p in article.places] == ["place:Grossetto", "place:Tuscany", "http://cvx.iptc.org/iso3166-1a2/it"]
+    assert article.organizations == (
+        Organization("organisation:Costa%20Crociere%20SpA", "Costa Crociere SpA"),
+    )
+    assert [p.id for p in article.places] == [
+        "place:Grossetto",
+        "place:Tuscany",
+        "http://cvx.iptc.org/iso3166-1a2/it",
+    ]
     assert article.quotes == ()  # associations of documents newsconv did not write are no quotes
 
 
 def test_photo_example_reads_its_plain_description_and_no_body() -> None:
     article = ninjs.read(example("3.1", "006_photo_only.json"), "006")
-    assert article.description is not None and article.description.startswith("The Costa Concordia cruise ship")
+    assert article.description is not None and article.description.startswith(
+        "The Costa Concordia cruise ship"
+    )
     assert article.paragraphs == ()
 
 
@@ -395,7 +418,14 @@ def test_bad_input_is_an_input_error_naming_the_source(data: bytes, problem: str
 
 def test_wrongly_typed_properties_are_ignored_not_a_traceback() -> None:
     article = read_json(
-        {"uri": "x", "headlines": "H", "bodies": [1, {"value": 2}], "by": ["x"], "language": 7, "located": None}
+        {
+            "uri": "x",
+            "headlines": "H",
+            "bodies": [1, {"value": 2}],
+            "by": ["x"],
+            "language": 7,
+            "located": None,
+        }
     )
     assert (article.headline, article.paragraphs, article.byline, article.dateline) == ("", (), None, None)
     assert article.language == "und"

@@ -33,14 +33,22 @@ def test_a_singular_title_is_not_shared_with_the_next_name() -> None:
 
 
 def test_possessor_before_a_title_is_not_part_of_it() -> None:
-    assert one("The senator's running mate Tom Ridley spoke at a rally.", "Tom Ridley").title == "running mate"
+    assert (
+        one("The senator's running mate Tom Ridley spoke at a rally.", "Tom Ridley").title == "running mate"
+    )
 
 
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
-        ("The head of the review panel, Jonas Berg, said nothing had been proven.", "head of the review panel"),
-        ("The board's deputy commissioner for human rights Mia Lund met staff.", "deputy commissioner for human rights"),
+        (
+            "The head of the review panel, Jonas Berg, said nothing had been proven.",
+            "head of the review panel",
+        ),
+        (
+            "The board's deputy commissioner for human rights Mia Lund met staff.",
+            "deputy commissioner for human rights",
+        ),
     ],
 )
 def test_title_with_a_phrase_of_of_or_for_before_the_name(sentence: str, title: str) -> None:

@@ -21,7 +21,9 @@ def fake_urlopen(fail_on: str | None = None):  # type: ignore[no-untyped-def]
     return urlopen
 
 
-def test_fetch_puts_every_official_file_at_its_search_path_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fetch_puts_every_official_file_at_its_search_path_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(urllib.request, "urlopen", fake_urlopen())
     written = schema_store.fetch(tmp_path)
     assert sorted(written) == sorted(tmp_path / s.path for s in schema_store.OFFICIAL)
@@ -36,7 +38,9 @@ def test_failed_fetch_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
 
 
-def test_search_order_is_option_then_environment_then_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_order_is_option_then_environment_then_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     relative = schema_store.SCHEMAORG_CONTEXT
     for folder in ("option", "env", "cache/newsconv/schemas"):
         (tmp_path / folder / relative).parent.mkdir(parents=True)

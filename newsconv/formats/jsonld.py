@@ -107,10 +107,16 @@ def _semantic(data: Any) -> list[Finding]:
     try:
         graph = _parse(data, None)
     except InputError as error:
-        rule = "jsonld.context" if "context" in error.problem or "@import" in error.problem else "jsonld.syntax"
+        rule = (
+            "jsonld.context" if "context" in error.problem or "@import" in error.problem else "jsonld.syntax"
+        )
         return [Finding(rule, error.problem)]
     if not len(graph):
-        return [Finding("jsonld.empty", "the document states nothing (no node with a schema.org type or property)")]
+        return [
+            Finding(
+                "jsonld.empty", "the document states nothing (no node with a schema.org type or property)"
+            )
+        ]
     return schemaorg_vocab.check(graph) + shacl.check(graph)
 
 

@@ -28,9 +28,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "published": article.published.isoformat() if article.published else None,
         "paragraphs": list(article.paragraphs),
-        "persons": [
-            {**_entity(p), "title": p.title, "affiliation": p.affiliation} for p in article.persons
-        ],
+        "persons": [{**_entity(p), "title": p.title, "affiliation": p.affiliation} for p in article.persons],
         "organizations": [_entity(o) for o in article.organizations],
         "places": [_entity(p) for p in article.places],
         "quotes": [

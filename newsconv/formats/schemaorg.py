@@ -53,7 +53,9 @@ class Node:
 
 
 _ENTITY_TYPES: dict[type[Entity], str] = {Person: "Person", Organization: "Organization", Place: "Place"}
-_BY = re.compile(r"^\s*(?:by|von|par|por|door)\s+", re.IGNORECASE)  # "By" in English, German, French, Spanish, Dutch
+_BY = re.compile(
+    r"^\s*(?:by|von|par|por|door)\s+", re.IGNORECASE
+)  # "By" in English, German, French, Spanish, Dutch
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|&)\s*", re.IGNORECASE)
 
 

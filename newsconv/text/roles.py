@@ -73,7 +73,9 @@ class Roles:
             return None
         phrase, base = m.group(1), m.start(1)
         words = phrase.split()
-        if words[0].lower() in lexicons.speaker_words("clause") or not any(is_title_word(w) for w in words[:6]):
+        if words[0].lower() in lexicons.speaker_words("clause") or not any(
+            is_title_word(w) for w in words[:6]
+        ):
             return None
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
@@ -92,7 +94,9 @@ class Roles:
                 return None
             if word.group() in PHRASE_LINKS:
                 return k - 1 if k < last and is_title_word(words[k - 1].group()) else None
-            if word.group() in lexicons.speaker_words(*BREAKING_PARTS) or (word.group().endswith(".") and word.group().islower()):
+            if word.group() in lexicons.speaker_words(*BREAKING_PARTS) or (
+                word.group().endswith(".") and word.group().islower()
+            ):
                 return None
             if k == last and word.group() in lexicons.speaker_words("det", "definite", "indefinite"):
                 return None  # "vice-president of the" ends in no noun
@@ -108,7 +112,9 @@ class Roles:
         words = _last_words(text)
         if not words or text[words[-1].end() :].strip():
             return None
-        head = len(words) - 1 if is_title_word(words[-1].group()) else self._phrase_head(paragraph, text, words)
+        head = (
+            len(words) - 1 if is_title_word(words[-1].group()) else self._phrase_head(paragraph, text, words)
+        )
         if head is None:
             return None
         k = head

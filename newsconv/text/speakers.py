@@ -208,7 +208,11 @@ class Attributor:
         if pronoun is not None:
             return self._antecedent(paragraph, before, pronoun)
         # "one source who identified Smith": the phrase ends where its relative clause begins
-        clauses = (w.start() for w in WORD.finditer(text, start, end) if _bare(w.group()) in lexicons.speaker_words("clause"))
+        clauses = (
+            w.start()
+            for w in WORD.finditer(text, start, end)
+            if _bare(w.group()) in lexicons.speaker_words("clause")
+        )
         end = next((at for at in clauses if at > start), end)
         for kind in (Kind.PERSON, Kind.ORG):
             heads = [
@@ -231,8 +235,12 @@ class Attributor:
         words = [_bare(w) for w in raw]
         if not words:
             return None
-        since = start if words[0] in lexicons.speaker_words("indefinite") else -1  # "a …": only names within it
-        head_words = next((words[:k] for k, w in enumerate(words) if w in lexicons.speaker_words("prep", "absolute")), words)
+        since = (
+            start if words[0] in lexicons.speaker_words("indefinite") else -1
+        )  # "a …": only names within it
+        head_words = next(
+            (words[:k] for k, w in enumerate(words) if w in lexicons.speaker_words("prep", "absolute")), words
+        )
         found = self._role(paragraph, before, head_words, since)
         if found is not None:
             return found
@@ -372,7 +380,9 @@ class Attributor:
             return None
         untitled = TITLE_RUN.sub("", lead)
         opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
-        after_link = bool(words) and _bare(words[-1]) in lexicons.speaker_words(*PREPOSITIONS, "clause", "conj")
+        after_link = bool(words) and _bare(words[-1]) in lexicons.speaker_words(
+            *PREPOSITIONS, "clause", "conj"
+        )
         return named[0][2] if opening and not after_link else None
 
     # ---- cues ----
@@ -422,7 +432,11 @@ class Attributor:
             return False  # "…,” when the judge asked": a new clause, no attribution
         verb = _verb_pattern().match(body)
         following = body[verb.end() :].split(maxsplit=1) if verb else []
-        if verb and (not following or following[0][0] in ":," or _bare(following[0]) in lexicons.speaker_words("clause")):
+        if verb and (
+            not following
+            or following[0][0] in ":,"
+            or _bare(following[0]) in lexicons.speaker_words("clause")
+        ):
             return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
         if verb:
             after = base + verb.end()
@@ -552,7 +566,9 @@ class Attributor:
         if words and _bare(words[0].group()) in lexicons.speaker_words(*PREPOSITIONS):
             intro = next((k for k, w in enumerate(words) if w.group().endswith(",")), len(words))
             words = words[intro + 1 :]
-        if not words or _bare(words[0].group()) not in lexicons.speaker_words("det", "definite", "indefinite"):
+        if not words or _bare(words[0].group()) not in lexicons.speaker_words(
+            "det", "definite", "indefinite"
+        ):
             return None
         for k, w in enumerate(words[: MAX_DESCRIPTION_WORDS + 1]):
             word = w.group()
@@ -560,7 +576,11 @@ class Attributor:
                 if word[-1] in ",;:" or any(ch in word for ch in QUOTE_MARKS):
                     return None
                 continue
-            if k >= 2 and word.islower() and (word.endswith("ed") or word in lexicons.speaker_words("filler")):
+            if (
+                k >= 2
+                and word.islower()
+                and (word.endswith("ed") or word in lexicons.speaker_words("filler"))
+            ):
                 return self._described(paragraph, words[0].start(), words[k - 1].end(), words[0].start())
         return None
 
@@ -590,7 +610,9 @@ class Attributor:
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
                 continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said", "for Smith, said"
-            linked = any(_bare(w) in lexicons.speaker_words("clause") for w in gap)  # "beat Leeds while chanting"
+            linked = any(
+                _bare(w) in lexicons.speaker_words("clause") for w in gap
+            )  # "beat Leeds while chanting"
             if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)

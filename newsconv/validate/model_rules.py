@@ -12,12 +12,17 @@ def check(article: Article) -> list[Finding]:
     """Every broken rule: duplicate ids, dangling speakers, spans outside or unlike their text."""
     findings: list[Finding] = []
     ids = Counter([e.id for e in article.entities] + [q.id for q in article.quotes])
-    findings += [Finding("model.duplicate-id", f"id {i!r} is used {n} times") for i, n in ids.items() if n > 1]
+    findings += [
+        Finding("model.duplicate-id", f"id {i!r} is used {n} times") for i, n in ids.items() if n > 1
+    ]
     speakers = {e.id for e in (*article.persons, *article.organizations)}
     for quote in article.quotes:
         if quote.speaker is not None and quote.speaker not in speakers:
             findings.append(
-                Finding("model.speaker", f"quote {quote.id}: speaker {quote.speaker!r} is no person or organisation")
+                Finding(
+                    "model.speaker",
+                    f"quote {quote.id}: speaker {quote.speaker!r} is no person or organisation",
+                )
             )
         findings += _spans(article, quote.spans, f"quote {quote.id}")
         if quote.spans and all(_inside(article, s) for s in quote.spans):

@@ -56,7 +56,12 @@ NAME_ROLE = "http://cv.iptc.org/newscodes/namerole/"
 DESCRIPTION_ROLE = "http://cv.iptc.org/newscodes/descriptionrole/"
 
 EntityKind = type[Person] | type[Organization] | type[Place]
-_KINDS: dict[str, EntityKind] = {"person": Person, "organisation": Organization, "geoArea": Place, "poi": Place}
+_KINDS: dict[str, EntityKind] = {
+    "person": Person,
+    "organisation": Organization,
+    "geoArea": Place,
+    "poi": Place,
+}
 _ID_PREFIXES: dict[EntityKind, str] = {Person: "person", Organization: "organisation", Place: "place"}
 # The aliases the writer uses, so that its items read right even with no IPTC catalog offline.
 _WRITER_SCHEMES = {"cpnat": CPNATURE, "nrol": NAME_ROLE, "drol": DESCRIPTION_ROLE}
@@ -291,9 +296,7 @@ class _Item:
                 return [BlockText(self.exact).add(chunk).block("p") for chunk in chunks], None
         return [], None
 
-    def _paragraphs(
-        self, blocks: list[Block], headline: str | None, dateline: str | None
-    ) -> tuple[str, ...]:
+    def _paragraphs(self, blocks: list[Block], headline: str | None, dateline: str | None) -> tuple[str, ...]:
         """The paragraph texts; records where each id'd element lies in them."""
         if not self.exact:
             blocks = [b for b in blocks if b.text and not (b.name == "h1" and b.text == headline)]

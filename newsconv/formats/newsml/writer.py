@@ -355,7 +355,11 @@ def _root_findings(tree: etree._ElementTree) -> list[Finding]:
     if root.tag == _nar("newsItem"):
         return []
     return [
-        Finding("newsml.root", f"the root element is {root.tag}, not a NewsML-G2 newsItem or newsMessage", line=_line(root))
+        Finding(
+            "newsml.root",
+            f"the root element is {root.tag}, not a NewsML-G2 newsItem or newsMessage",
+            line=_line(root),
+        )
     ]
 
 
