@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from urllib.parse import quote, unquote
 
 from newsconv.model import Article
 
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?"
+"""Characters an IRI fragment may hold as they are; anything else in a model id is percent-encoded."""
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsconv.invalid/article")
 
 
@@ -32,5 +35,14 @@ def article_iri(article: Article) -> str:
 
 
 def node_iri(article: Article, local_id: str) -> str:
-    """The IRI of something inside the article (a person, a quote) by its model id."""
-    return f"{article_iri(article)}#{local_id}"
+    """The IRI of something inside the article (a person, a quote) by its model id.
+
+    The id is percent-encoded into the fragment, so an id with a space, ``#`` or ``%``
+    (``literal="Acme Widget"``) still gives a valid IRI; :func:`local_id` decodes it.
+    """
+    return f"{article_iri(article)}#{quote(local_id, safe=_FRAGMENT_SAFE, errors='surrogatepass')}"
+
+
+def local_id(fragment: str) -> str:
+    """The model id a :func:`node_iri` fragment encodes."""
+    return unquote(fragment, errors="surrogatepass")

@@ -368,6 +368,23 @@ def test_ids_minted_by_the_writer_come_back() -> None:
     assert identity.node_iri(article, "p:x") in rdf.write_ntriples(article)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_ids_with_spaces_hashes_and_percents_give_valid_iris_and_come_back(fmt: str) -> None:
+    article = Article(
+        "H",
+        organizations=(Organization("Acme Widget", "Acme"), Organization("a#b%20c", "B")),
+        places=(Place("http://www.wikidata.org/entity/Q64", "Berlin"),),
+        quotes=(Quote("quote «1»", "words", speaker="Acme Widget"),),
+    )
+    back = api.read(api.write(article, fmt), fmt)
+    assert (back.organizations, back.places, back.quotes) == (
+        article.organizations,
+        article.places,
+        article.quotes,
+    )
+    assert identity.node_iri(article, "Acme Widget").endswith("#Acme%20Widget")
+
+
 # RDF/XML safety ---------------------------------------------------------------------------
 
 RDF_OPEN = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">'

@@ -55,7 +55,6 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 from urllib.parse import quote as percent_encode
-from urllib.parse import unquote
 
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
@@ -86,7 +85,6 @@ _LISTS: tuple[tuple[str, EntityKind, str], ...] = (
     ("places", Place, "place"),
 )
 _URI_ID = re.compile(r"(?:https?://|urn:)\S+\Z", re.IGNORECASE)
-_FRAGMENT_SAFE = "!$&'()*+,;=:@/?"
 _QUOTE_NAME = re.compile(r"q(\d+)")
 _PIECE = re.compile(r"(?:(q)(\d+)-s|(e)(\d+)-m)(\d+)(?:-f(\d+))?")
 _VERSION_HINT = re.compile(r"(?:ninjs-schema_|^)(\d+)(?!\d)")
@@ -217,8 +215,7 @@ def _entries(entity: Entity) -> list[dict[str, str]]:
 
 
 def _association(article: Article, quote: Quote, number: int, version: str) -> dict[str, Any]:
-    fragment = percent_encode(quote.id, safe=_FRAGMENT_SAFE, errors="surrogatepass")
-    association: dict[str, Any] = {"name": f"q{number}", "uri": identity.node_iri(article, fragment)}
+    association: dict[str, Any] = {"name": f"q{number}", "uri": identity.node_iri(article, quote.id)}
     if version == V3:
         association["rel"] = "quote"
     association["type"] = "text"
@@ -378,7 +375,7 @@ class _Reader:
             if match is None:
                 continue
             _, hash_sign, fragment = (_string(association, "uri") or "").partition("#")
-            ident = unquote(fragment, errors="surrogatepass") if hash_sign else match[0]
+            ident = identity.local_id(fragment) if hash_sign else match[0]
             body = next(iter(_objects(association, "bodies")), {})
             speakers = [*_objects(association, "people"), *_objects(association, "organisations")]
             speaker = next((i for s in speakers if (i := _identifier(s)) is not None), None)

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from urllib.parse import quote
 
 from newsconv import identity, schema_store
 from newsconv.model import Article, Entity, Organization, Person, Place
@@ -174,7 +173,7 @@ class _Description:
         if known is not None:
             return Ref(known)
         return self._mint(
-            identity.node_iri(self.article, f"organization:{quote(name.casefold(), safe='')}"),
+            identity.node_iri(self.article, f"organization:{name.casefold()}"),
             "Organization",
             name,
         )

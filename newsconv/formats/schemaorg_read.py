@@ -16,6 +16,7 @@ from itertools import chain, count
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node as RdfNode
 
+from newsconv import identity
 from newsconv.errors import InputError
 from newsconv.formats import schemaorg
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote
@@ -159,7 +160,7 @@ class _Reader:
     def _local_id(self, node: RdfNode) -> str | None:
         """The model id inside an IRI the writer minted for this article, else None."""
         if self.prefix is not None and isinstance(node, URIRef) and node.startswith(self.prefix):
-            return node[len(self.prefix) :]
+            return identity.local_id(node[len(self.prefix) :])
         return None
 
     def _order(self, node: RdfNode) -> tuple[int, NaturalKey, str, str]:

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""The loss table: which model fields of real feed items survive each output format.
+
+    python scripts/loss_table.py ../shared/corpora/newsml-g2-examples ../shared/corpora/ninjs-examples
+
+Every NewsML-G2 and ninjs file under the folders is read; each of its items is written to every
+format that reads back (validated) and read back by our own reader. A field that is present in the
+item and comes back different is a loss. A cell shows ``lost/present``; ``-`` marks a format that
+has no place for the field (see :data:`NO_PLACE`), where losing it is expected. Files the readers
+refuse (concept items, event documents…) are listed with the reason. Exit 1 if any field with a
+place was lost or any output was invalid.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import newsconv
+from newsconv import registry
+from newsconv.formats import schemaorg
+from newsconv.model import Article, Entity, Quote
+
+FORMATS = ("model", "newsml", "ninjs", "ninjs2", "jsonld", "turtle", "ntriples", "rdfxml")
+SCHEMA_ORG = frozenset({"jsonld", "turtle", "ntriples", "rdfxml"})
+SUFFIXES = frozenset({".xml", ".json"})
+SKIPPED_FIELDS = frozenset({"source"})
+"""Fields that say where an article came from, not what it is."""
+
+NO_PLACE: dict[str, frozenset[str]] = {
+    "model": frozenset(),
+    "newsml": frozenset(),
+    "ninjs": frozenset(),
+    "ninjs2": frozenset(),
+    **dict.fromkeys(SCHEMA_ORG, frozenset({"ed_notes", "embargoed"})),
+}
+"""Model fields a format has no place for (documented in the README's field-mapping table)."""
+
+
+def _schema_org_entity(entity: Entity) -> Entity:
+    """What schema.org keeps of an entity: no mention offsets, aliases as a set."""
+    return replace(entity, mentions=(), aliases=tuple(sorted(set(entity.aliases))))
+
+
+def _schema_org_quote(quote: Quote) -> Quote:
+    """What schema.org keeps of a quote: no offsets; speaker text only without a named speaker."""
+    return replace(quote, spans=(), speaker_text=None if quote.speaker else quote.speaker_text)
+
+
+def _ninjs_person(entity: Entity) -> Entity:
+    """ninjs ``people`` entries hold no title or affiliation."""
+    return replace(entity, title=None, affiliation=None) if hasattr(entity, "title") else entity
+
+
+Normaliser = Callable[[Any], Any]
+NORMALISED: dict[tuple[str, str], Normaliser] = {
+    **{("byline", fmt): lambda v: schemaorg.join_byline(schemaorg.byline_names(v)) for fmt in SCHEMA_ORG},
+    **{("paragraphs", fmt): lambda v: tuple(p for p in (p.strip() for p in v) if p) for fmt in SCHEMA_ORG},
+    **{
+        (kind, fmt): lambda v: tuple(sorted((_schema_org_entity(e) for e in v), key=lambda e: e.id))
+        for fmt in SCHEMA_ORG
+        for kind in ("persons", "organizations", "places")
+    },
+    **{
+        ("quotes", fmt): lambda v: tuple(sorted((_schema_org_quote(q) for q in v), key=lambda q: q.id))
+        for fmt in SCHEMA_ORG
+    },
+    **{("persons", fmt): lambda v: tuple(_ninjs_person(e) for e in v) for fmt in ("ninjs", "ninjs2")},
+}
+"""How a format normalises a field it carries (documented in the README's round-trip table): RDF has
+no order, so schema.org formats are compared with entities and quotes sorted by id."""
+
+
+@dataclass
+class Table:
+    """Per (field, format): how many items had the field and how many lost it; the failures."""
+
+    present: dict[tuple[str, str], int] = field(default_factory=dict)
+    lost: dict[tuple[str, str], int] = field(default_factory=dict)
+    examples: dict[tuple[str, str], str] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    items: int = 0
+
+    def losses(self) -> list[str]:
+        """Each (field, format) with a place that lost the field, with the first item that lost it."""
+        return [
+            f"{name} in {fmt}: {count} lost, e.g. {self.examples[(name, fmt)]}"
+            for (name, fmt), count in sorted(self.lost.items())
+            if count and name not in NO_PLACE[fmt]
+        ]
+
+    def render(self) -> str:
+        """The table as Markdown: fields down, formats across."""
+        names = sorted({name for name, _ in self.present})
+        lines = [f"| field | {' | '.join(FORMATS)} |", f"|---|{'---|' * len(FORMATS)}"]
+        for name in names:
+            cells = []
+            for fmt in FORMATS:
+                present = self.present.get((name, fmt), 0)
+                cell = f"{self.lost.get((name, fmt), 0)}/{present}"
+                cells.append(f"- ({cell})" if name in NO_PLACE[fmt] else cell)
+            lines.append(f"| {name} | {' | '.join(cells)} |")
+        return "\n".join(lines)
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, (), "", [], {})
+
+
+def _compare(table: Table, label: str, original: Article, back: Article, fmt: str) -> None:
+    for model_field in fields(Article):
+        name = model_field.name
+        before = getattr(original, name)
+        if name in SKIPPED_FIELDS or not _present(before):
+            continue
+        key = (name, fmt)
+        table.present[key] = table.present.get(key, 0) + 1
+        normalise = NORMALISED.get(key, lambda v: v)
+        if normalise(getattr(back, name)) != normalise(before):
+            table.lost[key] = table.lost.get(key, 0) + 1
+            table.examples.setdefault(key, label)
+
+
+def add_item(table: Table, label: str, article: Article) -> None:
+    """Write one item to every format, read each back, and count what came back different."""
+    table.items += 1
+    for fmt in FORMATS:
+        try:
+            document = newsconv.write(article, fmt)
+            back = registry.get(fmt).read(document.encode("utf-8"), article.source)
+        except newsconv.NewsconvError as error:
+            table.failed.append(f"{label} → {fmt}: {type(error).__name__}: {error}")
+            continue
+        _compare(table, label, article, back, fmt)
+
+
+def loss_table(paths: Iterable[Path]) -> Table:
+    """The loss table of every item in the given files."""
+    table = Table()
+    for path in paths:
+        try:
+            reading = newsconv.read_document(path.read_bytes(), source=str(path))
+        except newsconv.NewsconvError as error:
+            table.refused.append(f"{path.name}: {error}")
+            continue
+        for number, article in enumerate(reading.articles, 1):
+            label = path.name if len(reading.articles) == 1 else f"{path.name}#{number}"
+            add_item(table, label, article)
+    return table
+
+
+def feed_files(folders: Iterable[Path]) -> list[Path]:
+    """The XML and JSON files under the folders, sorted."""
+    return sorted(p for folder in folders for p in folder.rglob("*") if p.suffix in SUFFIXES)
+
+
+def main(arguments: list[str]) -> int:
+    table = loss_table(feed_files(Path(a) for a in arguments))
+    print(f"{table.items} items; cells are lost/present, '-' where the format has no place\n")
+    print(table.render())
+    for line in [*(f"refused: {r}" for r in table.refused), *table.failed, *table.losses()]:
+        print(line)
+    return 1 if table.failed or table.losses() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
