@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
-from strategies import articles
+from strategies import articles, news_articles
 
 from newsconv.errors import InputError, ValidationError
 from newsconv.formats import model_json
 from newsconv.model import Article, Person, Quote, Span
 
+VERSION_1_KEYS = {
+    *("headline", "description", "byline", "dateline", "language", "source", "publisher", "published"),
+    *("paragraphs", "persons", "organizations", "places", "quotes"),
+}
 ARTICLE = Article(
     headline="Minister resigns",
     paragraphs=("“I am done,” said Jane Roe.",),
@@ -84,3 +89,57 @@ def test_read_rejects_non_json_with_position() -> None:
 def test_read_rejects_invalid_model() -> None:
     with pytest.raises(ValidationError, match="broken.json"):
         model_json.read(b'{"headline": "x"}', "broken.json")
+
+
+@settings(max_examples=80, deadline=None)
+@given(news_articles())
+def test_news_metadata_round_trips_and_validates(article: Article) -> None:
+    document = model_json.write(article)
+    assert model_json.validate(document) == []
+    assert model_json.read(document.encode()) == article
+
+
+def test_ids_readers_make_are_accepted() -> None:
+    ids = ("dpaarea:3", "http://www.wikidata.org/entity/Q42", "Acme Widget")
+    persons = tuple(Person(i, "Name") for i in ids)
+    assert model_json.validate(model_json.write(Article("x", persons=persons))) == []
+
+
+def test_a_version_1_document_still_reads() -> None:
+    data = json.loads(model_json.write(ARTICLE))
+    data = {k: v for k, v in data.items() if k in VERSION_1_KEYS} | {"model_version": 1}
+    assert model_json.read(json.dumps(data).encode()) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("body_xhtml", "problem"),
+    [
+        ("<p>x</p><script>alert(1)</script>", "element 'script'"),
+        ('<p onclick="evil()">x</p>', "attribute 'onclick'"),
+        ('<p style="color:red">x</p>', "attribute 'style'"),
+        ('<p><a href="java\tscript:evil()">x</a></p>', "unsafe link"),
+        ("<p>y</p>", "not the paragraphs"),
+        ("<p>x", "body_xhtml"),
+        ("x<p></p>", "text outside any block"),
+    ],
+)
+def test_unsafe_or_disagreeing_bodies_are_invalid(body_xhtml: str, problem: str) -> None:
+    article = Article("h", paragraphs=("x",), body_xhtml=body_xhtml)
+    findings = model_json.validate(model_json.write(article))
+    assert [f.rule for f in findings][:1] == ["model.body"]
+    assert problem in findings[0].message
+
+
+def test_published_before_the_embargo_is_invalid() -> None:
+    article = Article(
+        "h",
+        published=datetime(2025, 1, 23, 14, 10, tzinfo=UTC),
+        embargoed=datetime(2025, 1, 23, 18, 0, tzinfo=UTC),
+    )
+    assert [f.rule for f in model_json.validate(model_json.write(article))] == ["model.embargo"]
+
+
+def test_unknown_item_type_and_urgency_out_of_range_are_invalid() -> None:
+    data = json.loads(model_json.write(ARTICLE))
+    data["item_type"], data["urgency"] = "podcast", 0
+    assert {f.path for f in model_json.validate(json.dumps(data))} == {"/item_type", "/urgency"}

@@ -1,15 +1,18 @@
-"""Rules a model must follow that JSON Schema cannot express: ids, references, offsets."""
+"""Rules a model must follow that JSON Schema cannot express: ids, references, offsets, body, embargo."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 
+from newsconv import body
 from newsconv.model import Article, Span
 from newsconv.validate.findings import Finding
 
 
 def check(article: Article) -> list[Finding]:
-    """Every broken rule: duplicate ids, dangling speakers, spans outside or unlike their text."""
+    """Every broken rule: duplicate ids, dangling speakers, spans outside or unlike their text,
+    an unsafe body or one unlike the paragraphs, a publication time before the embargo."""
     findings: list[Finding] = []
     ids = Counter([e.id for e in article.entities] + [q.id for q in article.quotes])
     findings += [
@@ -31,7 +34,19 @@ def check(article: Article) -> list[Finding]:
                 findings.append(Finding("model.span-text", f"quote {quote.id}: text differs from its spans"))
     for entity in article.entities:
         findings += _spans(article, entity.mentions, f"{entity.id}")
+    if article.body_xhtml is not None:
+        findings += [
+            Finding("model.body", f"body_xhtml: {problem}")
+            for problem in body.problems(article.body_xhtml, article.paragraphs)
+        ]
+    if article.published and article.embargoed and _utc(article.published) < _utc(article.embargoed):
+        findings.append(Finding("model.embargo", "published is earlier than the embargo"))
     return findings
+
+
+def _utc(moment: datetime) -> datetime:
+    """A time comparable with any other: a naive one is taken as UTC."""
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
 
 
 def _inside(article: Article, span: Span) -> bool:
