@@ -5,6 +5,10 @@ is used, so the command line starts fast and a format's dependencies load only w
 A format module offers ``read(data, source)`` if it reads (``read_items`` too when one document
 can hold several articles, as a NewsML-G2 newsMessage does), ``write(article)`` if it writes, and
 ``validate(document)`` returning a list of findings.
+
+A format's ``validate`` is its ONE validation: :meth:`Format.validate` is what the API's
+``newsconv.validate``, ``convert`` (its input, and with ``validate`` its output) and the
+``newsconv validate`` checker all call, so they cannot disagree about a document.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class Format:
     validator: str | None = None
     items_reader: str | None = None
     output_validator: str | None = None
+    xml: bool = False
 
     @property
     def readable(self) -> bool:
@@ -66,8 +71,19 @@ class Format:
         return cast(str, self._function(self.writer, "written")(article))
 
     def validate(self, document: str | bytes) -> list[Finding]:
-        """Every problem found in a document of this format; empty when it is valid."""
-        return cast(list[Finding], self._function(self.validator, "validated")(document))
+        """Every problem found in a document of this format; empty when it is valid.
+
+        XML declares its own encoding, so its bytes reach the validator as they are; the bytes of
+        any other format must be UTF-8, else the one finding is ``input.encoding``.
+        """
+        validator = self._function(self.validator, "validated")
+        if isinstance(document, bytes) and not self.xml:
+            try:
+                document = document.decode("utf-8")
+            except UnicodeDecodeError as error:
+                byte = document[error.start]
+                return [Finding("input.encoding", f"not UTF-8: byte {error.start} is {byte:#04x}")]
+        return cast(list[Finding], validator(document))
 
     def validate_output(self, document: str | bytes) -> list[Finding]:
         """Every problem in a document newsconv wrote: :meth:`validate` plus any stricter output profile."""
@@ -98,6 +114,7 @@ FORMATS: tuple[Format, ...] = (
         items_reader="read_items",
         writer="write",
         validator="validate",
+        xml=True,
     ),
     Format(
         "jsonld",
@@ -159,6 +176,7 @@ FORMATS: tuple[Format, ...] = (
         reader="read_rdfxml",
         writer="write_rdfxml",
         validator="validate_rdfxml",
+        xml=True,
     ),
 )
 

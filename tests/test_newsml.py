@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newsconv import identity, schema_store
+from newsconv.errors import InputError
 from newsconv.formats import newsml
 from newsconv.model import Article, Organization, Person, Place, Quote, Span
 from newsconv.validate import xsd
@@ -416,11 +417,13 @@ def test_text_input_is_read_as_characters_whatever_its_declaration() -> None:
     assert errors(newsml.validate(path.read_bytes().decode("iso-8859-1"))) == []
 
 
-def test_a_concept_item_is_no_news_item() -> None:
+def test_a_concept_item_is_valid_news_ml_g2_that_holds_no_article() -> None:
     path = CORPUS / "iptc-ex__LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml"
     if not path.is_file():
         pytest.skip("IPTC example corpus not available")
-    assert [f.rule for f in errors(newsml.validate(path.read_bytes()))] == ["newsml.root"]
+    assert errors(newsml.validate(path.read_bytes())) == []
+    with pytest.raises(InputError, match="conceptItem holds no article"):
+        newsml.read(path.read_bytes(), str(path))
 
 
 CHARACTERS = st.one_of(st.characters(), st.sampled_from('\x00\x01\x0b\x1f\ufffe\uffff\ud800\udfff\r\t\n"“”'))

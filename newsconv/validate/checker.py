@@ -9,6 +9,11 @@ A file of up to ``_WHOLE_BYTES`` is read whole and, unless another format is ask
 once: if its root is a NewsML-G2 root (wherever it starts), that tree is validated as it is, so
 a feed of items costs one read and one parse per file. Any other small file, and every larger
 one, is sniffed from its first ``SNIFF_BYTES`` (``newsconv.detect``), and large ones streamed.
+
+Each format is validated by its registry entry (:meth:`newsconv.registry.Format.validate`), as
+the API and ``convert`` do. NewsML-G2 calls :mod:`newsconv.validate.newsml_g2` directly, the
+very functions behind the ``newsml`` entry, only to hand in a path to stream, the run's located
+schemas and the rule selection.
 """
 
 from __future__ import annotations
@@ -197,7 +202,7 @@ def _check(path: str, settings: Settings) -> tuple[str | None, list[Finding], li
         if fmt == _NEWSML:
             result = newsml_g2.validate(head if small else path, _schemas(settings), rules=settings.g2_rules)
             return fmt, result.findings, result.guids
-        return fmt, _registered(fmt, head if small else Path(path).read_bytes()), []
+        return fmt, registry.get(fmt).validate(head if small else Path(path).read_bytes()), []
     except OSError as error:
         return format_name, [Finding("input.unreadable", f"cannot read: {error.strerror or error}")], []
     except UnknownFormatError as error:
@@ -232,17 +237,6 @@ def _read(path: str) -> tuple[bytes, bool]:
 def _schemas(settings: Settings) -> newsml_g2.Schemas:
     """The run's NewsML-G2 schemas; located now if :func:`prepare` found none (and then may raise)."""
     return settings.schemas or newsml_g2.prepare()
-
-
-def _registered(fmt: str, data: bytes) -> list[Finding]:
-    validator = registry.get(fmt)
-    if fmt == "rdfxml":
-        return validator.validate(data)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return [Finding("input.encoding", f"not UTF-8: byte {error.start} is {data[error.start]:#04x}")]
-    return validator.validate(text)
 
 
 def _with_duplicate_guids(reports: list[FileReport]) -> list[FileReport]:

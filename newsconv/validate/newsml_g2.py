@@ -33,6 +33,7 @@ _PLACEHOLDER = f"{{{NAR}}}newsconvValidatedItem"
 _ITEMS = [f"{{{NAR}}}{name}" for name in sorted(G2_ROOTS - {"newsMessage"})]
 _ODRL_HOLDER = f"{{{NAR}}}rightsExpressionXML"
 _PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+_TEXT_PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False, encoding="utf-8")
 
 
 @dataclass(slots=True)
@@ -61,6 +62,27 @@ def prepare() -> Schemas:
     except SchemaNotFoundError:
         odrl = None  # only an item with embedded ODRL needs it; that item then reports it missing
     return Schemas(plain, odrl)
+
+
+def validate_document(document: str | bytes) -> list[Finding]:
+    """Every problem in a NewsML-G2 document held in memory: THE validation of the ``newsml`` format.
+
+    The registry entry points here, so that the API (``newsconv.validate``), ``convert`` (its
+    input with ``--strict``, and its output) and ``newsconv validate`` give one verdict: any G2
+    root, items with embedded ODRL against the IPTC wrapper schema, and the G2 rules. Text
+    (``str``) is parsed as the characters it holds, whatever its XML declaration says.
+    """
+    if isinstance(document, str):
+        return _validate_text(document.encode("utf-8", "surrogatepass"), prepare())
+    return validate(document).findings
+
+
+def _validate_text(data: bytes, schemas: Schemas) -> list[Finding]:
+    try:
+        root = etree.fromstring(data, _TEXT_PARSER)
+    except etree.XMLSyntaxError:
+        return _stream(io.BytesIO(data), schemas, True, "utf-8").findings
+    return validate_parsed(root, data, schemas, encoding="utf-8").findings
 
 
 def validate(
@@ -92,13 +114,16 @@ def parse(data: bytes) -> etree._Element | None:
     return root if root is not None and root.tag in G2_TAGS else None
 
 
-def validate_parsed(root: etree._Element, data: bytes, schemas: Schemas, *, rules: bool = True) -> Result:
+def validate_parsed(
+    root: etree._Element, data: bytes, schemas: Schemas, *, rules: bool = True, encoding: str | None = None
+) -> Result:
     """Validate the document ``data`` whose ``root`` is already parsed (as :func:`validate` does).
 
-    An item is checked as it is; a newsMessage is streamed from ``data`` item by item.
+    An item is checked as it is; a newsMessage is streamed from ``data`` item by item
+    (``encoding`` overrides its declaration, as for text that was encoded to UTF-8).
     """
     if root.tag == _MESSAGE:
-        return _stream(io.BytesIO(data), schemas, rules)
+        return _stream(io.BytesIO(data), schemas, rules, encoding)
     result = Result()
     _check_item(root, schemas, rules, result)
     return result
@@ -111,7 +136,7 @@ def _parse_whole(data: bytes) -> etree._Element | None:
         return None
 
 
-def _stream(source: str | IO[bytes], schemas: Schemas, rules: bool) -> Result:
+def _stream(source: str | IO[bytes], schemas: Schemas, rules: bool, encoding: str | None = None) -> Result:
     result = Result()
     items = 0
     events = etree.iterparse(
@@ -121,6 +146,7 @@ def _stream(source: str | IO[bytes], schemas: Schemas, rules: bool) -> Result:
         no_network=True,
         resolve_entities=False,
         load_dtd=False,
+        encoding=encoding,
     )
     try:
         for _, element in events:
@@ -130,7 +156,10 @@ def _stream(source: str | IO[bytes], schemas: Schemas, rules: bool) -> Result:
                 parent.remove(element)
                 items += 1
     except etree.XMLSyntaxError as error:
-        result.findings.append(Finding("xml.syntax", error.msg or str(error), line=error.lineno or None))
+        message = error.msg or str(error)
+        result.findings.append(
+            Finding("xml.syntax", message, line=error.lineno or None, column=error.offset or None)
+        )
         return result
     root = events.root
     if root.tag == _MESSAGE:

@@ -1,4 +1,5 @@
-"""Writing IPTC NewsML-G2 2.35 (Power conformance): one ``newsItem`` per article, and its validator.
+"""Writing IPTC NewsML-G2 2.35 (Power conformance): one ``newsItem`` per article (validated, like any
+NewsML-G2 document, by :func:`newsconv.validate.newsml_g2.validate_document`).
 
 How the model is carried, so that :mod:`newsconv.formats.newsml.reader` recovers it exactly:
 
@@ -39,14 +40,13 @@ import os
 import re
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from lxml import etree
 
-from newsconv import identity, schema_store
+from newsconv import identity
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
-from newsconv.validate import newsml_g2, newsml_rules, xsd
-from newsconv.validate.findings import Finding
+from newsconv.validate import newsml_rules
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -79,21 +79,6 @@ def write(article: Article) -> str:
     root = build(article)
     _indent(root, 0)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
-
-
-def validate(document: str | bytes) -> list[Finding]:
-    """Problems with a newsItem or a newsMessage of them: XML syntax, the 2.35 XSD, the root, the G2 rules.
-
-    A newsMessage is validated item by item, streaming, as ``newsconv validate`` does.
-    """
-    tree, findings = xsd.parse(document)
-    if tree is None:
-        return findings
-    if tree.getroot().tag == _nar("newsMessage"):
-        data = document if isinstance(document, bytes) else etree.tostring(tree, encoding="UTF-8")
-        return newsml_g2.validate(data).findings
-    compiled = xsd.schema(schema_store.locate(schema_store.NEWSML_XSD))
-    return xsd.check(compiled, tree) + _root_findings(tree) + newsml_rules.check(tree.getroot())
 
 
 def build(article: Article) -> etree._Element:
@@ -348,23 +333,6 @@ def _indent(element: etree._Element, depth: int) -> None:
         _indent(child, depth + 1)
         child.tail = padding
     children[-1].tail = "\n" + "  " * depth
-
-
-def _root_findings(tree: etree._ElementTree) -> list[Finding]:
-    root = tree.getroot()
-    if root.tag == _nar("newsItem"):
-        return []
-    return [
-        Finding(
-            "newsml.root",
-            f"the root element is {root.tag}, not a NewsML-G2 newsItem or newsMessage",
-            line=_line(root),
-        )
-    ]
-
-
-def _line(element: etree._Element) -> int | None:
-    return cast("int | None", element.sourceline)  # the lxml stubs leave sourceline untyped
 
 
 def _sub(
