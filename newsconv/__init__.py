@@ -18,6 +18,7 @@ from newsconv.errors import (
 )
 from newsconv.model import Article, Organization, Person, Place, Quote, Span
 from newsconv.registry import FORMATS, Format
+from newsconv.schema_store import SchemaStore
 from newsconv.validate.findings import Finding
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Quote",
     "Reading",
     "SchemaNotFoundError",
+    "SchemaStore",
     "Span",
     "UnknownFormatError",
     "ValidationError",

@@ -1,7 +1,9 @@
 """The Python API: read articles, write them in any format, validate documents.
 
 Every function raises a subclass of :class:`newsconv.errors.NewsconvError` on bad input or
-invalid output, never a bare traceback from a parser.
+invalid output, never a bare traceback from a parser. Each takes ``schemas=``, the
+:class:`~newsconv.schema_store.SchemaStore` to validate against (default: the process's store),
+so that one process can serve several configurations.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsconv import registry
+from newsconv import registry, schema_store
 from newsconv.detect import detect_input
 from newsconv.errors import InputError, UnknownFormatError, ValidationError
 from newsconv.model import Article
+from newsconv.schema_store import SchemaStore
 from newsconv.validate.findings import Finding, errors
 
 AUTO = "auto"
@@ -33,7 +36,12 @@ class Reading:
 
 
 def read_document(
-    data: str | bytes, format: str = AUTO, *, source: str | None = None, strict: bool = False
+    data: str | bytes,
+    format: str = AUTO,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    schemas: SchemaStore | None = None,
 ) -> Reading:
     """Read every article in a document; ``format`` ``auto`` detects it from the content.
 
@@ -44,10 +52,11 @@ def read_document(
     fmt = registry.get(_detect(raw, source) if format == AUTO else format)
     if not fmt.readable:
         raise InputError(source, f"newsconv cannot read {fmt.title} documents")
-    findings = fmt.validate(raw) if fmt.validator else []
-    if strict and errors(findings):
-        raise ValidationError(fmt.name, errors(findings), source)
-    return Reading(fmt.name, tuple(fmt.read_items(raw, source)), tuple(findings))
+    with schema_store.using(schemas):
+        findings = fmt.validate(raw) if fmt.validator else []
+        if strict and errors(findings):
+            raise ValidationError(fmt.name, errors(findings), source)
+        return Reading(fmt.name, tuple(fmt.read_items(raw, source)), tuple(findings))
 
 
 def _detect(data: bytes, source: str | None) -> str:
@@ -58,14 +67,19 @@ def _detect(data: bytes, source: str | None) -> str:
 
 
 def read(
-    data: str | bytes, format: str = "text", *, source: str | None = None, strict: bool = False
+    data: str | bytes,
+    format: str = "text",
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    schemas: SchemaStore | None = None,
 ) -> Article:
     """Read a document held in memory (``str`` is taken as its text) into one Article.
 
     ``format`` may be ``auto``. A document holding several articles (a NewsML-G2 newsMessage)
     is an error here: use :func:`read_document` for those.
     """
-    reading = read_document(data, format, source=source, strict=strict)
+    reading = read_document(data, format, source=source, strict=strict, schemas=schemas)
     if len(reading.articles) != 1:
         raise InputError(
             source, f"holds {len(reading.articles)} articles, not one; read it with read_document"
@@ -73,12 +87,18 @@ def read(
     return reading.articles[0]
 
 
-def read_file(path: str | os.PathLike[str], format: str = AUTO, *, strict: bool = False) -> Article:
+def read_file(
+    path: str | os.PathLike[str],
+    format: str = AUTO,
+    *,
+    strict: bool = False,
+    schemas: SchemaStore | None = None,
+) -> Article:
     """Read a file into an Article, its format detected from its content unless given.
 
     The file's path is kept as the article's source.
     """
-    return read(_bytes(path), format, source=str(path), strict=strict)
+    return read(_bytes(path), format, source=str(path), strict=strict, schemas=schemas)
 
 
 def _bytes(path: str | os.PathLike[str]) -> bytes:
@@ -88,20 +108,21 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
 
 
-def write(article: Article, format: str, *, validate: bool = True) -> str:
+def write(article: Article, format: str, *, validate: bool = True, schemas: SchemaStore | None = None) -> str:
     """The article in ``format``; with ``validate`` (the default) invalid output raises ValidationError."""
     fmt = registry.get(format)
-    document = fmt.write(article)
-    if validate:
-        problems = errors(fmt.validate_output(document))
-        if problems:
-            raise ValidationError(fmt.name, problems, article.source)
+    with schema_store.using(schemas):
+        document = fmt.write(article)
+        problems = errors(fmt.validate_output(document)) if validate else []
+    if problems:
+        raise ValidationError(fmt.name, problems, article.source)
     return document
 
 
-def validate(document: str | bytes, format: str) -> list[Finding]:
+def validate(document: str | bytes, format: str, *, schemas: SchemaStore | None = None) -> list[Finding]:
     """Every problem found in a document of ``format`` (errors and warnings); empty when valid."""
-    return registry.get(format).validate(document)
+    with schema_store.using(schemas):
+        return registry.get(format).validate(document)
 
 
 def convert(
@@ -112,6 +133,8 @@ def convert(
     source: str | None = None,
     validate: bool = True,
     strict: bool = False,
+    schemas: SchemaStore | None = None,
 ) -> str:
     """Read a document holding one article and write it in another format, validated unless told otherwise."""
-    return write(read(data, from_format, source=source, strict=strict), to, validate=validate)
+    article = read(data, from_format, source=source, strict=strict, schemas=schemas)
+    return write(article, to, validate=validate, schemas=schemas)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import NoReturn, TextIO
 
@@ -35,11 +36,24 @@ def schemas_app() -> None:
     """Find and fetch the official schemas newsconv validates against."""
 
 
-_schema_dir_option = click.option(
+_schema_dir_only = click.option(
     "--schema-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help=f"Folder searched first for official schemas (then ${schema_store.ENV_VAR}, then the cache).",
 )
+_offline_option = click.option(
+    "--offline",
+    is_flag=True,
+    expose_value=False,
+    callback=lambda _context, _parameter, value: schema_store.set_offline(value),
+    help=f"Never download a missing official schema (also ${schema_store.OFFLINE_VAR}=1).",
+)
+
+
+def _schema_dir_option(command: Callable[..., None]) -> Callable[..., None]:
+    """``--schema-dir`` and ``--offline``: where official schemas are, and whether one may be downloaded."""
+    return _offline_option(_schema_dir_only(command))
+
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -317,10 +331,12 @@ def list_schemas(schema_dir: Path | None) -> None:
     schema_store.set_schema_dir(schema_dir)
     click.echo("search path: " + ", ".join(f"{origin} {path}" for origin, path in schema_store.search_path()))
     missing = 0
+    store = schema_store.current()
     for schema in schema_store.OFFICIAL:
-        try:
-            click.echo(f"found    {schema.path}  ->  {schema_store.locate(schema.path)}")
-        except SchemaNotFoundError:
+        found = store.find(schema.path)  # listing never downloads
+        if found is not None:
+            click.echo(f"found    {schema.path}  ->  {found}")
+        else:
             missing += 1
             click.echo(f"MISSING  {schema.path}  ({schema.what}; {schema.url})")
     if missing:
@@ -334,10 +350,16 @@ def list_schemas(schema_dir: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to download into (default: the user cache).",
 )
-def fetch_schemas(dest: Path | None) -> None:
-    """Download the official schemas from their publishers (the only command that uses the network)."""
+@click.option(
+    "--base",
+    envvar=schema_store.BASE_VAR,
+    help=f"Download from BASE/<path> (a mirror laid out like the search path; also ${schema_store.BASE_VAR}).",
+)
+def fetch_schemas(dest: Path | None, base: str | None) -> None:
+    """Download the official schemas, each checked against its pinned SHA-256 (nothing is written
+    unless all match). convert and validate do this by themselves when a schema is missing."""
     try:
-        written = schema_store.fetch(dest)
+        written = schema_store.fetch(dest, base=base or None)
     except OSError as error:
         _fail(f"download failed, nothing written: {error}", EXIT_INVALID)
     for path in written:

@@ -21,3 +21,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test downloads a missing schema unless it serves one itself (tests/test_schema_store.py)."""
+    monkeypatch.setenv("NEWSCONV_OFFLINE", "1")

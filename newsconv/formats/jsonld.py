@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from functools import cache
 from typing import Any
 
 from rdflib import Graph
 from rdflib.plugins.parsers.jsonld import Parser
 from rdflib.plugins.shared.jsonld.context import Context
 
-from newsconv import secure
+from newsconv import schema_store, secure
 from newsconv.errors import InputError
 from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
@@ -120,7 +119,7 @@ def _semantic(data: Any) -> list[Finding]:
     return schemaorg_vocab.check(graph) + shacl.check(graph)
 
 
-@cache
+@schema_store.per_store()
 def _schemaorg_context() -> Context:
     """The schema.org context, processed once; each parse works on a cheap subcontext of it."""
     context = _offline_context()

@@ -52,7 +52,6 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cache
 from typing import Any
 from urllib.parse import quote as percent_encode
 
@@ -478,14 +477,14 @@ def _objects_in(value: Any) -> Iterator[dict[str, Any]]:
 # --- validation ---
 
 
-@cache
+@schema_store.per_store()
 def _schema(version: str) -> dict[str, Any]:
     with schema_store.locate(SCHEMAS[version]).open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 
 
-@cache
+@schema_store.per_store()
 def _schema_properties(version: str) -> frozenset[str]:
     """Every property name the schema of ``version`` defines, at any depth."""
     return frozenset(
@@ -496,7 +495,7 @@ def _schema_properties(version: str) -> frozenset[str]:
     )
 
 
-@cache
+@schema_store.per_store()
 def _validator(version: str) -> Draft202012Validator:
     """The compiled validator of one ninjs version, GeoJSON resolved from the schema search path.
 

@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from newsconv import identity, schema_store
@@ -86,7 +85,7 @@ def each(values: Values) -> tuple[Value, ...]:
     return values if isinstance(values, tuple) else (values,)
 
 
-@cache
+@schema_store.per_store()
 def context_document() -> dict[str, Any]:
     """The schema.org JSON-LD context (release 30.0) from the schema search path, read once."""
     with open(schema_store.locate(schema_store.SCHEMAORG_CONTEXT), encoding="utf-8") as handle:
@@ -94,7 +93,7 @@ def context_document() -> dict[str, Any]:
     return document
 
 
-@cache
+@schema_store.per_store()
 def context_coercions() -> dict[str, str]:
     """Term → ``@type`` coercion of the schema.org context (``Date`` or ``@id``), for the RDF writer."""
     return {

@@ -164,25 +164,20 @@ def _parallel(paths: Sequence[str], settings: Settings, jobs: int) -> Iterable[F
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_worker_init, initargs=(settings, _schema_dir())
+        jobs, mp_context=context, initializer=_worker_init, initargs=(settings, schema_store.current())
     )
     chunk = max(1, min(_CHUNK_FILES, len(paths) // (jobs * 8)))
     with pool:
         yield from pool.map(_check_in_worker, paths, chunksize=chunk)
 
 
-def _schema_dir() -> str | None:
-    origin, folder = schema_store.search_path()[0]
-    return str(folder) if origin == "--schema-dir" else None
-
-
 _worker_settings = Settings()
 
 
-def _worker_init(settings: Settings, schema_dir: str | None) -> None:
+def _worker_init(settings: Settings, store: schema_store.SchemaStore) -> None:
     global _worker_settings
     _worker_settings = settings
-    schema_store.set_schema_dir(schema_dir)
+    schema_store.activate(store)  # the parent's store, whatever configured it
 
 
 def _check_in_worker(path: str) -> FileReport:

@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TypeVar, cast
 
 from lxml import etree
@@ -147,7 +147,7 @@ def is_valid_language_tag(tag: str) -> bool:
     return bool(_BCP47.match(tag))
 
 
-@cache
+@schema_store.per_store()
 def qcode_attributes() -> frozenset[str]:
     """Names of attributes the NewsML-G2 XSD mostly types as QCode or QCode list.
 
@@ -163,7 +163,7 @@ def qcode_attributes() -> frozenset[str]:
     return frozenset(name for name, vote in votes.items() if vote > 0)
 
 
-@cache
+@schema_store.per_store()
 def catalog_aliases(href: str) -> frozenset[str] | None:
     """The scheme aliases a remote catalog declares, read from its offline copy; None if there is none."""
     relative = _offline_catalog(href)
@@ -364,7 +364,7 @@ def _catalogs(item: etree._Element) -> list[etree._Element]:
     return [item] if item.tag == _CATALOG else list(item.iterchildren(_CATALOG))
 
 
-@cache
+@schema_store.per_store()
 def _attribute_kinds() -> dict[str, int]:
     kinds = dict.fromkeys(qcode_attributes(), _QCODE)
     kinds.update(dict.fromkeys(_ID_NAMES, _ID))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -47,7 +46,7 @@ class Vocabulary:
         return self.ancestors.get(name, frozenset({name}))
 
 
-@cache
+@schema_store.per_store()
 def vocabulary() -> Vocabulary:
     """The schema.org vocabulary, read once per process from the located release file."""
     with open(schema_store.locate(schema_store.SCHEMAORG_VOCABULARY), encoding="utf-8") as handle:

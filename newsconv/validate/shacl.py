@@ -8,7 +8,7 @@ which doubled the cost); graphs load once per process.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from pyshacl import validate
 from rdflib import RDF, RDFS, Graph, Namespace
@@ -27,13 +27,13 @@ def shapes() -> Graph:
     return Graph().parse(data=schema_store.own(SHAPES).read_text(encoding="utf-8"), format="turtle")
 
 
-@cache
+@schema_store.per_store()
 def subclasses() -> Graph:
     """The schema.org ``rdfs:subClassOf`` triples (release 30.0)."""
     return Graph().parse(schema_store.locate(schema_store.SCHEMAORG_SUBCLASSES), format="turtle")
 
 
-@lru_cache(maxsize=64)
+@schema_store.per_store(64)
 def _hierarchy(types: frozenset[Node]) -> Graph:
     """The ``rdfs:subClassOf`` triples above ``types``: all the ontology SHACL needs for them."""
     hierarchy = Graph()
