@@ -4,14 +4,17 @@
     >>> article = newsconv.read_file("story.txt")          # plain text -> canonical model
     >>> html_ld = newsconv.write(article, "jsonld")         # validated schema.org JSON-LD
     >>> g2 = newsconv.write(article, "newsml")              # validated NewsML-G2 newsItem
+    >>> newsconv.convert_files("feeds/", ["newsml", "jsonld"], "out/", manifest="m.jsonl")
 
 Formats are listed by :data:`newsconv.registry.FORMATS` and ``newsconv formats``.
 """
 
 from newsconv.api import Reading, convert, read, read_document, read_file, validate, write
+from newsconv.batch import ConvertOptions, FileResult, Summary, convert_files, prepare, validate_files
 from newsconv.errors import (
     InputError,
     NewsconvError,
+    OutputConflictError,
     SchemaNotFoundError,
     UnknownFormatError,
     ValidationError,
@@ -24,11 +27,14 @@ from newsconv.validate.findings import Finding
 __all__ = [
     "FORMATS",
     "Article",
+    "ConvertOptions",
+    "FileResult",
     "Finding",
     "Format",
     "InputError",
     "NewsconvError",
     "Organization",
+    "OutputConflictError",
     "Person",
     "Place",
     "Quote",
@@ -36,12 +42,16 @@ __all__ = [
     "SchemaNotFoundError",
     "SchemaStore",
     "Span",
+    "Summary",
     "UnknownFormatError",
     "ValidationError",
     "convert",
+    "convert_files",
+    "prepare",
     "read",
     "read_document",
     "read_file",
     "validate",
+    "validate_files",
     "write",
 ]

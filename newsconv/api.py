@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsconv import registry, schema_store
 from newsconv.detect import detect_input
 from newsconv.errors import InputError, UnknownFormatError, ValidationError
+from newsconv.inputs import read_bytes
 from newsconv.model import Article
 from newsconv.schema_store import SchemaStore
 from newsconv.validate.findings import Finding, errors
@@ -48,15 +48,31 @@ def read_document(
     Structured input is validated against its own schema first; with ``strict`` a document with
     errors raises ValidationError instead of being read.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = _encoded(data, source)
     fmt = registry.get(_detect(raw, source) if format == AUTO else format)
     if not fmt.readable:
         raise InputError(source, f"newsconv cannot read {fmt.title} documents")
     with schema_store.using(schemas):
         findings = fmt.validate(raw) if fmt.validator else []
         if strict and errors(findings):
-            raise ValidationError(fmt.name, errors(findings), source)
-        return Reading(fmt.name, tuple(fmt.read_items(raw, source)), tuple(findings))
+            raise ValidationError(fmt.name, errors(findings), source, role="input")
+        try:
+            articles = tuple(fmt.read_items(raw, source))
+        except ValidationError as error:  # a reader's own check: it is the input that is invalid
+            raise ValidationError(error.format_name, error.findings, source, role="input") from None
+    return Reading(fmt.name, articles, tuple(findings))
+
+
+def _encoded(data: str | bytes, source: str | None) -> bytes:
+    """A document's bytes; text is encoded as UTF-8, and text that cannot be (a lone surrogate) is an InputError."""
+    if not isinstance(data, str):
+        return data
+    try:
+        return data.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            source, f"text holds a lone surrogate (U+{ord(data[error.start]):04X} at character {error.start})"
+        ) from None
 
 
 def _detect(data: bytes, source: str | None) -> str:
@@ -98,21 +114,22 @@ def read_file(
 
     The file's path is kept as the article's source.
     """
-    return read(_bytes(path), format, source=str(path), strict=strict, schemas=schemas)
-
-
-def _bytes(path: str | os.PathLike[str]) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+    return read(read_bytes(path), format, source=str(path), strict=strict, schemas=schemas)
 
 
 def write(article: Article, format: str, *, validate: bool = True, schemas: SchemaStore | None = None) -> str:
-    """The article in ``format``; with ``validate`` (the default) invalid output raises ValidationError."""
+    """The article in ``format``; with ``validate`` (the default) invalid output raises ValidationError.
+
+    An article whose text is no valid Unicode (a lone surrogate, which only code can put there)
+    is an InputError: no file could hold its output.
+    """
     fmt = registry.get(format)
     with schema_store.using(schemas):
-        document = fmt.write(article)
+        try:
+            document = fmt.write(article)
+        except UnicodeEncodeError as error:
+            raise InputError(article.source, f"the article holds a lone surrogate ({error.reason})") from None
+        _encoded(document, article.source)
         problems = errors(fmt.validate_output(document)) if validate else []
     if problems:
         raise ValidationError(fmt.name, problems, article.source)

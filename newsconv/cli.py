@@ -1,7 +1,8 @@
-"""The ``newsconv`` command line: convert, validate, formats, schemas.
+"""The ``newsconv`` command line: convert, validate, formats, schemas; a thin layer over the API.
 
 Exit codes: 0 everything converted (or valid); 1 some input could not be read or some output
-or document is invalid (the other files are still processed); 2 usage error or missing schema.
+or document is invalid (the other files are still processed); 2 usage error, a batch that would
+overwrite its own input, or a missing schema; 3 an internal error (a bug in newsconv).
 """
 
 from __future__ import annotations
@@ -9,24 +10,58 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path, PurePath
-from typing import NoReturn, TextIO
+from itertools import islice
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 import click
 from lxml import etree
 
-from newsconv import api, registry, schema_store
+from newsconv import api, batch, registry, schema_store
 from newsconv.atomic import write_atomically
-from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError, UnknownFormatError
-from newsconv.inputs import STDIN, Input, expand
-from newsconv.registry import Format
-from newsconv.validate import checker, reporters
-from newsconv.validate.findings import Finding
+from newsconv.batch.convert import render, warnings_of
+from newsconv.batch.files import list_inputs
+from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError
+from newsconv.inputs import STDIN, read_bytes
+from newsconv.validate import reporters
+from newsconv.validate.checker import FileReport
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+_PROGRESS_MIN_FILES = 20
 
-@click.group(context_settings=_CONTEXT)
+
+class _App(click.Group):
+    """The command group; what escapes a command is told apart: a usage problem or a bug."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (NewsconvError, etree.XMLSchemaParseError) as error:
+            _fail(str(error))  # a missing schema, a conflicting plan, an unknown name: exit 2
+        except Exception as error:  # noqa: BLE001 (a bug: say so, with exit 3, not a traceback)
+            _fail(f"internal error ({type(error).__name__}: {error}); please report it", EXIT_INTERNAL)
+
+
+class FormatList(click.Choice):  # type: ignore[type-arg]
+    """One or more format names, comma-separated; ``--help`` lists the valid ones."""
+
+    name = "format"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value
+        choose = super().convert  # zero-argument super() does not work inside a generator
+        return tuple(choose(part.strip(), param, ctx) for part in str(value).split(",") if part.strip())
+
+
+@click.group(cls=_App, context_settings=_CONTEXT)
+@click.version_option(package_name="newsconv", prog_name="newsconv")
 def app() -> None:
     """Turn news articles into validated NewsML-G2, schema.org JSON-LD and RDF."""
 
@@ -55,41 +90,27 @@ def _schema_dir_option(command: Callable[..., None]) -> Callable[..., None]:
     return _offline_option(_schema_dir_only(command))
 
 
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-_PROGRESS_MIN_FILES = 20
-
-
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"newsconv: {message}", err=True)
     sys.exit(code)
 
 
-def _formats(names: str, *, writable: bool) -> list[Format]:
-    try:
-        formats = [registry.get(n) for n in names.split(",") if n.strip()]
-    except UnknownFormatError as error:
-        _fail(str(error))
-    for fmt in formats:
-        if writable and not fmt.writable:
-            _fail(f"format {fmt.name!r} cannot be written")
-    if not formats:
-        _fail("no format given")
-    return formats
-
-
-def _read(item: Input) -> bytes:
-    if item.path == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        return Path(item.path).read_bytes()
-    except OSError as error:
-        raise InputError(item.path, f"cannot read: {error.strerror or error}") from None
+def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The format names of a repeatable, comma-separated option, in order, without repeats."""
+    return list(dict.fromkeys(name for value in values for name in value))
 
 
 @app.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--to", "-t", required=True, help="Output format(s), comma-separated (see `newsconv formats`).")
+@click.option(
+    "--to",
+    "-t",
+    "to",
+    required=True,
+    multiple=True,
+    type=FormatList([f.name for f in registry.FORMATS if f.writable]),
+    help="Output format(s): comma-separated or repeated.",
+)
 @click.option(
     "--out",
     "-o",
@@ -99,6 +120,7 @@ def _read(item: Input) -> bytes:
 @click.option(
     "--from",
     "from_format",
+    type=click.Choice([api.AUTO, *(f.name for f in registry.FORMATS if f.readable)], case_sensitive=False),
     default=api.AUTO,
     help="Input format (default: detected from each file's content).",
 )
@@ -106,136 +128,139 @@ def _read(item: Input) -> bytes:
     "--strict", is_flag=True, help="An input that breaks its own schema is an error, not a warning."
 )
 @click.option("--no-validate", is_flag=True, help="Skip validating the outputs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option(
+    "--engine",
+    type=click.Choice(list(batch.ENGINES)),
+    default="local",
+    show_default=True,
+    help="What runs the batch: this machine's processes, or a cluster (dask: the 'dask' extra).",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write one record per input to FILE (JSON Lines; Parquet for .parquet), then a summary.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip inputs whose outputs all exist and are not older than the input.",
+)
 @_schema_dir_option
 def convert(
     inputs: tuple[str, ...],
-    to: str,
+    to: tuple[tuple[str, ...], ...],
     out: Path | None,
     from_format: str,
     strict: bool,
     no_validate: bool,
+    jobs: int | None,
+    engine: str,
+    manifest: Path | None,
+    resume: bool,
     schema_dir: Path | None,
 ) -> None:
     """Convert articles to other formats, validating every output.
 
     INPUTS are files, folders, glob patterns, or - for standard input. A document holding several
-    articles (a NewsML-G2 newsMessage) gives NAME.1.<ext>, NAME.2.<ext>…
+    articles (a NewsML-G2 newsMessage) gives NAME.1.<ext>, NAME.2.<ext>… Exit 0 when all
+    converted, 1 when some input or output failed, 2 on a usage error or a missing schema, 3 on
+    an internal error.
     """
     schema_store.set_schema_dir(schema_dir)
-    if from_format != api.AUTO:
-        source = _formats(from_format, writable=False)
-        if len(source) != 1 or not source[0].readable:
-            _fail(f"--from must name one readable format, not {from_format!r}")
-        from_format = source[0].name
-    targets = _formats(to, writable=True)
-    items = _convert_inputs(list(inputs), from_format)
-    if not items:
-        _fail("no input files found")
-    if out is None and (len(items) > 1 or len(targets) > 1):
-        _fail("several inputs or formats need --out DIR")
-    planned = (
-        [(item, fmt, out / item.relative.with_suffix(fmt.extension)) for item in items for fmt in targets]
-        if out
-        else []
+    formats = _names(to)
+    if not formats:
+        _fail("no format given")
+    if out is None:
+        if manifest is not None or resume:
+            _fail("--manifest and --resume need --out DIR")
+        _convert_to_stdout(list(inputs), formats, from_format, strict=strict, validate=not no_validate)
+        return
+    summary = batch.convert_files(
+        inputs,
+        formats,
+        out,
+        jobs=jobs,
+        engine=engine,
+        manifest=manifest,
+        from_format=from_format,
+        validate=not no_validate,
+        strict=strict,
+        resume=resume,
+        schema_dir=schema_dir,
+        on_result=_tell,
     )
-    clashes = {p for _, _, p in planned if sum(q == p for _, _, q in planned) > 1}
-    if clashes:
-        _fail(f"several inputs would write {min(map(str, clashes))}; convert them separately")
-    failed = 0
-    for item in items:
-        name = None if item.path == STDIN else item.path
-        try:
-            reading = api.read_document(_read(item), from_format, source=name, strict=strict)
-            _warn(name, reading.findings)
-            if out is None and len(reading.articles) != 1:
-                raise InputError(name, f"holds {len(reading.articles)} articles: convert it with --out DIR")
-            documents = [
-                (
-                    _output_name(item, n, len(reading.articles), fmt),
-                    api.write(article, fmt.name, validate=not no_validate),
-                )
-                for n, article in enumerate(reading.articles, 1)
-                for fmt in targets
-            ]
-        except SchemaNotFoundError as error:
-            _fail(str(error))
-        except NewsconvError as error:
-            failed += 1
-            click.echo(f"newsconv: {error}", err=True)
-            continue
-        except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
-            failed += 1
-            click.echo(
-                f"newsconv: {item.path}: internal error ({type(error).__name__}: {error}); please report it",
-                err=True,
-            )
-            continue
-        for relative, document in documents:
-            if out is None:
-                sys.stdout.write(document)
-            else:
-                write_atomically(out / relative, document.encode("utf-8"))
-    if failed:
-        click.echo(f"newsconv: {failed} of {len(items)} input(s) failed", err=True)
-        sys.exit(EXIT_INVALID)
+    if summary.inputs == 0:
+        _fail("no input files found")
+    if summary.failed:
+        click.echo(f"newsconv: {summary.failed} of {summary.inputs} input(s) failed", err=True)
+        sys.exit(EXIT_INTERNAL if summary.internal else EXIT_INVALID)
 
 
-_MAX_WARNINGS = 5
+def _convert_to_stdout(
+    arguments: list[str], formats: list[str], from_format: str, *, strict: bool, validate: bool
+) -> None:
+    """One input in one format, to standard output (nothing is written to a file)."""
+    options = batch.ConvertOptions(
+        tuple(formats), None, None if from_format == api.AUTO else from_format, validate, strict
+    )
+    found = list(islice(list_inputs(arguments, options), 2))
+    if not found:
+        _fail("no input files found")
+    if len(found) > 1 or len(formats) > 1:
+        _fail("several inputs or formats need --out DIR")
+    item = found[0]
+    source = None if item.path == STDIN else item.path
+    try:
+        rendering = render(read_bytes(item.path), source, options)
+        _tell(batch.FileResult(item.path, "ok", warnings=warnings_of(rendering.reading)))
+        if rendering.problems:
+            raise rendering.problems[0]
+        if len(rendering.documents) != 1:
+            count = len(rendering.reading.articles)
+            raise InputError(source, f"holds {count} articles: convert it with --out DIR")
+    except SchemaNotFoundError:
+        raise
+    except NewsconvError as error:
+        _fail(str(error), EXIT_INVALID)
+    sys.stdout.write(rendering.documents[0].text)
 
 
-def _convert_inputs(arguments: list[str], from_format: str) -> list[Input]:
-    """The inputs to convert: folders contribute the files a readable format could be in."""
-    if from_format != api.AUTO:
-        return expand(arguments, registry.get(from_format).extension)
-    return _files(arguments, {"." + f.extension.rsplit(".", 1)[-1] for f in registry.FORMATS if f.readable})
-
-
-def _files(arguments: list[str], suffixes: set[str]) -> list[Input]:
-    """Every input the arguments name; a folder contributes only its files with one of ``suffixes``."""
-    found: list[Input] = []
-    for argument in arguments:
-        items = expand([argument], "")  # one walk of a folder, whatever the extensions
-        folder = Path(argument).is_dir()
-        found += [item for item in items if not folder or Path(item.path).suffix in suffixes]
-    return list({item.path: item for item in found}.values())
-
-
-def _output_name(item: Input, number: int, count: int, fmt: Format) -> PurePath:
-    """NAME.<ext> for a document with one article; NAME.<n>.<ext> (numbered from 1) for several."""
-    if count == 1:
-        return item.relative.with_suffix(fmt.extension)
-    return item.relative.with_suffix(f".{number:0{len(str(count))}d}{fmt.extension}")
-
-
-def _warn(source: str | None, findings: tuple[Finding, ...]) -> None:
-    """Print an input's validation problems as warnings: it was read all the same."""
-    for finding in findings[:_MAX_WARNINGS]:
-        click.echo(f"newsconv: {source or '<stdin>'}: warning: input {finding}", err=True)
-    if len(findings) > _MAX_WARNINGS:
+def _tell(result: batch.FileResult) -> None:
+    """Say on standard error what went wrong with an input, and what its own validation warned of."""
+    name = "<stdin>" if result.source == STDIN else result.source
+    for warning in result.warnings:
+        click.echo(f"newsconv: {name}: warning: {warning}", err=True)
+    for line in (result.message or "").splitlines():
         click.echo(
-            f"newsconv: {source or '<stdin>'}: warning: and {len(findings) - _MAX_WARNINGS} more problems",
-            err=True,
+            f"newsconv: {line}" if line.startswith(result.source) else f"newsconv: {name}: {line}", err=True
         )
 
 
 @app.command()
 @click.argument("documents", nargs=-1, required=True)
 @click.option(
-    "--format", "-f", "format_name", help="Format of every document (default: detected from content)."
+    "--format",
+    "-f",
+    "formats",
+    multiple=True,
+    type=FormatList([f.name for f in registry.FORMATS if f.validator]),
+    help="Format of every document (default: detected from content); several: each detected, "
+    "and a document of another format is invalid.",
 )
 @click.option(
     "--report",
     "-r",
-    type=click.Choice(list(reporters.REPORTERS)),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    "reports",
+    multiple=True,
+    metavar="[" + "|".join(reporters.REPORTERS) + "][:FILE]",
+    help="Report format, to FILE when given (atomically) or stdout; repeatable [default: text].",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE (atomically), not stdout.",
+    help="Write the one report to FILE (atomically), not stdout.",
 )
 @click.option(
     "--rule", "rules", multiple=True, help="Report only this rule id or family (e.g. g2, xsd); repeatable."
@@ -246,8 +271,8 @@ def _warn(source: str | None, findings: tuple[Finding, ...]) -> None:
 @_schema_dir_option
 def validate(
     documents: tuple[str, ...],
-    format_name: str | None,
-    report: str,
+    formats: tuple[tuple[str, ...], ...],
+    reports: tuple[str, ...],
     output: Path | None,
     rules: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -257,51 +282,62 @@ def validate(
 ) -> None:
     """Validate news feeds: NewsML-G2, JSON-LD, ninjs, RDF, model JSON.
 
-    DOCUMENTS are files, folders (searched recursively) or glob patterns. Exit 0 when all are
-    valid, 1 when some are invalid, 2 on a usage error or a missing schema.
+    DOCUMENTS are files, folders (searched recursively), glob patterns, or - for standard input.
+    Exit 0 when all are valid, 1 when some are invalid, 2 on a usage error or a missing schema,
+    3 on an internal error.
     """
     schema_store.set_schema_dir(schema_dir)
-    if format_name is not None:
-        format_name = _formats(format_name, writable=False)[0].name
-    paths = _documents(list(documents), format_name)
-    if not paths:
+    targets = _report_targets(reports, output)
+    show_progress = sys.stderr.isatty()
+    results = batch.validate_files(
+        documents,
+        _names(formats) or None,
+        jobs=jobs,
+        rules=rules,
+        ignore=ignore,
+        strict=strict,
+        progress=_progress if show_progress else None,
+    )
+    if not results:
         _fail("no files found")
-    selection = checker.Selection(frozenset(rules), frozenset(ignore))
-    show_progress = sys.stderr.isatty() and len(paths) > _PROGRESS_MIN_FILES
-    try:
-        reports = checker.check_files(
-            paths,
-            format_name,
-            jobs=jobs or checker.default_jobs(),
-            selection=selection,
-            strict=strict,
-            progress=_progress if show_progress else None,
-        )
-    except (SchemaNotFoundError, etree.XMLSchemaParseError) as error:
-        _fail(f"cannot load a schema: {error}")
     if show_progress:
         click.echo("", err=True)
-    colour = output is None and report == "text" and use_colour(sys.stdout)
-    rendered = reporters.REPORTERS[report](reports, colour)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            write_atomically(output, rendered.encode("utf-8"))
-        except OSError as error:
-            _fail(f"cannot write the report to {output}: {error.strerror or error}")
-    if not all(r.valid for r in reports):
+    for name, target in targets:
+        _write_report(name, target, results)
+    if any(f.rule == "internal" for r in results for f in r.findings):
+        sys.exit(EXIT_INTERNAL)
+    if not all(r.valid for r in results):
         sys.exit(EXIT_INVALID)
 
 
-def _documents(arguments: list[str], format_name: str | None) -> list[str]:
-    """The files to validate: folders contribute files with the extensions of the formats asked for."""
-    extensions = (
-        {registry.get(format_name).extension}
-        if format_name
-        else {f.extension for f in registry.FORMATS if f.validator} | {".xml", ".json"}
-    )
-    return sorted({item.path for item in _files(arguments, extensions)} - {STDIN})
+def _report_targets(reports: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
+    """Each report asked for and where it goes (``None``: stdout); at most one goes to stdout."""
+    targets: list[tuple[str, Path | None]] = []
+    for report in reports or ("text",):
+        name, _, path = report.partition(":")
+        if name not in reporters.REPORTERS:
+            _fail(f"unknown report {name!r} (known: {', '.join(reporters.REPORTERS)})")
+        targets.append((name, Path(path) if path else None))
+    to_stdout = [i for i, (_, path) in enumerate(targets) if path is None]
+    if output is not None:
+        if len(to_stdout) != 1:
+            _fail("--output takes one report; give each report its file as FORMAT:FILE")
+        targets[to_stdout[0]] = (targets[to_stdout[0]][0], output)
+    elif len(to_stdout) > 1:
+        _fail("only one report can go to stdout; give the others a file as FORMAT:FILE")
+    return targets
+
+
+def _write_report(name: str, target: Path | None, results: list[FileReport]) -> None:
+    colour = target is None and name == "text" and use_colour(sys.stdout)
+    rendered = reporters.REPORTERS[name](results, colour)
+    if target is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        write_atomically(target, rendered.encode("utf-8"))
+    except OSError as error:
+        _fail(f"cannot write the report to {target}: {error.strerror or error}")
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -310,6 +346,8 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def _progress(done: int, total: int) -> None:
+    if total <= _PROGRESS_MIN_FILES:
+        return
     width = 30
     filled = width * done // total
     sys.stderr.write(f"\rvalidating [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")

@@ -30,13 +30,28 @@ class SchemaNotFoundError(NewsconvError):
     """An official schema file is not on the schema search path."""
 
 
-class ValidationError(NewsconvError):
-    """A document failed validation; ``findings`` says why."""
+class OutputConflictError(NewsconvError):
+    """A batch would overwrite one of its inputs, or write one output name twice: nothing is written."""
 
-    def __init__(self, format_name: str, findings: Sequence[Finding], source: str | None = None) -> None:
+
+class ValidationError(NewsconvError):
+    """A document failed validation; ``findings`` says why.
+
+    ``role`` names a document without a source in the message: ``input`` when it was being
+    read, ``output`` when newsconv wrote it.
+    """
+
+    def __init__(
+        self,
+        format_name: str,
+        findings: Sequence[Finding],
+        source: str | None = None,
+        *,
+        role: str = "output",
+    ) -> None:
         self.format_name = format_name
         self.findings = tuple(findings)
         self.source = source
         first = "; ".join(str(f) for f in self.findings[:3])
         more = f" (and {len(self.findings) - 3} more)" if len(self.findings) > 3 else ""
-        super().__init__(f"{source or '<output>'}: invalid {format_name}: {first}{more}")
+        super().__init__(f"{source or f'<{role}>'}: invalid {format_name}: {first}{more}")

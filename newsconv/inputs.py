@@ -1,11 +1,20 @@
-"""Command-line inputs: files, folders (recursive) and glob patterns, each with its output name."""
+"""Inputs of a batch: files, folders (recursive) and glob patterns, each with its output name.
+
+Expansion is lazy: a folder of a million files is walked as it is consumed, one sorted listing
+per sub-folder, so a batch starts converting before the listing ends and never holds it whole
+(only the paths already given, to drop repeats).
+"""
 
 from __future__ import annotations
 
 import glob
 import os
+import sys
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+
+from newsconv.errors import InputError
 
 STDIN = "-"
 
@@ -22,58 +31,89 @@ class Input:
         """The input's path relative to the output folder (made when asked: a batch may not need it)."""
         return PurePath(*self.parts)
 
+    @classmethod
+    def of(cls, path: str) -> Input:
+        """An input named directly: its output name is its file name."""
+        return cls(path, ("stdin",) if path == STDIN else (PurePath(path).name,))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The content of a file, or of standard input for ``-``; a file that cannot be read is an InputError."""
+    if str(path) == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+
+
+def iter_inputs(
+    arguments: Iterable[str], suffixes: Collection[str] = (), *, skip: str | None = None
+) -> Iterator[Input]:
+    """Every input the arguments name, in order, without repeats, found as it is consumed.
+
+    A folder contributes its files whose names end in one of ``suffixes`` (all files when empty;
+    case-sensitive; hidden files and folders skipped, symbolic links to folders not followed),
+    sorted by their path components and keeping their sub-folders in the output name; the folder
+    ``skip`` (an output folder inside an input folder) is not entered. A pattern gives its
+    matching files. A path that does not exist is kept, so that reading it reports the problem.
+    """
+    endings = tuple(suffixes)
+    skipped = os.path.abspath(skip) if skip is not None else None
+    seen: set[str] = set()
+    for argument in arguments:
+        for item in _argument_inputs(argument, endings, skipped):
+            if item.path not in seen:
+                seen.add(item.path)
+                yield item
+
 
 def expand(arguments: list[str], extension: str) -> list[Input]:
-    """Every input the arguments name, in order, without repeats.
+    """Every input the arguments name, as a list (see :func:`iter_inputs`); ``""`` takes every file."""
+    return list(iter_inputs(arguments, (extension,) if extension else ()))
 
-    A folder contributes its files ending in ``extension`` (case-sensitive, hidden files and
-    folders skipped, symbolic links to folders not followed), sorted by their path components
-    and keeping their sub-folders in the output name; a pattern its matching files. A path that
-    does not exist is kept, so that reading it reports the problem by name.
+
+def _argument_inputs(argument: str, endings: tuple[str, ...], skip: str | None) -> Iterator[Input]:
+    path = Path(argument)
+    if argument == STDIN:
+        yield Input.of(STDIN)
+    elif path.is_dir():
+        base = str(path)
+        for parts in _files_under(base, endings, skip):
+            yield Input(os.path.join(base, *parts) if base != "." else os.path.join(*parts), parts)
+    elif not path.exists() and glob.has_magic(argument):
+        matches = sorted(m for m in glob.iglob(argument, recursive=True) if os.path.isfile(m))
+        yield from (Input(m, (os.path.basename(m),)) for m in matches)
+    else:
+        yield Input(argument, (path.name,))
+
+
+def _files_under(folder: str, endings: tuple[str, ...], skip: str | None) -> Iterator[tuple[str, ...]]:
+    """The path components, below ``folder``, of its visible regular files with one of ``endings``.
+
+    Each folder is listed once with ``scandir`` (file types come with the listing, so many
+    thousands of files cost no ``stat`` each) and its entries visited in name order, sub-folders
+    in place: that is the order of sorted path components. A stack of listings, not recursion,
+    so no depth of folders is too deep; a folder that may not be listed is skipped.
     """
-    found: list[Input] = []
-    for argument in arguments:
-        path = Path(argument)
-        if argument == STDIN:
-            found.append(Input(STDIN, ("stdin",)))
-        elif path.is_dir():
-            base = str(path)
-            found += [
-                Input(os.path.join(base, *parts) if base != "." else os.path.join(*parts), parts)
-                for parts in sorted(_files_under(base, extension))
-            ]
-        elif not path.exists() and glob.has_magic(argument):
-            matches = sorted(m for m in glob.glob(argument, recursive=True) if os.path.isfile(m))
-            found += [Input(m, (os.path.basename(m),)) for m in matches]
-        else:
-            found.append(Input(argument, (path.name,)))
-    unique: dict[str, Input] = {}
-    for item in found:
-        unique.setdefault(item.path, item)
-    return list(unique.values())
-
-
-def _files_under(folder: str, extension: str) -> list[tuple[str, ...]]:
-    """The path components, below ``folder``, of its visible regular files ending in ``extension``.
-
-    One ``scandir`` per folder (file types come with the listing), so that a folder of many
-    thousands of files costs no ``stat`` each; a folder that may not be listed is skipped.
-    """
-    found: list[tuple[str, ...]] = []
-    pending: list[tuple[tuple[str, ...], str]] = [((), folder)]
+    pending: list[tuple[tuple[str, ...], Iterator[os.DirEntry[str]]]] = [((), _listing(folder))]
     while pending:
-        parts, directory = pending.pop()
-        try:
-            with os.scandir(directory) as entries:
-                listed = list(entries)
-        except PermissionError:
-            continue
-        for entry in listed:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(((*parts, name), entry.path))
-            elif name.endswith(extension) and entry.is_file():
-                found.append((*parts, name))
-    return found
+        parts, entries = pending[-1]
+        entry = next(entries, None)
+        if entry is None:
+            pending.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            if skip is None or os.path.abspath(entry.path) != skip:
+                pending.append(((*parts, entry.name), _listing(entry.path)))
+        elif (not endings or entry.name.endswith(endings)) and entry.is_file():
+            yield (*parts, entry.name)
+
+
+def _listing(directory: str) -> Iterator[os.DirEntry[str]]:
+    """A folder's visible entries in name order; none when it may not be listed."""
+    try:
+        with os.scandir(directory) as entries:
+            listed = sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+    except PermissionError:
+        listed = []
+    return iter(listed)

@@ -21,6 +21,7 @@ from newsconv.model import (
     Rights,
     Span,
 )
+from newsconv.secure import load_json
 from newsconv.validate import json_schema, model_rules
 from newsconv.validate.findings import Finding
 
@@ -149,24 +150,31 @@ def write(article: Article) -> str:
 
 
 def read(data: bytes, source: str | None = None) -> Article:
-    """An article from model JSON; invalid JSON or a model that breaks the schema is an error."""
-    findings = validate(data)
+    """An article from model JSON; invalid JSON or a model that breaks the schema is an error.
+
+    The JSON goes through ``secure.load_json``: the 64 MiB and 200-level limits hold here too.
+    """
+    value = load_json(data, source)
+    findings = _check(value)
     if findings:
-        if findings[0].rule == "json.syntax":
-            raise InputError(source, f"not JSON: {findings[0]}")
-        raise ValidationError("model", findings, source)
-    return from_dict(json.loads(data))
+        raise ValidationError("model", findings, source, role="input")
+    return from_dict(value)
 
 
 def validate(document: str | bytes) -> list[Finding]:
-    """Problems with a model document: JSON syntax, the JSON Schema, then the model's own rules."""
-    data, findings = json_schema.parse(document)
-    if findings:
-        return findings
-    findings = json_schema.check(json_schema.own_validator(SCHEMA), data)
-    if findings:
-        return findings
-    return model_rules.check(from_dict(data))
+    """Problems with a model document: JSON syntax (and size and depth limits), the JSON Schema,
+    then the model's own rules."""
+    data = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
+    try:
+        value = load_json(data, None)
+    except InputError as error:
+        return [Finding("json.syntax", error.problem)]
+    return _check(value)
+
+
+def _check(value: Any) -> list[Finding]:
+    findings = json_schema.check(json_schema.own_validator(SCHEMA), value)
+    return findings or model_rules.check(from_dict(value))
 
 
 def _span(span: Span) -> dict[str, int]:

@@ -104,7 +104,8 @@ def parse(document: str | bytes, syntax: str) -> tuple[Graph | None, list[Findin
     """
     if syntax == "xml":
         try:
-            secure.parse_xml(document.encode("utf-8") if isinstance(document, str) else document, None)
+            raw = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
+            secure.parse_xml(raw, None)  # a lone surrogate is then bytes libxml2 refuses: a finding
         except InputError as error:
             return None, [Finding("rdf.syntax", error.problem)]
     graph = Graph(bind_namespaces="none")

@@ -1,0 +1,142 @@
+"""The unit of work every engine runs: convert inputs, write their outputs, one result per input.
+
+Each output stands alone: a format whose output fails validation is reported (file, format,
+first problems) and not written, while the input's other outputs are written; the input is then
+``failed`` and its result lists what was written. Outputs are written atomically, so an output
+that exists is complete. A bad input becomes a failed result, never an exception; only a
+missing official schema (which fails every input alike) stops the batch.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsconv import api, registry
+from newsconv.atomic import write_atomically
+from newsconv.batch.plan import destination, output_path, planned_outputs
+from newsconv.batch.results import FAILED, INTERNAL, OK, SKIPPED, ConvertOptions, FileResult
+from newsconv.errors import NewsconvError, OutputConflictError, SchemaNotFoundError
+from newsconv.inputs import STDIN, Input, read_bytes
+from newsconv.registry import Format
+
+_MAX_WARNINGS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One output: the article's number in its input (from 1), of how many, its format and text."""
+
+    number: int
+    count: int
+    format: Format
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """An input converted in memory: its reading, the outputs that passed, and the ones that failed."""
+
+    reading: api.Reading
+    documents: tuple[Document, ...]
+    problems: tuple[NewsconvError, ...]
+
+
+def render(data: bytes, source: str | None, options: ConvertOptions) -> Rendering:
+    """Read ``data`` and write every article in every format of ``options``, each on its own.
+
+    Reading errors raise (nothing can be written); an output that fails validation is kept in
+    ``problems`` and the others are still made.
+    """
+    reading = api.read_document(data, options.from_format or api.AUTO, source=source, strict=options.strict)
+    documents: list[Document] = []
+    problems: list[NewsconvError] = []
+    count = len(reading.articles)
+    for number, article in enumerate(reading.articles, 1):
+        for name in options.to:
+            try:
+                text = api.write(article, name, validate=options.validate)
+            except SchemaNotFoundError:
+                raise
+            except NewsconvError as error:
+                problems.append(error)
+                continue
+            documents.append(Document(number, count, registry.get(name), text))
+    return Rendering(reading, tuple(documents), tuple(problems))
+
+
+def convert_batch(sources: Sequence[str | Input], options: ConvertOptions) -> list[FileResult]:
+    """Convert each source (a path, or an Input that names its output sub-folders); one result each.
+
+    Never raises for a bad input: it gives a failed result. SchemaNotFoundError is raised.
+    """
+    return [convert_input(s if isinstance(s, Input) else Input.of(s), options) for s in sources]
+
+
+def convert_input(item: Input, options: ConvertOptions) -> FileResult:
+    """Convert one input and write its outputs; the result says what happened and what was written."""
+    start = time.perf_counter()
+    if options.resume and up_to_date(item, options):
+        return FileResult(item.path, SKIPPED)
+    source = None if item.path == STDIN else item.path
+    written: list[str] = []
+    try:
+        rendering = render(read_bytes(item.path), source, options)
+        base = destination(item, options.out)
+        for document in rendering.documents:
+            path = Path(output_path(base, document.format.extension, document.number, document.count))
+            _refuse_overwriting(item, path)
+            write_atomically(path, document.text.encode("utf-8"))
+            written.append(str(path))
+    except SchemaNotFoundError:
+        raise
+    except NewsconvError as error:
+        return _failed(item, error, str(error), written, start)
+    except OSError as error:
+        return _failed(item, error, f"{item.path}: cannot write: {error.strerror or error}", written, start)
+    except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
+        message = f"{INTERNAL} ({type(error).__name__}: {error}) converting {item.path}; please report it"
+        return _failed(item, error, message, written, start)
+    items = len(rendering.reading.articles)
+    warnings = warnings_of(rendering.reading)
+    seconds = time.perf_counter() - start
+    if rendering.problems:
+        message = "\n".join(str(p) for p in rendering.problems)
+        name = type(rendering.problems[0]).__name__
+        return FileResult(item.path, FAILED, name, message, tuple(written), items, seconds, warnings)
+    return FileResult(item.path, OK, None, None, tuple(written), items, seconds, warnings)
+
+
+def up_to_date(item: Input, options: ConvertOptions) -> bool:
+    """Whether every output of a one-article input exists and is not older than the input."""
+    if item.path == STDIN:
+        return False
+    try:
+        changed = os.stat(item.path).st_mtime_ns
+        extensions = [registry.get(name).extension for name in options.to]
+        paths = planned_outputs(item, extensions, options.out)
+        return all(os.stat(path).st_mtime_ns >= changed for path in paths)
+    except (OSError, NewsconvError):
+        return False
+
+
+def _refuse_overwriting(item: Input, path: Path) -> None:
+    """The last guard: an output that is the input itself (a link, another spelling) is refused."""
+    if item.path != STDIN and path.exists() and os.path.samefile(path, item.path):
+        raise OutputConflictError(f"writing {path} would overwrite the input {item.path}; nothing written")
+
+
+def _failed(item: Input, error: BaseException, message: str, written: list[str], start: float) -> FileResult:
+    seconds = time.perf_counter() - start
+    return FileResult(item.path, FAILED, type(error).__name__, message, tuple(written), 0, seconds)
+
+
+def warnings_of(reading: api.Reading) -> tuple[str, ...]:
+    """The input's own validation problems, as warnings (the first few, then how many more)."""
+    shown = [f"input {finding}" for finding in reading.findings[:_MAX_WARNINGS]]
+    if len(reading.findings) > _MAX_WARNINGS:
+        shown.append(f"and {len(reading.findings) - _MAX_WARNINGS} more problems")
+    return tuple(shown)

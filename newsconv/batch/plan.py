@@ -1,0 +1,76 @@
+"""Where a batch writes, and the checks that run before anything is written.
+
+An input ``path/NAME.txt`` found in a folder argument keeps its sub-folders under the output
+folder and becomes ``OUT/sub/NAME.<ext>``; a document of several articles (a newsMessage)
+becomes ``NAME.1.<ext>``, ``NAME.2.<ext>``…; with no output folder, outputs go beside their
+input. :class:`Plan` refuses a batch that would overwrite one of its own inputs or write one
+name twice; it keeps a set of the names planned so far, so checking n inputs costs O(n).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from newsconv.errors import InputError, OutputConflictError
+from newsconv.inputs import STDIN, Input
+
+
+def destination(item: Input, out: str | None) -> PurePath:
+    """The input's output path before its extension is set: under ``out``, or beside the input."""
+    if out is not None:
+        return PurePath(out, *item.parts)
+    if item.path == STDIN:
+        raise InputError(STDIN, "standard input needs an output folder")
+    return PurePath(item.path)
+
+
+def output_path(base: PurePath, extension: str, number: int = 1, count: int = 1) -> PurePath:
+    """NAME.<ext> for a document with one article; NAME.<n>.<ext> (numbered from 1) for several."""
+    if count == 1:
+        return base.with_suffix(extension)
+    return base.with_suffix(f".{number:0{len(str(count))}d}{extension}")
+
+
+def planned_outputs(item: Input, extensions: Sequence[str], out: str | None) -> list[PurePath]:
+    """The outputs an input of one article gets (the names a resumed run looks for)."""
+    base = destination(item, out)
+    return [output_path(base, extension) for extension in extensions]
+
+
+class Plan:
+    """The inputs and output names of a batch so far; :meth:`add` refuses a conflicting input."""
+
+    def __init__(self, extensions: Sequence[str], out: str | None) -> None:
+        self._extensions = tuple(extensions)
+        self._out = out
+        self._inputs: set[str] = set()
+        self._outputs: dict[str, str] = {}  # output name -> the input that writes it
+
+    def add(self, item: Input) -> None:
+        """Plan ``item``'s outputs; OutputConflictError if it or they collide with the plan so far."""
+        if item.path != STDIN:
+            key = _key(item.path)
+            if key in self._outputs:
+                raise OutputConflictError(
+                    f"{item.path} is an input, and the output of {self._outputs[key]}: "
+                    "converting would overwrite it; choose another output folder"
+                )
+            self._inputs.add(key)
+        for path in planned_outputs(item, self._extensions, self._out):
+            key = _key(str(path))
+            if key in self._inputs:
+                raise OutputConflictError(
+                    f"writing {path} would overwrite an input; choose another output folder"
+                )
+            if key in self._outputs:
+                raise OutputConflictError(
+                    f"{self._outputs[key]} and {item.path} would both write {path}; convert them separately"
+                )
+            self._outputs[key] = item.path
+
+
+def _key(path: str) -> str:
+    """One spelling per path (absolute, normalised), without touching the file system."""
+    return os.path.normcase(os.path.abspath(path))

@@ -1,0 +1,53 @@
+"""Warm-up: load and compile what formats need once per process, before the first article.
+
+A worker process, a forked pool or a CMS plugin calls :func:`prepare` once; the first article
+then costs what every other one does. It works by doing: a short sample article is read from
+plain text (the extraction lexicons), written in each format and validated (its schemas, shapes
+and contexts), and read back where the format reads (its parser), so whatever a format caches
+is cached, without a list of caches to keep in step with the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsconv import registry
+from newsconv.validate import checker
+
+_SAMPLE = """Harbour bridge reopens after repairs
+
+By Ana Lopez
+
+LISBON, May 3 (Newsroom) - The city reopened the Harbour Bridge on Friday after six months of repairs.
+
+"We finished ahead of time," said Mayor Carlos Moedas. "Traffic will return to normal by Monday."
+
+Officials from the Port Authority of Lisbon said ferries would keep their extra crossings.
+"""
+
+_prepared: set[str] = set()
+
+
+def prepare(formats: str | Iterable[str]) -> None:
+    """Load and compile everything ``formats`` (names, or one comma-separated string) need, once.
+
+    Plain text is always prepared: it is what most batches read. A missing official schema
+    raises SchemaNotFoundError here, before any input is touched.
+    """
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = [registry.get(name) for name in names if name.strip()]
+    if {f.name for f in wanted} <= _prepared and "text" in _prepared:
+        return
+    article = registry.get("text").read(_SAMPLE.encode("utf-8"), None)
+    _prepared.add("text")
+    for fmt in wanted:
+        if fmt.name in _prepared:
+            continue
+        if fmt.name == "newsml":
+            checker.prepare(fmt.name)  # the NewsML-G2 schemas that ``validate`` uses
+        if fmt.writable:
+            document = fmt.write(article)
+            fmt.validate_output(document)
+            if fmt.readable:
+                fmt.read_items(document.encode("utf-8"), None)
+        _prepared.add(fmt.name)
