@@ -198,7 +198,7 @@ def _object(node: schemaorg.Node, by_iri: dict[str, schemaorg.Node], sites: set[
     """A node as a JSON-LD object, embedding the nodes whose site lies in it."""
 
     def value(name: str, index: int, item: schemaorg.Value) -> Any:
-        if isinstance(item, schemaorg.Text):
+        if isinstance(item, schemaorg.Text | schemaorg.Number):
             return item.value
         if (node.iri, name, index) in sites:
             return _object(by_iri[item.iri], by_iri, sites)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote as percent_encode
 
@@ -62,9 +62,10 @@ from referencing.jsonschema import DRAFT202012
 
 from newsconv import identity, schema_store
 from newsconv.errors import InputError
+from newsconv.formats import ninjs_meta as meta
 from newsconv.formats.newsml.reader import Block, BlockText, EntityDraft, EntityKind, block_elements
-from newsconv.formats.newsml.writer import version_created, xhtml_body
-from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
+from newsconv.formats.newsml.writer import xhtml_body
+from newsconv.model import PUB_STATUSES, Article, Entity, Organization, Person, Place, PubStatus, Quote, Span
 from newsconv.secure import load_json, parse_xml
 from newsconv.validate import json_schema
 from newsconv.validate.findings import Finding
@@ -84,6 +85,8 @@ _LISTS: tuple[tuple[str, EntityKind, str], ...] = (
     ("places", Place, "place"),
 )
 _URI_ID = re.compile(r"(?:https?://|urn:)\S+\Z", re.IGNORECASE)
+_PUB_STATUSES: dict[str, PubStatus] = {status: status for status in PUB_STATUSES}
+_META_ROLES = frozenset({meta.DATELINE, meta.CREDIT})
 _QUOTE_NAME = re.compile(r"q(\d+)")
 _PIECE = re.compile(r"(?:(q)(\d+)-s|(e)(\d+)-m)(\d+)(?:-f(\d+))?")
 _VERSION_HINT = re.compile(r"(?:ninjs-schema_|^)(\d+)(?!\d)")
@@ -153,37 +156,43 @@ def _dump(document: dict[str, Any]) -> str:
 
 
 def _document(article: Article, version: str) -> dict[str, Any]:
+    head = meta.identity_and_dates(article)
     document: dict[str, Any] = {
-        "uri": identity.article_iri(article),
+        "uri": head.pop("uri"),
         "standard": {"name": "ninjs", "version": version, "schema": SCHEMA_URI.format(version)},
-        "type": "text",
+        **head,
         "profile": PROFILE,
     }
-    if article.published is not None:
-        document["versionCreated"] = version_created(article.published).isoformat()
     document["language"] = article.language
     if article.byline is not None:
         document["by"] = article.byline
-    if article.dateline is not None:
-        document["located"] = article.dateline
-    document["headlines"] = [_text_object("main", article.headline)]
-    if article.description is not None:
-        document["descriptions"] = [_text_object("summary", article.description)]
+    document.update(meta.rights(article.rights))
+    document.update(meta.vocabularies(article))
+    document["headlines"] = [_text_object("main", article.headline), *meta.headlines(article)]
+    described = [_text_object("summary", article.description)] if article.description is not None else []
+    if described or meta.descriptions(article):
+        document["descriptions"] = described + meta.descriptions(article)
     if article.paragraphs:
         xhtml = {"role": "richtext", "contentType": XHTML_TYPE, "value": _xhtml_body(article)}
         document["bodies"] = [_text_object("main", "\n\n".join(article.paragraphs)), xhtml]
     for key, entities in zip(
         (key for key, _, _ in _LISTS), (article.persons, article.organizations, article.places), strict=True
     ):
-        if entities:
-            document[key] = [entry for entity in entities for entry in _entries(entity)]
-    if article.publisher is not None:
-        document["infoSources"] = [{"name": article.publisher, "role": "publisher"}]
-    if article.quotes:
-        document["associations"] = [
-            _association(article, quote, number, version) for number, quote in enumerate(article.quotes, 1)
-        ]
-    return document if version == V3 else _lower(document)
+        entries = [entry for entity in entities for entry in _entries(entity)]
+        entries += meta.located_place(article) if key == "places" else []
+        if entries:
+            document[key] = entries
+    if article.renditions:
+        document["renditions"] = [meta.rendition(r) for r in article.renditions]
+    quotes = [_association(article, quote, number, version) for number, quote in enumerate(article.quotes, 1)]
+    if quotes or meta.associations(article, version):
+        document["associations"] = quotes + meta.associations(article, version)
+    return document if version == V3 else _v2_names(_lower(document))
+
+
+def _v2_names(document: dict[str, Any]) -> dict[str, Any]:
+    """A lower-cased 3.1 document with 2.2's name for the embargo, ``embargoed``."""
+    return {("embargoed" if key == "embargoeduntil" else key): value for key, value in document.items()}
 
 
 def _text_object(role: str, value: str) -> dict[str, str]:
@@ -242,40 +251,94 @@ class _Reader:
         self.used: set[str] = set()
 
     def article(self) -> Article:
+        kind = _string(self.item, "type")
+        if kind in meta.REFUSED_TYPES:
+            raise InputError(
+                self.source,
+                f'a ninjs {kind} (type "{kind}") describes no news item; newsconv reads news items',
+            )
         paragraphs, positions = self._body()
         pieces = _pieces(positions) if self.exact else {}
         found = [f for key, kind, prefix in _LISTS for f in self._entities(key, kind, prefix)]
         for number, entity in enumerate(found, 1):
             entity.mentions = list(pieces.get(("e", number), ()))
         language = _string(self.item, "language")
-        return Article(
+        publisher, sources = meta.read_sources(self.item, self.exact)
+        subjects, keywords = meta.read_subjects(self.item)
+        media, links = meta.read_associations(self.item, self.exact)
+        version_created = meta.read_moment(self.item, "versioncreated")
+        article = Article(
             headline=self._headline(),
             paragraphs=tuple(paragraphs),
             description=self._description(),
             byline=self._optional("by") if "by" in self.item else self._optional("byline"),
-            dateline=self._optional("located"),
+            dateline=meta.described(self.item, meta.DATELINE),
             language=self._text(language) if language is not None else "und",
             quotes=self._quotes(pieces),
             persons=tuple(Person(*f.fields()) for f in found if f.kind is Person),
             organizations=tuple(Organization(*f.fields()) for f in found if f.kind is Organization),
             places=tuple(Place(*f.fields()) for f in found if f.kind is Place),
             source=self.source,
-            publisher=self._publisher(),
-            published=self._published(),
+            publisher=publisher,
+            published=version_created,
+            guid=_string(self.item, "uri"),
+            version=meta.version(self.item),
+            url=meta.read_url(self.item),
+            item_type=meta.item_type(self.item),
+            pub_status=_PUB_STATUSES.get(_string(self.item, "pubstatus") or "", "usable"),
+            embargoed=meta.read_moment(self.item, "embargoeduntil", "embargoed"),
+            urgency=meta.integer(self.item, "urgency"),
+            first_created=meta.read_moment(self.item, "firstcreated"),
+            version_created=version_created,
+            content_created=meta.read_moment(self.item, "contentcreated"),
+            rights=meta.read_rights(self.item),
+            subjects=subjects,
+            genres=tuple(meta.read_concept(g, None) for g in _objects(self.item, "genres")),
+            keywords=keywords,
+            slugline=_string(self.item, "slugline"),
+            alternative_headlines=self._alternative_headlines(),
+            credit=meta.described(self.item, meta.CREDIT),
+            info_sources=sources,
+            editorial_notes=meta.read_notes(self.item),
+            located=meta.read_located(self.item),
+            renditions=meta.read_renditions(self.item),
+            links=links,
         )
+        guid = None if article.guid == identity.article_uuid(article).urn else article.guid
+        article = replace(article, guid=guid)
+        return replace(article, media=meta.without_minted_uris(article, media))
 
     # --- metadata ---
 
+    def _headlines(self) -> list[dict[str, Any]]:
+        return [h for h in _objects(self.item, "headlines") if isinstance(h.get("value"), str)]
+
+    def _main_headline(self) -> dict[str, Any] | None:
+        headlines = self._headlines()
+        return next((h for h in headlines if h.get("role") == "main"), headlines[0] if headlines else None)
+
+    def _alternative_headlines(self) -> tuple[str, ...]:
+        """Every headline but the main one (in a document newsconv wrote: those with role "alternative")."""
+        main = self._main_headline()
+        return tuple(
+            self._text(h["value"])
+            for h in self._headlines()
+            if h is not main and (not self.exact or h.get("role") == meta.ALTERNATIVE)
+        )
+
     def _headline(self) -> str:
-        headlines = [h for h in _objects(self.item, "headlines") if isinstance(h.get("value"), str)]
-        main = next((h for h in headlines if h.get("role") == "main"), headlines[0] if headlines else None)
+        main = self._main_headline()
         if main is not None:
             return self._text(main["value"])
         fallback = next((v for k in ("headline", "title", "slugline") if (v := _string(self.item, k))), "")
         return self._text(fallback)
 
     def _description(self) -> str | None:
-        descriptions = [d for d in _objects(self.item, "descriptions") if isinstance(d.get("value"), str)]
+        descriptions = [
+            d
+            for d in _objects(self.item, "descriptions")
+            if isinstance(d.get("value"), str) and d.get("role") not in _META_ROLES
+        ]
         chosen = next(
             (d for d in descriptions if not _is_markup(d)), descriptions[0] if descriptions else None
         )
@@ -292,19 +355,6 @@ class _Reader:
 
     def _kept(self, text: str) -> str | None:
         return text if text or self.exact else None
-
-    def _publisher(self) -> str | None:
-        sources = _objects(self.item, "infosources")
-        publisher = next((s for s in sources if str(s.get("role", "")).casefold() == "publisher"), None)
-        name = _string(publisher, "name") if publisher is not None else None
-        return self._text(name) if name is not None else None
-
-    def _published(self) -> datetime | None:
-        created = _string(self.item, "versioncreated")
-        try:
-            return datetime.fromisoformat(created.strip()) if created else None
-        except ValueError:
-            return None  # the validator reports it; the article is still readable
 
     # --- body ---
 
@@ -351,6 +401,8 @@ class _Reader:
     def _entities(self, key: str, kind: EntityKind, prefix: str) -> list[EntityDraft]:
         found: dict[str, EntityDraft] = {}
         for entry in _objects(self.item, key):
+            if meta.is_located(entry):
+                continue
             name = _string(entry, "name")
             name = self._text(name) if name is not None else None
             if name is None or not (name or self.exact):

@@ -127,6 +127,8 @@ def _object(name: str, value: schemaorg.Value) -> RdfNode:
     """A value as the JSON-LD context expands it: ``@id``-coerced terms give IRIs, others typed literals."""
     if isinstance(value, schemaorg.Ref):
         return URIRef(value.iri)
+    if isinstance(value, schemaorg.Number):
+        return Literal(value.value)
     coercion = schemaorg.context_coercions().get(name)
     if coercion == "@id":
         return URIRef(value.value)

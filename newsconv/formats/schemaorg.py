@@ -10,44 +10,30 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newsconv import identity, schema_store
+from newsconv.formats.schemaorg_meta import Meta, root_type
+from newsconv.formats.schemaorg_nodes import Node, Number, Properties, Ref, Text, Value, Values, present
 from newsconv.model import Article, Entity, Organization, Person, Place
+
+__all__ = [
+    "Node",
+    "Number",
+    "Ref",
+    "Text",
+    "Value",
+    "Values",
+    "byline_names",
+    "describe",
+    "each",
+    "join_byline",
+]
 
 SCHEMA = "http://schema.org/"
 """The namespace the schema.org JSON-LD context expands terms to (http, not https)."""
 
 CONTEXT_URL = "https://schema.org"
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A literal; its RDF datatype is whatever the schema.org context coerces its property to."""
-
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference to another node of the description."""
-
-    iri: str
-
-
-Value = Text | Ref
-Values = Value | tuple[Value, ...]
-"""One value, or a tuple of them (always written as a list, even with a single item)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One schema.org node: IRI, type (a schema.org local name) and (property, values) pairs."""
-
-    iri: str
-    type: str
-    properties: tuple[tuple[str, Values], ...]
 
 
 _ENTITY_TYPES: dict[type[Entity], str] = {Person: "Person", Organization: "Organization", Place: "Place"}
@@ -117,8 +103,12 @@ class _Description:
 
     def nodes(self) -> tuple[Node, ...]:
         article = self.article
+        meta = Meta(article, self._node)
+        kind = root_type(article)
         body = "\n\n".join(article.paragraphs)
-        properties: list[tuple[str, Values]] = [
+        news = kind == "NewsArticle"
+        properties: Properties = [
+            *meta.head(),
             ("headline", Text(article.headline)),
             ("description", Text(article.description) if article.description else ()),
             (
@@ -126,17 +116,27 @@ class _Description:
                 tuple(self._author(n, name) for n, name in enumerate(byline_names(article.byline), 1)),
             ),
             ("publisher", self._organization(article.publisher) if article.publisher else ()),
-            ("datePublished", Text(article.published.isoformat()) if article.published else ()),
-            ("dateline", Text(article.dateline) if article.dateline else ()),
+            *meta.dates(),
+            ("dateline", Text(article.dateline) if article.dateline and news else ()),
             ("inLanguage", Text(article.language)),
-            ("articleBody", Text(body) if body else ()),
+            *meta.rights(),
+            *meta.subjects(),
+            ("articleBody" if news else "text", Text(body) if body else ()),
+            *meta.renditions("", article.renditions, media=not news),
+            *meta.media(),
             ("mentions", tuple(Ref(self._iri(e)) for e in article.entities)),
             ("hasPart", tuple(Ref(identity.node_iri(article, q.id)) for q in article.quotes)),
         ]
-        root = Node(identity.article_iri(article), "NewsArticle", _present(properties))
+        root = Node(identity.article_iri(article), kind, present(properties))
         entities = tuple(self._entity(e) for e in article.entities)
         quotes = tuple(self._quote(q.id, q.text, q.speaker, q.speaker_text) for q in article.quotes)
         return (root, *entities, *quotes, *self.extra.values())
+
+    def _node(self, local: str, kind: str, properties: Properties) -> Ref:
+        """A node of the article minted by its local id (once: later calls reuse the first)."""
+        iri = identity.node_iri(self.article, local)
+        self.extra.setdefault(iri, Node(iri, kind, present(properties)))
+        return Ref(iri)
 
     def _iri(self, entity: Entity) -> str:
         return identity.node_iri(self.article, entity.id)
@@ -149,7 +149,7 @@ class _Description:
                 ("worksFor", self._organization(entity.affiliation) if entity.affiliation else ()),
             ]
         properties.append(("alternateName", tuple(Text(a) for a in entity.aliases)))
-        return Node(self._iri(entity), _ENTITY_TYPES[type(entity)], _present(properties))
+        return Node(self._iri(entity), _ENTITY_TYPES[type(entity)], present(properties))
 
     def _quote(self, quote_id: str, text: str, speaker: str | None, speaker_text: str | None) -> Node:
         iri = identity.node_iri(self.article, quote_id)
@@ -158,7 +158,7 @@ class _Description:
             creator = Ref(identity.node_iri(self.article, speaker))
         elif speaker_text:
             creator = self._mint(f"{iri}:speaker", "Person", speaker_text)
-        return Node(iri, "Quotation", _present([("text", Text(text)), ("creator", creator)]))
+        return Node(iri, "Quotation", present([("text", Text(text)), ("creator", creator)]))
 
     def _author(self, n: int, name: str) -> Ref:
         known = self.organizations.get(name.casefold())
@@ -180,7 +180,3 @@ class _Description:
     def _mint(self, iri: str, kind: str, name: str) -> Ref:
         self.extra.setdefault(iri, Node(iri, kind, (("name", Text(name)),)))
         return Ref(iri)
-
-
-def _present(properties: list[tuple[str, Values]]) -> tuple[tuple[str, Values], ...]:
-    return tuple((name, values) for name, values in properties if values != ())

@@ -19,6 +19,7 @@ from rdflib.term import Node as RdfNode
 from newsconv import identity
 from newsconv.errors import InputError
 from newsconv.formats import schemaorg
+from newsconv.formats.schemaorg_meta_read import MetaReader
 from newsconv.model import Article, Entity, Organization, Person, Place, Quote
 from newsconv.validate.schemaorg_vocab import vocabulary
 
@@ -91,33 +92,41 @@ class _Reader:
         )
         if headline is None:
             raise InputError(self.source, f"the schema.org article {root} has no headline")
-        for node in sorted(self._values(root, "mentions"), key=self._order):
+        for node in sorted(self.values(root, "mentions"), key=self.order):
             self._entity(node)
-        parts = sorted(
-            (n for n in self._values(root, "hasPart") if self._is(n, "Quotation")), key=self._order
-        )
+        parts = sorted((n for n in self.values(root, "hasPart") if self._is(n, "Quotation")), key=self.order)
         quotes = sorted((self._quote(node) for node in parts), key=lambda q: _natural(q.id))
         entities = sorted(self.entities.values(), key=lambda e: _natural(e.id))
-        body = self._text(root, "articleBody") or ""
+        body = self._text(root, "articleBody") or self._text(root, "text") or ""
         return Article(
             headline=headline,
             paragraphs=tuple(p for p in (part.strip() for part in _BLANK_LINE.split(body)) if p),
             description=self._text(root, "description") or None,
             byline=self._byline(),
             dateline=self._text(root, "dateline") or None,
-            language=next(iter(self._literals(root, "inLanguage")), "und"),
+            language=next(iter(self.literals(root, "inLanguage")), "und"),
             quotes=tuple(quotes),
             persons=tuple(e for e in entities if isinstance(e, Person)),
             organizations=tuple(e for e in entities if isinstance(e, Organization)),
             places=tuple(e for e in entities if isinstance(e, Place)),
             publisher=self._text(root, "publisher") or None,
             published=self._published(),
+            **MetaReader(self).fields(root),
         )
 
     def _article_node(self) -> RdfNode:
         found = sorted(
             {n for n, _ in self.graph.subject_objects(RDF.type) if self._is(n, "Article")}, key=str
         )
+        if not found:  # a media item itself: a picture, video or audio nothing else refers to
+            found = sorted(
+                {
+                    n
+                    for n, _ in self.graph.subject_objects(RDF.type)
+                    if self._is(n, "MediaObject") and next(self.graph.subject_predicates(n), None) is None
+                },
+                key=str,
+            )
         if not found:
             raise InputError(self.source, "holds no schema.org NewsArticle (nor any other Article)")
         if len(found) > 1:
@@ -125,7 +134,7 @@ class _Reader:
             raise InputError(self.source, f"holds {len(found)} articles ({listed}); newsconv reads one")
         return found[0]
 
-    def _types(self, node: RdfNode) -> list[str]:
+    def types(self, node: RdfNode) -> list[str]:
         namespace = schemaorg.SCHEMA
         types = (str(t) for t in self.graph.objects(node, RDF.type) if isinstance(t, URIRef))
         return [t[len(namespace) :] for t in types if t.startswith(namespace)]
@@ -133,26 +142,26 @@ class _Reader:
     def _is(self, node: RdfNode, schema_class: str) -> bool:
         """Whether the node is typed ``schema_class`` or one of its schema.org subclasses."""
         vocab = vocabulary()
-        return any(schema_class in vocab.above(t) for t in self._types(node))
+        return any(schema_class in vocab.above(t) for t in self.types(node))
 
     def _kind(self, node: RdfNode) -> tuple[type[Entity], str] | None:
         return next(((cls, prefix) for name, cls, prefix in _KINDS if self._is(node, name)), None)
 
-    def _values(self, node: RdfNode, name: str) -> list[RdfNode]:
+    def values(self, node: RdfNode, name: str) -> list[RdfNode]:
         return list(self.graph.objects(node, _term(name)))
 
-    def _literals(self, node: RdfNode, name: str) -> list[str]:
-        return sorted({str(v) for v in self._values(node, name) if isinstance(v, Literal)})
+    def literals(self, node: RdfNode, name: str) -> list[str]:
+        return sorted({str(v) for v in self.values(node, name) if isinstance(v, Literal)})
 
     def _name(self, value: RdfNode) -> str | None:
         """A literal's text, or the (first) name of a node."""
         if isinstance(value, Literal):
             return str(value)
-        return next(iter(self._literals(value, "name")), None)
+        return next(iter(self.literals(value, "name")), None)
 
     def _texts(self, node: RdfNode, name: str) -> list[str]:
         """The values of a property as text: literals as they are, nodes by their name."""
-        return sorted({text for v in self._values(node, name) if (text := self._name(v)) is not None})
+        return sorted({text for v in self.values(node, name) if (text := self._name(v)) is not None})
 
     def _text(self, node: RdfNode, name: str) -> str | None:
         return next(iter(self._texts(node, name)), None)
@@ -163,7 +172,7 @@ class _Reader:
             return identity.local_id(node[len(self.prefix) :])
         return None
 
-    def _order(self, node: RdfNode) -> tuple[int, NaturalKey, str, str]:
+    def order(self, node: RdfNode) -> tuple[int, NaturalKey, str, str]:
         """Minted nodes first (their ids are reserved), then others by name and IRI, for stable ids."""
         local = self._local_id(node)
         if local is not None:
@@ -211,7 +220,7 @@ class _Reader:
         A mentioned entity, or a named person or organisation (made an entity), is the speaker;
         the node the writer mints for an unnamed speaker, or a plain string, is speaker text.
         """
-        creator = next(iter(sorted(self._values(quote, "creator"), key=str)), None)
+        creator = next(iter(sorted(self.values(quote, "creator"), key=str)), None)
         if creator is None:
             return None, None
         if isinstance(creator, Literal) or str(creator) == f"{quote}:speaker":
@@ -229,7 +238,7 @@ class _Reader:
         """The byline of the author names, in the order of the writer's ``author:N`` nodes."""
         placed: dict[int, str] = {}
         loose: list[str] = []
-        for value in self._values(self.root, "author"):
+        for value in self.values(self.root, "author"):
             name = self._name(value)
             if name is None:
                 continue
