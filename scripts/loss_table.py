@@ -16,13 +16,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import newsconv
 from newsconv import registry
-from newsconv.formats import schemaorg
-from newsconv.model import Article, Entity, Quote
+from newsconv.formats import schemaorg, schemaorg_meta
+from newsconv.model import Article, Concept, Entity, Person, Quote, Rights
 
 FORMATS = ("model", "newsml", "ninjs", "ninjs2", "jsonld", "turtle", "ntriples", "rdfxml")
 SCHEMA_ORG = frozenset({"jsonld", "turtle", "ntriples", "rdfxml"})
@@ -30,14 +31,63 @@ SUFFIXES = frozenset({".xml", ".json"})
 SKIPPED_FIELDS = frozenset({"source"})
 """Fields that say where an article came from, not what it is."""
 
+NINJS = frozenset({"ninjs", "ninjs2"})
 NO_PLACE: dict[str, frozenset[str]] = {
     "model": frozenset(),
     "newsml": frozenset(),
-    "ninjs": frozenset(),
-    "ninjs2": frozenset(),
-    **dict.fromkeys(SCHEMA_ORG, frozenset({"ed_notes", "embargoed"})),
+    **dict.fromkeys(NINJS, frozenset({"content_modified", "corrects", "signals"})),
+    **dict.fromkeys(
+        SCHEMA_ORG,
+        frozenset(
+            {
+                "embargoed",
+                "urgency",
+                "content_created",
+                "content_modified",
+                "corrects",
+                "signals",
+                "info_sources",
+                "links",
+                "editorial_notes",
+                "body_xhtml",
+            }
+        ),
+    ),
 }
-"""Model fields a format has no place for (documented in the README's field-mapping table)."""
+"""Model fields a format has no place for (the README's field-mapping table says so); editorial
+notes have no place in public formats by policy."""
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.utcoffset() is None else moment
+
+
+def _identified(concept: Concept | None, role: bool = True) -> Concept | None:
+    """A concept as ninjs and schema.org keep it: a scheme only with a code."""
+    if concept is None:
+        return None
+    return replace(
+        concept, scheme=concept.scheme if concept.code else None, role=concept.role if role else None
+    )
+
+
+def _rights(rights: Rights | None, holder_uri: bool) -> Rights | None:
+    """Rights without the data-mining preference and the holder's codes (neither format has a place)."""
+    if rights is None:
+        return None
+    holder = rights.holder
+    if holder is not None:
+        holder = Concept(holder.name, uri=holder.uri if holder_uri else None) if holder.name else None
+    kept = replace(rights, holder=holder, data_mining=None)
+    return None if kept == Rights() else kept
+
+
+def _genre(concept: Concept) -> Concept | None:
+    """schema.org's ``genre`` is text or a URL: the uri, else the name, else the code."""
+    if concept.uri is not None:
+        return Concept(uri=concept.uri)
+    name = concept.name if concept.name is not None else concept.qcode or concept.code
+    return Concept(name=name) if name is not None else None
 
 
 def _schema_org_entity(entity: Entity) -> Entity:
@@ -52,26 +102,50 @@ def _schema_org_quote(quote: Quote) -> Quote:
 
 def _ninjs_person(entity: Entity) -> Entity:
     """ninjs ``people`` entries hold no title or affiliation."""
-    return replace(entity, title=None, affiliation=None) if hasattr(entity, "title") else entity
+    return replace(entity, title=None, affiliation=None) if isinstance(entity, Person) else entity
 
 
-Normaliser = Callable[[Any], Any]
+def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=lambda item: item.id))
+
+
+def _set(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(set(values), key=repr))
+
+
+Normaliser = Callable[[Article], Any]
+_SCHEMA_ORG: dict[str, Normaliser] = {
+    "byline": lambda a: schemaorg.join_byline(schemaorg.byline_names(a.byline)),
+    "paragraphs": lambda a: tuple(p for p in (p.strip() for p in a.paragraphs) if p),
+    "persons": lambda a: _by_id(map(_schema_org_entity, a.persons)),
+    "organizations": lambda a: _by_id(map(_schema_org_entity, a.organizations)),
+    "places": lambda a: _by_id(map(_schema_org_entity, a.places)),
+    "quotes": lambda a: _by_id(map(_schema_org_quote, a.quotes)),
+    "published": lambda a: schemaorg_meta.published(a),
+    "rights": lambda a: _rights(a.rights, holder_uri=True),
+    "subjects": lambda a: tuple(replace(s, role=None) for s in a.subjects),
+    "genres": lambda a: _set(g for g in map(_genre, a.genres) if g is not None),
+    "keywords": lambda a: _set(a.keywords),
+    "alternative_headlines": lambda a: _set(a.alternative_headlines),
+    "located": lambda a: _identified(a.located, role=False) if a.located and a.located.name else None,
+}
+_NINJS: dict[str, Normaliser] = {
+    "persons": lambda a: tuple(map(_ninjs_person, a.persons)),
+    "published": lambda a: _utc(a.version_created or a.published),
+    "version_created": lambda a: _utc(a.version_created or a.published),
+    "rights": lambda a: _rights(a.rights, holder_uri=False),
+    "subjects": lambda a: tuple(map(_identified, a.subjects)),
+    "info_sources": lambda a: tuple(map(_identified, a.info_sources)),
+    "genres": lambda a: tuple(_identified(g, role=False) for g in a.genres),
+    "located": lambda a: _identified(a.located, role=False),
+}
 NORMALISED: dict[tuple[str, str], Normaliser] = {
-    **{("byline", fmt): lambda v: schemaorg.join_byline(schemaorg.byline_names(v)) for fmt in SCHEMA_ORG},
-    **{("paragraphs", fmt): lambda v: tuple(p for p in (p.strip() for p in v) if p) for fmt in SCHEMA_ORG},
-    **{
-        (kind, fmt): lambda v: tuple(sorted((_schema_org_entity(e) for e in v), key=lambda e: e.id))
-        for fmt in SCHEMA_ORG
-        for kind in ("persons", "organizations", "places")
-    },
-    **{
-        ("quotes", fmt): lambda v: tuple(sorted((_schema_org_quote(q) for q in v), key=lambda q: q.id))
-        for fmt in SCHEMA_ORG
-    },
-    **{("persons", fmt): lambda v: tuple(_ninjs_person(e) for e in v) for fmt in ("ninjs", "ninjs2")},
+    **{(name, fmt): f for fmt in SCHEMA_ORG for name, f in _SCHEMA_ORG.items()},
+    **{(name, fmt): f for fmt in NINJS for name, f in _NINJS.items()},
+    ("links", "ninjs2"): lambda a: tuple(replace(k, rel=None) for k in a.links),
 }
 """How a format normalises a field it carries (documented in the README's round-trip table): RDF has
-no order, so schema.org formats are compared with entities and quotes sorted by id."""
+no order, so schema.org formats compare entities and quotes by id and plain values as sets."""
 
 
 @dataclass
@@ -119,8 +193,8 @@ def _compare(table: Table, label: str, original: Article, back: Article, fmt: st
             continue
         key = (name, fmt)
         table.present[key] = table.present.get(key, 0) + 1
-        normalise = NORMALISED.get(key, lambda v: v)
-        if normalise(getattr(back, name)) != normalise(before):
+        normalise = NORMALISED.get(key, lambda article, name=name: getattr(article, name))
+        if normalise(back) != normalise(original):
             table.lost[key] = table.lost.get(key, 0) + 1
             table.examples.setdefault(key, label)
 
