@@ -123,7 +123,7 @@ rights = st.builds(
     usage_terms=optional_text,
     licence=optional_uri,
     data_mining=st.none() | st.sampled_from(["http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING"]),
-)
+).filter(lambda r: r != Rights())  # rights that say nothing are no rights
 sizes = st.none() | st.integers(0, 10_000)
 renditions = st.builds(
     Rendition,
@@ -176,15 +176,15 @@ def structured_bodies(draw: st.DrawFn, paragraphs: tuple[str, ...]) -> str | Non
             block = etree.SubElement(holder, kind if kind in ("h2", "li") else "p")
         if kind in ("em", "a") and paragraph:
             cut = draw(st.integers(0, len(paragraph)))
-            block.text = paragraph[:cut]
+            block.text = paragraph[:cut] or None
             inline = (
                 etree.SubElement(block, kind, href=draw(uris))
                 if kind == "a"
                 else etree.SubElement(block, kind)
             )
-            inline.text = paragraph[cut:]
+            inline.text = paragraph[cut:] or None
         else:
-            block.text = paragraph
+            block.text = paragraph or None
     if all(child.tag == "p" and len(child) == 0 for child in root):
         return None  # plain paragraphs are no structure: readers give None for them
     return body.serialize(root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -11,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from strategies import articles
+from strategies import articles, news_articles
 
-from newsconv import api, schema_store
+from newsconv import api, identity, schema_store
 from newsconv.errors import InputError
 from newsconv.formats import newsml
-from newsconv.model import Article, Organization, Person, Place, Quote, Span
+from newsconv.model import Article, Concept, Organization, Person, Place, Quote, Rendition, Span
 from newsconv.validate.findings import errors
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -70,9 +71,53 @@ def round_trip(article: Article) -> Article:
 
 
 def carried(article: Article) -> Article:
-    """What NewsML-G2 carries of an article: the time as versionCreated, no blank publisher."""
+    """What NewsML-G2 carries of an article: its guid (else one from its text), versionCreated (else
+    the time it was published, else the time written) as the published time unless that is before the
+    embargo, no blank publisher; only QCodes as roles, relations, signals and rendition names."""
     publisher = article.publisher if article.publisher and article.publisher.strip() else None
-    return replace(article, published=newsml.version_created(article.published), publisher=publisher)
+    created = newsml.version_created(article.version_created or article.published)
+    embargo = article.embargoed
+    if embargo is not None and embargo.utcoffset() is None:
+        embargo = embargo.replace(tzinfo=UTC)
+    return replace(
+        article,
+        guid=identity.article_guid(article),
+        version=article.version or 1,
+        published=None if embargo is not None and created < embargo else created,
+        version_created=created,
+        publisher=publisher,
+        signals=tuple(s for s in article.signals if QCODE.fullmatch(s)),
+        subjects=tuple(_qcode_role(c) for c in article.subjects),
+        genres=tuple(_qcode_role(c) for c in article.genres),
+        info_sources=tuple(_qcode_role(c) for c in article.info_sources),
+        located=_qcode_role(article.located) if article.located else None,
+        rights=replace(
+            article.rights, holder=_qcode_role(article.rights.holder) if article.rights.holder else None
+        )
+        if article.rights
+        else None,
+        renditions=tuple(_qcode_name(r) for r in article.renditions),
+        media=tuple(
+            replace(m, renditions=tuple(_qcode_name(r) for r in m.renditions)) for m in article.media
+        ),
+        links=tuple(replace(link, rel=_qcode(link.rel)) for link in article.links),
+    )
+
+
+QCODE = re.compile(r"[^\s:]+:\S+")
+
+
+def _qcode(value: str | None) -> str | None:
+    return value if value is not None and QCODE.fullmatch(value) else None
+
+
+def _qcode_role(concept: Concept) -> Concept:
+    """A concept as G2 keeps it: a role only as a QCode, a scheme only with a code."""
+    return replace(concept, role=_qcode(concept.role), scheme=concept.scheme if concept.code else None)
+
+
+def _qcode_name(rendition: Rendition) -> Rendition:
+    return replace(rendition, name=_qcode(rendition.name))
 
 
 MOMENTS = st.none() | st.datetimes(
@@ -93,7 +138,7 @@ def test_any_article_round_trips(article: Article, published: datetime | None) -
 
 
 def test_crossing_adjacent_repeated_and_empty_spans_round_trip() -> None:
-    assert round_trip(CRAFTED) == CRAFTED
+    assert round_trip(CRAFTED) == carried(CRAFTED)
 
 
 def test_an_article_without_time_or_publisher_reads_back_the_written_time_and_no_publisher() -> None:
@@ -200,7 +245,8 @@ def test_names_from_asserts_located_creator_and_provider_code() -> None:
     assert [e.name for e in ap.entities] == ["Keegan Murray", "Volkswagen AG", "Kentucky"]
     assert (ap.headline, ap.paragraphs, ap.publisher) == ("", (), "AP")
     listing = newsml.read(corpus("iptc-ex__LISTING_1_A_NewsML-G2_News_Item.xml"), None)
-    assert [(p.id, p.name) for p in listing.places] == [("geo:345678", "Berlin")]
+    assert listing.places == ()  # where the story happened is no place the story names
+    assert (listing.located.name, listing.located.qcode) == ("Berlin", "geo:345678")
     assert (listing.byline, listing.publisher, listing.language) == ("Meredith Jameson", "REUTERS", "en-GB")
     assert listing.headline == 'Fed to halt QE to avert "bubble"'
 
@@ -297,10 +343,12 @@ def test_a_news_message_gives_one_article_per_item() -> None:
     message = f'<newsMessage xmlns="{newsml.NAR}"><header><sent>2024-01-01T00:00:00Z</sent></header>'
     data = f"{message}<itemSet>{one}{two}</itemSet></newsMessage>".encode()
     got = newsml.read_items(data, CRAFTED.source)
-    assert [a.headline for a in got] == [CRAFTED.headline, "Second"] and got[0] == CRAFTED
+    assert [a.headline for a in got] == [CRAFTED.headline, "Second"] and got[0] == carried(CRAFTED)
     with pytest.raises(InputError, match="read_items"):
         newsml.read(data, "m.xml")
-    assert newsml.read(f"{message}<itemSet>{one}</itemSet></newsMessage>".encode(), CRAFTED.source) == CRAFTED
+    assert newsml.read(
+        f"{message}<itemSet>{one}</itemSet></newsMessage>".encode(), CRAFTED.source
+    ) == carried(CRAFTED)
     assert (
         len(
             newsml.read_items(
@@ -338,9 +386,103 @@ def test_the_concept_item_of_the_corpus_holds_no_article() -> None:
 
 def test_the_api_reads_newsml_by_name_and_by_detection() -> None:
     document = newsml.write(CRAFTED)
-    assert api.read(document, "newsml", source=CRAFTED.source) == CRAFTED
-    assert api.read(document.encode(), "auto", source=CRAFTED.source) == CRAFTED
+    assert api.read(document, "newsml", source=CRAFTED.source) == carried(CRAFTED)
+    assert api.read(document.encode(), "auto", source=CRAFTED.source) == carried(CRAFTED)
     reading = api.read_document(corpus("dpa-dw__with_dateline.xml"), "auto")
     assert reading.format == "newsml" and [a.headline for a in reading.articles] == [
         "DeepSeek-Schock aus China: Zeichen für KI-Zeitenwende?"
     ]
+
+
+# --- news metadata ---------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_articles())
+def test_any_news_metadata_round_trips(article: Article) -> None:
+    assume("\ufffe" not in repr(article) and "\uffff" not in repr(article))
+    assert round_trip(article) == carried(article)
+
+
+def test_embargoed_dpa_item_keeps_embargo_status_and_no_earlier_publication() -> None:
+    article = newsml.read(corpus("dpa-dw__embargoed.xml"), None)
+    assert article.embargoed == datetime(2025, 1, 23, 19, tzinfo=timezone(timedelta(hours=1)))
+    assert article.published is None  # versionCreated 14:10 is before the embargo
+    assert article.version_created == datetime(2025, 1, 23, 14, 10, 47, tzinfo=timezone(timedelta(hours=1)))
+    assert (article.guid, article.version, article.urgency) == (
+        "urn:newsml:dpa.com:20090101:250123-930-353124",
+        1,
+        4,
+    )
+    assert article.rights is not None and article.rights.notice is not None
+    assert article.rights.notice.startswith("Copyright 2025, dpa")
+    assert [(g.qcode, g.name) for g in article.genres] == [("dpatextgenre:1", "Meldung")]
+    assert ("medtop:20000062", "http://cv.iptc.org/newscodes/mediatopic/20000062") in {
+        (s.qcode, s.uri) for s in article.subjects
+    }
+    assert article.alternative_headlines == ("Ausstellung",)
+    assert article.credit == "dpa"
+    assert article.editorial_notes[0].startswith("Bitte beachten Sie die Sperrfrist")
+    again = round_trip(article)
+    assert (again.embargoed, again.published, again.pub_status) == (article.embargoed, None, "usable")
+
+
+def test_correction_keeps_its_guid_version_and_signal() -> None:
+    article = newsml.read(corpus("dpa-dw__dw-1.xml"), None)
+    assert "sig:correction" in article.signals
+    assert article.guid is not None and article.guid.startswith("urn:newsml:dpa.com:")
+    assert len(article.links) == 6 and article.links[0].title == "Produkte von VirginiaCare"
+    root = etree.fromstring(newsml.write(article).encode())
+    assert (root.get("guid"), root.get("version")) == (article.guid, str(article.version))
+
+
+def test_photo_item_is_a_picture_with_renditions_and_rights() -> None:
+    photo = newsml.read(corpus("iptc-ex__LISTING_3_Photo_in_NewsML-G2.xml"), None)
+    assert photo.item_type == "picture"
+    assert next((r.name, r.width, r.height, r.mime_type) for r in photo.renditions) == (
+        "rnd:highRes",
+        1500,
+        1001,
+        "image/jpeg",
+    )
+    assert photo.rights is not None and photo.rights.holder is not None
+    assert photo.rights.holder.name == "Getty Images North America"
+    written = etree.fromstring(newsml.write(photo).encode())
+    assert written.find("n:itemMeta/n:itemClass", NS).get("qcode") == "ninat:picture"
+    assert len(written.findall("n:contentSet/n:remoteContent", NS)) == 3
+    assert round_trip(photo) == carried(photo)
+
+
+def test_a_canceled_item_stays_canceled() -> None:
+    data = item("<headline>Killed</headline>").replace(
+        b"</versionCreated>", b'</versionCreated><pubStatus qcode="stat:canceled"/>'
+    )
+    article = newsml.read(data, None)
+    assert article.pub_status == "canceled"
+    assert round_trip(article).pub_status == "canceled"
+    assert b'qcode="stat:canceled"' in newsml.write(article).encode()
+
+
+def test_nitf_body_keeps_subheadings_lists_and_emphasis() -> None:
+    data = item(
+        "<headline>H</headline>",
+        """<contentSet><inlineXML contenttype="application/nitf+xml">
+        <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.content>
+          <p>First <em>bold</em>   move.</p><hl2>Later</hl2><ul><li>one</li><li>two</li></ul>
+          <p>See <a href="javascript:alert(1)">this</a> and <a href="https://x.example/">that</a>.</p>
+        </body.content></body></nitf></inlineXML></contentSet>""",
+    )
+    article = newsml.read(data, None)
+    assert article.paragraphs == ("First bold move.", "Later", "one", "two", "See this and that.")
+    assert article.body_xhtml == (
+        "<p>First <em>bold</em> move.</p><h2>Later</h2><ul><li>one</li><li>two</li></ul>"
+        '<p>See <a>this</a> and <a href="https://x.example/">that</a>.</p>'
+    )
+    assert round_trip(article) == carried(article)
+
+
+def test_located_is_kept_apart_from_places_and_dateline() -> None:
+    article = newsml.read(corpus("iptc-ex__LISTING_1_A_NewsML-G2_News_Item.xml"), None)
+    assert article.located is not None and article.located.name == "Berlin"
+    again = etree.fromstring(newsml.write(article).encode())
+    assert again.find("n:contentMeta/n:located", NS).get("qcode") == "geo:345678"

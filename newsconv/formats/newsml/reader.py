@@ -13,7 +13,7 @@ What is read, and from where (every element in ``contentMeta`` unless said other
   the subject's ``qcode``, ``uri`` or ``literal`` as written (else one made from its name), so
   reading is deterministic; its names come from the subject or else an ``assert`` about it (the
   first in the item's language is the name, the others aliases); subjects naming one concept by
-  QCode or URI are merged. A ``located`` that names no place subject is a place too. A person's
+  QCode or URI are merged. A person's
   ``assert`` gives the title (``related`` with the schema.org jobTitle ``reluri``) and
   ``personDetails/affiliation``. Scheme aliases resolve through the item's own ``catalog``, the
   ``catalogRef`` catalogs on the schema search path, and the newest IPTC catalog there.
@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -46,14 +46,45 @@ from lxml import etree
 from newsconv import schema_store
 from newsconv.detect import G2_ROOTS
 from newsconv.errors import InputError, SchemaNotFoundError
-from newsconv.formats.newsml.writer import CATALOG, GENERATOR, JOB_TITLE, NAR, UNKNOWN_PUBLISHER, XML_NS
-from newsconv.model import Article, Organization, Person, Place, Quote, Span
+from newsconv.formats import body_markup
+from newsconv.formats.newsml.writer import (
+    CANONICAL,
+    CATALOG,
+    GENERATOR,
+    JOB_TITLE,
+    NAR,
+    UNKNOWN_PUBLISHER,
+    XML_NS,
+)
+from newsconv.model import (
+    ITEM_TYPES,
+    PUB_STATUSES,
+    Article,
+    Concept,
+    ItemType,
+    Link,
+    MediaItem,
+    Organization,
+    Person,
+    Place,
+    PubStatus,
+    Quote,
+    Rendition,
+    Rights,
+    Span,
+)
 from newsconv.secure import parse_xml
 from newsconv.validate import newsml_rules
 
 CPNATURE = "http://cv.iptc.org/newscodes/cpnature/"
 NAME_ROLE = "http://cv.iptc.org/newscodes/namerole/"
 DESCRIPTION_ROLE = "http://cv.iptc.org/newscodes/descriptionrole/"
+NATURE = "http://cv.iptc.org/newscodes/ninature/"
+PUB_STATUS = "http://cv.iptc.org/newscodes/pubstatusg2/"
+ITEM_RELATION = "http://cv.iptc.org/newscodes/itemrelation/"
+_ITEM_TYPES: dict[str, ItemType] = {t: t for t in ITEM_TYPES}
+_PUB_STATUSES: dict[str, PubStatus] = {s: s for s in PUB_STATUSES}
+_NO_BODY = body_markup.ReadBody((), None, {})
 
 EntityKind = type[Person] | type[Organization] | type[Place]
 _KINDS: dict[str, EntityKind] = {
@@ -64,7 +95,14 @@ _KINDS: dict[str, EntityKind] = {
 }
 _ID_PREFIXES: dict[EntityKind, str] = {Person: "person", Organization: "organisation", Place: "place"}
 # The aliases the writer uses, so that its items read right even with no IPTC catalog offline.
-_WRITER_SCHEMES = {"cpnat": CPNATURE, "nrol": NAME_ROLE, "drol": DESCRIPTION_ROLE}
+_WRITER_SCHEMES = {
+    "cpnat": CPNATURE,
+    "nrol": NAME_ROLE,
+    "drol": DESCRIPTION_ROLE,
+    "ninat": NATURE,
+    "stat": PUB_STATUS,
+    "irel": ITEM_RELATION,
+}
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
 _SKIPPED = frozenset({"head", "header", "footer", "nav", "aside", "figure", "script", "style"})
 _NS = {"n": NAR}
@@ -202,17 +240,21 @@ class _Item:
     def article(self) -> Article:
         headline = self._headline()
         dateline = self._optional(self._first("dateline"))
-        blocks, title = self._body()
-        paragraphs = self._paragraphs(blocks, headline, dateline)
+        read, title = self._body(headline, dateline)
+        self.paragraphs = read.paragraphs
+        self.marks = {i: _Mark(*m) for i, m in read.marks.items()}
         found = self._entities()
         by_key = {f.key: f for f in found if f.key is not None}
         for ref in self.item.iterfind("n:inlineRef", _NS):
             target = by_key.get(self._key(ref) or ("", ""))
             if target is not None:
                 target.mentions += self._spans(ref.get("idrefs", ""))
+        version_created = self._time("n:itemMeta/n:versionCreated")
+        embargoed = self._time("n:itemMeta/n:embargoed")
+        links = self.item.findall("n:itemMeta/n:link", _NS)
         return Article(
             headline=headline if headline is not None else title or self._text(self._first("slugline")),
-            paragraphs=paragraphs,
+            paragraphs=read.paragraphs,
             description=self._optional(self._description()),
             byline=self._byline(),
             dateline=dateline,
@@ -223,7 +265,38 @@ class _Item:
             places=tuple(Place(*f.fields()) for f in found if f.kind is Place),
             source=self.source,
             publisher=self._publisher(),
-            published=self._published(),
+            published=_published(version_created, embargoed),
+            guid=self.item.get("guid") or None,
+            version=_count(self.item.get("version") or "1"),  # the XSD's default
+            corrects=next((_target(link) for link in links if self._is_previous(link)), None),
+            url=next((link.get("href") for link in links if link.get("reluri") == CANONICAL), None),
+            signals=tuple(q for s in self.item.iterfind("n:itemMeta/n:signal", _NS) if (q := s.get("qcode"))),
+            item_type=self._item_type(),
+            pub_status=self._pub_status(),
+            embargoed=embargoed,
+            urgency=_count(
+                self.meta.findtext("n:urgency", namespaces=_NS) if self.meta is not None else None
+            ),
+            first_created=self._time("n:itemMeta/n:firstCreated"),
+            version_created=version_created,
+            content_created=self._time("n:contentMeta/n:contentCreated"),
+            content_modified=self._time("n:contentMeta/n:contentModified"),
+            rights=self._rights(),
+            subjects=tuple(self._concept(s) for s in self._all("subject") if self._kind(s) is None),
+            genres=tuple(self._concept(g) for g in self._all("genre")),
+            keywords=tuple(t for k in self._all("keyword") if (t := self._text(k))),
+            slugline=self._optional(self._first("slugline")),
+            alternative_headlines=self._alternative_headlines(),
+            credit=self._optional(self._first("creditline")),
+            info_sources=tuple(self._concept(i) for i in self._all("infoSource")),
+            editorial_notes=tuple(
+                t for n in self.item.iterfind("n:itemMeta/n:edNote", _NS) if (t := self._text(n))
+            ),
+            located=self._concept(located) if (located := self._first("located")) is not None else None,
+            renditions=_renditions(self.item.iterfind("n:contentSet/n:remoteContent", _NS)),
+            media=tuple(self._media(link) for link in links if link.find("n:itemClass", _NS) is not None),
+            links=tuple(self._links(links)),
+            body_xhtml=read.xhtml,
         )
 
     # --- metadata ---
@@ -234,10 +307,95 @@ class _Item:
         return (tag or self.item.get(_XML_LANG) or "und").strip()
 
     def _headline(self) -> str | None:
+        main = self._main_headline()
+        return self._text(main) if main is not None else None
+
+    def _main_headline(self) -> etree._Element | None:
         headlines = self._all("headline")
-        if not headlines:
+        return min(headlines, key=lambda h: (h.get("role") is not None, _rank(h))) if headlines else None
+
+    def _alternative_headlines(self) -> tuple[str, ...]:
+        main = self._main_headline()
+        return tuple(t for h in self._all("headline") if h is not main and (t := self._text(h)))
+
+    def _item_type(self) -> ItemType:
+        item_class = self.item.find("n:itemMeta/n:itemClass", _NS)
+        code = self._code(item_class, NATURE) if item_class is not None else None
+        return _ITEM_TYPES.get(code or "", "text")
+
+    def _pub_status(self) -> PubStatus:
+        status = self.item.find("n:itemMeta/n:pubStatus", _NS)
+        code = self._code(status, PUB_STATUS) if status is not None else None
+        return _PUB_STATUSES.get(code or "", "usable")
+
+    def _code(self, element: etree._Element, scheme: str) -> str | None:
+        """The code of a concept element in an IPTC scheme, by QCode (any alias of it) or URI."""
+        uri = element.get("uri") or self._resolve(element.get("qcode"))
+        if uri is not None:
+            uri = _http(uri)
+            return uri[len(scheme) :] if uri.startswith(scheme) else None
+        return None
+
+    def _time(self, path: str) -> datetime | None:
+        value = self.item.findtext(path, namespaces=_NS)
+        try:
+            return datetime.fromisoformat(value.strip()) if value and value.strip() else None
+        except ValueError:
+            return None  # the validator reports it; the article is still readable
+
+    def _rights(self) -> Rights | None:
+        info = self.item.find("n:rightsInfo", _NS)
+        if info is None:
             return None
-        return self._text(min(headlines, key=lambda h: (h.get("role") is not None, _rank(h))))
+        holder = info.find("n:copyrightHolder", _NS)
+        mining = info.find("n:dataMining", _NS)
+        licence = info.find("n:link", _NS)
+        rights = Rights(
+            holder=self._concept(holder) if holder is not None else None,
+            notice=self._optional(info.find("n:copyrightNotice", _NS)),
+            usage_terms=self._optional(info.find("n:usageTerms", _NS)),
+            licence=_target(licence) if licence is not None else None,
+            data_mining=(mining.get("uri") or mining.get("qcode")) if mining is not None else None,
+        )
+        return rights if rights != Rights() else None
+
+    def _concept(self, element: etree._Element) -> Concept:
+        """A concept element: QCode as scheme and code (a literal as code alone), URI, name, role."""
+        qcode, literal = element.get("qcode"), element.get("literal")
+        scheme, colon, code = (qcode or "").partition(":")
+        names = self._names(element)
+        return Concept(
+            name=names[0] if names is not None else None,
+            scheme=scheme if colon else None,
+            code=code if colon else literal,
+            uri=element.get("uri") or self._resolve(qcode),
+            role=element.get("role"),
+        )
+
+    def _is_previous(self, link: etree._Element) -> bool:
+        return self._is(link.get("rel"), ITEM_RELATION + "previousVersion")
+
+    def _media(self, link: etree._Element) -> MediaItem:
+        item_class = link.find("n:itemClass", _NS)
+        code = self._code(item_class, NATURE) if item_class is not None else None
+        return MediaItem(
+            uri=link.get("residref"),
+            item_type=_ITEM_TYPES.get(code or "", "picture"),
+            caption=self._optional(link.find("n:description", _NS)),
+            credit=self._optional(link.find("n:creditline", _NS)),
+            renditions=_renditions(link.iterfind("n:remoteContent", _NS)),
+        )
+
+    def _links(self, links: list[etree._Element]) -> Iterator[Link]:
+        for link in links:
+            href = _target(link)
+            special = self._is_previous(link) or link.get("reluri") == CANONICAL
+            if href is None or special or link.find("n:itemClass", _NS) is not None:
+                continue
+            title = link.get("title")
+            if title is None and (child := link.find("n:title", _NS)) is not None:
+                title = self._text(child)
+            yield Link(href, link.get("rel"), title, link.get("contenttype"))
 
     def _description(self) -> etree._Element | None:
         descriptions = self._all("description")
@@ -266,17 +424,10 @@ class _Item:
             return literal
         return (qcode.partition(":")[2] or qcode) if qcode else None
 
-    def _published(self) -> datetime | None:
-        created = self.item.findtext("n:itemMeta/n:versionCreated", namespaces=_NS)
-        try:
-            return datetime.fromisoformat(created.strip()) if created else None
-        except ValueError:
-            return None  # the validator reports it; the article is still readable
-
     # --- body ---
 
-    def _body(self) -> tuple[list[Block], str | None]:
-        """The paragraphs of the first body newsconv can read, and the title it carries."""
+    def _body(self, headline: str | None, dateline: str | None) -> tuple[body_markup.ReadBody, str | None]:
+        """The body newsconv can read first, and the title it carries."""
         for content in self.item.iterfind("n:contentSet/*", _NS):
             if _local(content) == "inlineXML":
                 for payload in content.iterchildren(etree.Element):
@@ -287,25 +438,22 @@ class _Item:
                         title = _child(payload, "body", "body.head", "hedline", "hl1")
                     else:
                         continue
-                    blocks = [BlockText(self.exact).element(b).block(_local(b)) for b in block_elements(body)]
-                    return blocks, self._text(title) if title is not None else None
+                    if body is None:
+                        return _NO_BODY, None
+                    read = body_markup.read(body, exact=self.exact, headline=headline, dateline=dateline)
+                    return read, self._text(title) if title is not None else None
             elif _local(content) == "inlineData" and (content.get("contenttype") or "").startswith(
                 "text/plain"
             ):
-                chunks = _BLANK_LINE.split(content.text or "")
-                return [BlockText(self.exact).add(chunk).block("p") for chunk in chunks], None
-        return [], None
+                return self._plain_text(content.text or "", headline, dateline), None
+        return _NO_BODY, None
 
-    def _paragraphs(self, blocks: list[Block], headline: str | None, dateline: str | None) -> tuple[str, ...]:
-        """The paragraph texts; records where each id'd element lies in them."""
+    def _plain_text(self, text: str, headline: str | None, dateline: str | None) -> body_markup.ReadBody:
+        """Paragraphs of ``text/plain`` content: split at blank lines."""
+        blocks = [BlockText(self.exact).add(chunk).block("p") for chunk in _BLANK_LINE.split(text)]
         if not self.exact:
-            blocks = [b for b in blocks if b.text and not (b.name == "h1" and b.text == headline)]
-            blocks = _cut_dateline(blocks, dateline)
-        for number, block in enumerate(blocks):
-            for ident, (start, end, classes) in block.marks.items():
-                self.marks[ident] = _Mark(number, start, end, classes)
-        self.paragraphs = tuple(b.text for b in blocks)
-        return self.paragraphs
+            blocks = _cut_dateline([b for b in blocks if b.text], dateline)
+        return body_markup.ReadBody(tuple(b.text for b in blocks), None, {})
 
     def _spans(self, references: str) -> tuple[Span, ...]:
         """The spans of id'd elements; a ``continued`` piece extends the span before it."""
@@ -328,16 +476,6 @@ class _Item:
             kind = self._kind(subject)
             if kind is not None:
                 self._add(found, kind, subject)
-        located = self._first("located")
-        names = self._names(located)
-        if located is not None and names is not None:
-            key = self._key(located)
-            wanted = {n.casefold() for n in (names[0], *names[1])}
-            if not any(
-                f.kind is Place and ((key is not None and f.key == key) or f.name.casefold() in wanted)
-                for f in found
-            ):
-                self._add(found, Place, located)
         return found
 
     def _add(self, found: list[EntityDraft], kind: EntityKind, element: etree._Element) -> None:
@@ -561,3 +699,48 @@ def _speaks(tag: str | None, language: str) -> bool:
 
 def _http(uri: str) -> str:
     return "http://" + uri[len("https://") :] if uri.startswith("https://") else uri
+
+
+def _published(version_created: datetime | None, embargoed: datetime | None) -> datetime | None:
+    """When the item counts as published: its ``versionCreated``, unless that is before the embargo."""
+    if version_created is None or embargoed is None:
+        return version_created
+    return version_created if not _before(version_created, embargoed) else None
+
+
+def _before(moment: datetime, limit: datetime) -> bool:
+    """``moment < limit``, a naive time taken as UTC."""
+    return _aware(moment) < _aware(limit)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+
+
+def _count(value: str | None) -> int | None:
+    try:
+        return int(value.strip()) if value and value.strip() else None
+    except ValueError:
+        return None
+
+
+def _target(link: etree._Element) -> str | None:
+    return link.get("href") or link.get("residref")
+
+
+def _renditions(elements: Iterator[etree._Element]) -> tuple[Rendition, ...]:
+    return tuple(r for e in elements if (r := _rendition(e)) is not None)
+
+
+def _rendition(element: etree._Element) -> Rendition | None:
+    href = _target(element)
+    if href is None:
+        return None
+    return Rendition(
+        href=href,
+        mime_type=element.get("contenttype"),
+        width=_count(element.get("width")),
+        height=_count(element.get("height")),
+        size=_count(element.get("size")),
+        name=element.get("rendition"),
+    )

@@ -39,13 +39,27 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from lxml import etree
 
+from newsconv import body as model_body
 from newsconv import identity
-from newsconv.model import Article, Entity, Organization, Person, Place, Quote, Span
+from newsconv.model import (
+    Article,
+    Concept,
+    Entity,
+    Link,
+    MediaItem,
+    Organization,
+    Person,
+    Quote,
+    Rendition,
+    Rights,
+    Span,
+)
 from newsconv.validate import newsml_rules
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -55,9 +69,12 @@ CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 GENERATOR = "newsconv"
 UNKNOWN_PUBLISHER = f"{GENERATOR} (publisher unknown)"
 JOB_TITLE = "https://schema.org/jobTitle"
+CANONICAL = "http://www.iana.org/assignments/relation/canonical"
+"""The IANA link relation naming an article's own web page (the model's ``url``)."""
 
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile("[\t\n\r]")
+_QCODE = re.compile(r"[^\s:]+:\S+")
 _MAX_OFFSET = timedelta(hours=14)
 _LAYOUT = {f"{{{XHTML}}}{name}" for name in ("html", "head", "body")}
 _NAR_NSMAP: dict[Any, str] = {None: NAR}
@@ -86,8 +103,8 @@ def build(article: Article) -> etree._Element:
     language = _language(article.language)
     root = etree.Element(_nar("newsItem"), nsmap=_NAR_NSMAP)
     for name, value in (
-        ("guid", identity.article_iri(article)),
-        ("version", "1"),
+        ("guid", identity.article_guid(article)),
+        ("version", str(article.version or 1)),
         ("standard", "NewsML-G2"),
         ("standardversion", "2.35"),
         ("conformance", "power"),
@@ -95,6 +112,9 @@ def build(article: Article) -> etree._Element:
     ):
         root.set(name, value)
     _sub(root, "catalogRef", attrib={"href": CATALOG})
+    _catalog(root, article)
+    if article.rights is not None:
+        _rights(root, article.rights)
     _item_meta(root, article)
     _content_meta(root, article, language)
     html, refs = xhtml_body(article)
@@ -108,8 +128,11 @@ def build(article: Article) -> etree._Element:
             _sub(
                 root, "inlineRef", attrib={"idrefs": ids, "type": _type(entity), "literal": _label(entity.id)}
             )
-    inline = _sub(_sub(root, "contentSet"), "inlineXML", attrib={"contenttype": "application/xhtml+xml"})
-    inline.append(html)
+    content = _sub(root, "contentSet")
+    if article.paragraphs or not article.renditions:
+        _sub(content, "inlineXML", attrib={"contenttype": "application/xhtml+xml"}).append(html)
+    for rendition in article.renditions:
+        _remote_content(content, rendition)
     return root
 
 
@@ -137,36 +160,167 @@ def _source_date_epoch() -> datetime | None:
 
 def _item_meta(root: etree._Element, article: Article) -> None:
     meta = _sub(root, "itemMeta")
-    _sub(meta, "itemClass", attrib={"qcode": "ninat:text"})
+    _sub(meta, "itemClass", attrib={"qcode": f"ninat:{article.item_type}"})
     if article.publisher and article.publisher.strip():
         _sub(meta, "provider", attrib={"literal": _label(article.publisher)})
     else:
         provider = _sub(meta, "provider", attrib={"literal": GENERATOR})
         _sub(provider, "name", UNKNOWN_PUBLISHER)
-    _sub(meta, "versionCreated", version_created(article.published).isoformat())
-    _sub(meta, "pubStatus", attrib={"qcode": "stat:usable"})
+    _sub(meta, "versionCreated", version_created(article.version_created or article.published).isoformat())
+    if article.first_created is not None:
+        _sub(meta, "firstCreated", article.first_created.isoformat())
+    if article.embargoed is not None:
+        _sub(meta, "embargoed", article.embargoed.isoformat())
+    _sub(meta, "pubStatus", attrib={"qcode": f"stat:{article.pub_status}"})
     _sub(meta, "generator", GENERATOR)
+    for note in article.editorial_notes:
+        _sub(meta, "edNote", _text(note))
+    for signal in article.signals:
+        if _is_qcode(signal):
+            _sub(meta, "signal", attrib={"qcode": signal})
+    if article.url is not None:
+        _sub(meta, "link", attrib={"reluri": CANONICAL, "href": article.url})
+    if article.corrects is not None:
+        _sub(meta, "link", attrib={"rel": "irel:previousVersion", "residref": _label(article.corrects)})
+    for media in article.media:
+        _media_link(meta, media)
+    for link in article.links:
+        _link(meta, link)
 
 
 def _content_meta(root: etree._Element, article: Article, language: str) -> None:
     meta = _sub(root, "contentMeta")
-    place = _dateline_place(article)
-    if place is not None:
-        located = _sub(meta, "located", attrib={"type": _type(place), "literal": _label(place.id)})
-        _sub(located, "name", _label(place.name))
+    if article.urgency is not None:
+        _sub(meta, "urgency", str(article.urgency))
+    if article.content_created is not None:
+        _sub(meta, "contentCreated", article.content_created.isoformat())
+    if article.content_modified is not None:
+        _sub(meta, "contentModified", article.content_modified.isoformat())
+    if article.located is not None:
+        _concept(meta, "located", article.located)
+    for source in article.info_sources:
+        _concept(meta, "infoSource", source)
     _sub(meta, "language", attrib={"tag": language})
+    for genre in article.genres:
+        _concept(meta, "genre", genre)
+    for keyword in article.keywords:
+        _sub(meta, "keyword", _label(keyword))
     for entity in article.entities:
         subject = _sub(meta, "subject", attrib={"type": _type(entity), "literal": _label(entity.id)})
         _sub(subject, "name", _label(entity.name))
         for alias in entity.aliases:
             _sub(subject, "name", _label(alias), {"role": "nrol:alternate"})
+    for concept in article.subjects:
+        _concept(meta, "subject", concept)
+    if article.slugline is not None:
+        _sub(meta, "slugline", _label(article.slugline))
     _sub(meta, "headline", _text(article.headline))
+    for rank, alternative in enumerate(article.alternative_headlines, 2):
+        _sub(meta, "headline", _text(alternative), {"rank": str(rank)})
     if article.dateline is not None:
         _sub(meta, "dateline", _text(article.dateline))
     if article.byline is not None:
         _sub(meta, "by", _text(article.byline))
+    if article.credit is not None:
+        _sub(meta, "creditline", _text(article.credit))
     if article.description is not None:
         _sub(meta, "description", _text(article.description), {"role": "drol:summary"})
+
+
+def _concept(parent: etree._Element, name: str, concept: Concept) -> etree._Element:
+    """A concept element: ``qcode`` (scheme and code), ``literal`` (a code alone), ``uri``, ``role``, ``name``."""
+    element = _sub(parent, name)
+    if concept.qcode is not None:
+        element.set("qcode", concept.qcode)
+    elif concept.code is not None:
+        element.set("literal", _label(concept.code))
+    if concept.uri is not None:
+        element.set("uri", concept.uri)
+    if concept.role is not None and _is_qcode(concept.role):
+        element.set("role", concept.role)
+    if concept.name is not None:
+        _sub(element, "name", _label(concept.name))
+    return element
+
+
+def _catalog(root: etree._Element, article: Article) -> None:
+    """Declare the scheme aliases newsconv's IPTC catalog lacks, where a concept's URI tells the scheme."""
+    known = newsml_rules.catalog_aliases(CATALOG) or frozenset()
+    schemes: dict[str, str] = {}
+    for concept in _concepts(article):
+        scheme, code, uri = concept.scheme, concept.code, concept.uri
+        if scheme and code and uri and scheme not in known and uri.endswith(code) and len(uri) > len(code):
+            schemes.setdefault(scheme, uri[: -len(code)])
+    if schemes:
+        catalog = _sub(root, "catalog")
+        for alias, uri in schemes.items():
+            _sub(catalog, "scheme", attrib={"alias": alias, "uri": uri})
+
+
+def _concepts(article: Article) -> list[Concept]:
+    """Every concept of the article that may name a scheme."""
+    holder = article.rights.holder if article.rights is not None else None
+    return [
+        *article.subjects,
+        *article.genres,
+        *article.info_sources,
+        *(c for c in (article.located, holder) if c is not None),
+    ]
+
+
+def _rights(root: etree._Element, rights: Rights) -> None:
+    info = _sub(root, "rightsInfo")
+    if rights.holder is not None:
+        _concept(info, "copyrightHolder", rights.holder)
+    if rights.notice is not None:
+        _sub(info, "copyrightNotice", _text(rights.notice))
+    if rights.usage_terms is not None:
+        _sub(info, "usageTerms", _text(rights.usage_terms))
+    if rights.licence is not None:
+        _sub(info, "link", attrib={"href": rights.licence})
+    if rights.data_mining is not None:
+        kind = "qcode" if _is_qcode(rights.data_mining) and "/" not in rights.data_mining else "uri"
+        _sub(info, "dataMining", attrib={kind: rights.data_mining})
+
+
+def _media_link(meta: etree._Element, media: MediaItem) -> None:
+    """An associated picture or video: a link whose hints are its item class, credit, caption, renditions."""
+    link = _sub(meta, "link", attrib={"rel": "irel:seeAlso"})
+    if media.uri is not None:
+        link.set("residref", _label(media.uri))
+    _sub(link, "itemClass", attrib={"qcode": f"ninat:{media.item_type}"})
+    if media.credit is not None:
+        _sub(link, "creditline", _text(media.credit))
+    if media.caption is not None:
+        _sub(link, "description", _text(media.caption), {"role": "drol:caption"})
+    for rendition in media.renditions:
+        _remote_content(link, rendition)
+
+
+def _link(meta: etree._Element, link: Link) -> None:
+    element = _sub(meta, "link", attrib={"href": link.href})
+    if link.rel is not None and _is_qcode(link.rel):
+        element.set("rel", link.rel)
+    if link.mime_type is not None:
+        element.set("contenttype", _label(link.mime_type))
+    if link.title is not None:
+        element.set("title", _label(link.title))
+
+
+def _remote_content(parent: etree._Element, rendition: Rendition) -> None:
+    element = _sub(parent, "remoteContent", attrib={"href": rendition.href})
+    if rendition.name is not None and _is_qcode(rendition.name):
+        element.set("rendition", rendition.name)
+    if rendition.mime_type is not None:
+        element.set("contenttype", _label(rendition.mime_type))
+    for name in ("size", "width", "height"):
+        value = getattr(rendition, name)
+        if value is not None:
+            element.set(name, str(value))
+
+
+def _is_qcode(value: str) -> bool:
+    return _QCODE.fullmatch(value) is not None
 
 
 def _part_meta(root: etree._Element, article: Article, quote: Quote, number: int, contentrefs: str) -> None:
@@ -206,7 +360,11 @@ def _person_details(root: etree._Element, article: Article, person: Person) -> N
 
 
 def xhtml_body(article: Article) -> tuple[etree._Element, dict[str, list[str]]]:
-    """The XHTML body and, for each span's base id, the ids of the pieces it was written as."""
+    """The XHTML body and, for each span's base id, the ids of the pieces it was written as.
+
+    The body is ``body_xhtml`` when the article has one, else one ``p`` per paragraph; the words
+    of quotes and mentions are wrapped in ``span`` elements where they lie in each block's text.
+    """
     html = etree.Element(_xhtml_tag("html"), nsmap=_XHTML_NSMAP)
     etree.SubElement(etree.SubElement(html, _xhtml_tag("head")), _xhtml_tag("title")).text = _text(
         article.headline
@@ -214,10 +372,71 @@ def xhtml_body(article: Article) -> tuple[etree._Element, dict[str, list[str]]]:
     body = etree.SubElement(html, _xhtml_tag("body"))
     marks = _marks(article)
     refs: dict[str, list[str]] = {}
-    for number, paragraph in enumerate(article.paragraphs):
-        text = _text(paragraph)
-        _fill(etree.SubElement(body, _xhtml_tag("p")), text, 0, len(text), marks[number], refs)
+    if article.body_xhtml is None:
+        for number, paragraph in enumerate(article.paragraphs):
+            text = _text(paragraph)
+            _fill(etree.SubElement(body, _xhtml_tag("p")), text, 0, len(text), marks[number], refs)
+        return html, refs
+    structure = model_body.parse(article.body_xhtml)
+    for number, block in enumerate(list(model_body.blocks(structure))):
+        _mark_block(block, marks[number], refs)
+    for element in structure.iter(etree.Element):
+        if not element.tag.startswith("{"):
+            element.tag = _xhtml_tag(element.tag)
+    for child in structure:
+        body.append(child)
     return html, refs
+
+
+def _mark_block(block: etree._Element, marks: list[_Mark], refs: dict[str, list[str]]) -> None:
+    """Wrap the marks in a structured block, cut where its text is split by inline elements."""
+    offset = 0
+    segments: list[tuple[etree._Element, str, int, int]] = []
+    for element, where in _slots(block):
+        if where == "text" and element.tag == "br":
+            offset += 1  # a line break is one space of the paragraph
+            continue
+        text = getattr(element, where) or ""
+        segments.append((element, where, offset, offset + len(text)))
+        offset += len(text)
+    placed: set[int] = set()
+    for element, where, start, end in segments:
+        inside = []
+        for number, mark in enumerate(marks):
+            if mark.start == mark.end:
+                if start <= mark.start <= end and number not in placed:
+                    placed.add(number)
+                    inside.append(mark)
+            elif mark.start < end and mark.end > start:
+                inside.append(mark._replace(start=max(mark.start, start), end=min(mark.end, end)))
+        if inside:
+            _splice(element, where, start, end, inside, refs)
+
+
+def _slots(block: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The places holding a block's own text, in order: (element, "text" or "tail")."""
+    yield block, "text"
+    for child in block.iterchildren():
+        if isinstance(child.tag, str) and child.tag not in model_body.BLOCKS:
+            yield from _slots(child)
+        yield child, "tail"
+
+
+def _splice(
+    element: etree._Element, where: str, start: int, end: int, marks: list[_Mark], refs: dict[str, list[str]]
+) -> None:
+    """Replace one text slot by the same text with the marks wrapped."""
+    holder = etree.Element("holder")
+    text = (" " * start) + (getattr(element, where) or "")
+    _fill(holder, text, start, end, marks, refs)
+    setattr(element, where, holder.text)
+    parent, index = (element, 0) if where == "text" else (element.getparent(), None)
+    if parent is None:
+        return
+    if index is None:
+        index = parent.index(element) + 1
+    for offset, child in enumerate(list(holder)):
+        parent.insert(index + offset, child)
 
 
 def _marks(article: Article) -> dict[int, list[_Mark]]:
@@ -285,17 +504,6 @@ def _inside(article: Article, span: Span) -> bool:
     return 0 <= span.paragraph < len(article.paragraphs) and 0 <= span.start <= span.end <= len(
         article.paragraphs[span.paragraph]
     )
-
-
-def _dateline_place(article: Article) -> Place | None:
-    if not article.dateline:
-        return None
-    for place in article.places:
-        for name in (place.name, *place.aliases):
-            pattern = rf"(?<!\w){re.escape(name.strip())}(?!\w)"
-            if name.strip() and re.search(pattern, article.dateline, re.IGNORECASE):
-                return place
-    return None
 
 
 def _type(entity: Entity) -> str:
