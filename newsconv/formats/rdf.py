@@ -9,8 +9,12 @@ entity or DTD ever reaches rdflib's SAX parser.
 
 from __future__ import annotations
 
+import re
+from typing import TextIO, cast
+
 from lxml import etree
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.plugins.parsers.ntriples import NTGraphSink, W3CNTriplesParser
 from rdflib.term import Node as RdfNode
 
 from newsconv import secure
@@ -21,6 +25,7 @@ from newsconv.validate import schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
 
 _SYNTAX_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # an N-Triples line and its end
 
 
 def to_graph(article: Article) -> Graph:
@@ -110,10 +115,35 @@ def parse(document: str | bytes, syntax: str) -> tuple[Graph | None, list[Findin
             return None, [Finding("rdf.syntax", error.problem)]
     graph = Graph(bind_namespaces="none")
     try:
-        graph.parse(data=document, format=syntax)
+        _parse_into(graph, document, syntax)
     except Exception as error:  # noqa: BLE001 (each rdflib parser raises its own exception types)
         return None, [Finding("rdf.syntax", f"{type(error).__name__}: {error}")]
     return graph, []
+
+
+def _parse_into(graph: Graph, document: str | bytes, syntax: str) -> None:
+    if syntax != "nt":
+        graph.parse(data=document, format=syntax)
+        return
+    text = document.decode("utf-8") if isinstance(document, bytes) else document
+    W3CNTriplesParser(NTGraphSink(graph)).parse(cast(TextIO, _Lines(text)))  # all it calls is read()
+
+
+class _Lines:
+    """Text whose every read gives one whole line, for rdflib's N-Triples parser.
+
+    Fed fixed-size chunks (what ``Graph.parse`` does), that parser re-scans its growing buffer
+    for a line end after each chunk: time quadratic in a line's length (2 MB: a minute).
+    """
+
+    encoding = "utf-8"  # says the stream is text already, so rdflib wraps no decoder around it
+
+    def __init__(self, text: str) -> None:
+        self._lines = (match.group() for match in _LINE.finditer(text))
+
+    def read(self, size: int = -1) -> str:
+        """The next line with its end; "" at the end of the text."""
+        return next(self._lines, "")
 
 
 def _validate(document: str | bytes, syntax: str) -> list[Finding]:
