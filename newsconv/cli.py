@@ -187,7 +187,6 @@ def convert(
         validate=not no_validate,
         strict=strict,
         resume=resume,
-        schema_dir=schema_dir,
         on_result=_tell,
     )
     if summary.inputs == 0:

@@ -215,3 +215,12 @@ def test_prepare_loads_once_and_names_unknown_formats() -> None:
     newsconv.prepare("model,jsonld")  # a second call costs nothing
     with pytest.raises(newsconv.UnknownFormatError):
         newsconv.prepare(["docx"])
+
+
+def test_the_callers_schema_store_is_used_and_checked_before_any_input(stories: Path, tmp_path: Path) -> None:
+    from newsconv import schema_store
+
+    empty = schema_store.SchemaStore.of(tmp_path / "no-schemas")  # searches one empty folder, never downloads
+    with schema_store.using(empty), pytest.raises(newsconv.SchemaNotFoundError, match="no-schemas"):
+        newsconv.convert_files(stories, "newsml", tmp_path / "out", jobs=1)
+    assert not (tmp_path / "out").exists()

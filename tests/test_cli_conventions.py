@@ -153,3 +153,18 @@ def test_model_json_input_has_the_json_limits() -> None:
     with pytest.raises(newsconv.InputError, match="nested"):
         newsconv.read(deep, "model")
     assert [f.rule for f in newsconv.validate(deep, "model")] == ["json.syntax"]
+
+
+def test_validate_exits_3_when_a_validator_has_a_bug(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = tmp_path / "a.json"
+    written.write_text(newsconv.convert(seed_path.read_text(encoding="utf-8"), "model"), encoding="utf-8")
+    from newsconv.formats import model_json
+
+    def broken(document: object) -> list[object]:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(model_json, "validate", broken)
+    result = run("validate", str(written), "--jobs", "1")
+    assert result.exit_code == 3 and "internal" in result.stdout

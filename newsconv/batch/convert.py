@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsconv import api, registry
+from newsconv import api, registry, schema_store
 from newsconv.atomic import write_atomically
 from newsconv.batch.plan import destination, output_path, planned_outputs
 from newsconv.batch.results import FAILED, INTERNAL, OK, SKIPPED, ConvertOptions, FileResult
@@ -72,8 +72,10 @@ def convert_batch(sources: Sequence[str | Input], options: ConvertOptions) -> li
     """Convert each source (a path, or an Input that names its output sub-folders); one result each.
 
     Never raises for a bad input: it gives a failed result. SchemaNotFoundError is raised.
+    Validation uses ``options.schemas`` when set.
     """
-    return [convert_input(s if isinstance(s, Input) else Input.of(s), options) for s in sources]
+    with schema_store.using(options.schemas):
+        return [convert_input(s if isinstance(s, Input) else Input.of(s), options) for s in sources]
 
 
 def convert_input(item: Input, options: ConvertOptions) -> FileResult:

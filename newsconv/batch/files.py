@@ -71,6 +71,7 @@ def convert_files(
         strict=strict,
         schema_dir=None if schema_dir is None else os.fspath(schema_dir),
         resume=resume,
+        schemas=_store(schema_dir),
     )
     arguments = _arguments(inputs)
     checked = check_plan(arguments, options)
@@ -92,9 +93,8 @@ def run(
 ) -> Summary:
     """Run ``engine`` over checked inputs: prepare the formats, record every result, sum them up."""
     runner = engines.get(engine)
-    if options.schema_dir is not None:
-        schema_store.set_schema_dir(Path(options.schema_dir))
-    prepare(options.to)
+    with schema_store.using(options.schemas):
+        prepare(options.to)
     summary = Summary()
     start = time.perf_counter()
     record = Manifest(manifest) if manifest is not None else None
@@ -114,6 +114,14 @@ def run(
     if record is not None:
         record.close(summary)
     return summary
+
+
+def _store(schema_dir: str | os.PathLike[str] | None) -> schema_store.SchemaStore:
+    """The caller's current schema store, with ``schema_dir`` searched first when given."""
+    store = schema_store.current()
+    if schema_dir is None:
+        return store
+    return replace(store, folders=(("--schema-dir", Path(schema_dir)), *store.folders))
 
 
 def check_plan(arguments: list[str], options: ConvertOptions) -> list[Input] | None:
@@ -147,11 +155,7 @@ def list_inputs(arguments: list[str], options: ConvertOptions) -> Iterator[Input
 
 def writable_formats(names: str | Sequence[str]) -> list[Format]:
     """The formats named (a list, or one comma-separated string); each must be writable, one at least."""
-    formats = _named(names)
-    for fmt in formats:
-        if not fmt.writable:
-            raise UnknownFormatError(f"format {fmt.name!r} cannot be written")
-    return formats
+    return _named(names, lambda f: f.writable, "cannot be written")
 
 
 def readable_format(name: str) -> Format:
@@ -162,11 +166,15 @@ def readable_format(name: str) -> Format:
     return fmt
 
 
-def _named(names: str | Sequence[str]) -> list[Format]:
+def _named(names: str | Sequence[str], able: Callable[[Format], bool], unable: str) -> list[Format]:
+    """The formats named, without repeats; UnknownFormatError for none, or one that is not ``able``."""
     parts = names.split(",") if isinstance(names, str) else [p for n in names for p in n.split(",")]
     formats = list({registry.get(p).name: registry.get(p) for p in parts if p.strip()}.values())
     if not formats:
         raise UnknownFormatError("no format given")
+    for fmt in formats:
+        if not able(fmt):
+            raise UnknownFormatError(f"format {fmt.name!r} {unable}")
     return formats
 
 
@@ -226,11 +234,7 @@ def validate_files(
 
 def validatable_formats(names: str | Sequence[str]) -> list[Format]:
     """The formats named, each of which newsconv must be able to validate."""
-    formats = _named(names)
-    for fmt in formats:
-        if not fmt.validator:
-            raise UnknownFormatError(f"format {fmt.name!r} has no validation (it is not a document format)")
-    return formats
+    return _named(names, lambda f: f.validator is not None, "has no validation (it is no document format)")
 
 
 def _expected(report: checker.FileReport, allowed: list[str]) -> checker.FileReport:

@@ -72,8 +72,8 @@ def _pool(options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
 
 
 def _start_worker(options: ConvertOptions) -> None:
-    """Set a worker up once: its schema folder, and whatever its formats load (a no-op when forked)."""
-    schema_store.set_schema_dir(options.schema_dir)
+    """Set a worker up once: its schema store, and whatever its formats load (a no-op when forked)."""
+    schema_store.activate(options.schemas)
     prepare(options.to)
 
 

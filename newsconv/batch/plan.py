@@ -11,32 +11,42 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from newsconv.errors import InputError, OutputConflictError
 from newsconv.inputs import STDIN, Input
 
 
-def destination(item: Input, out: str | None) -> PurePath:
-    """The input's output path before its extension is set: under ``out``, or beside the input."""
+def destination(item: Input, out: str | None) -> str:
+    """The input's output path before its extension is set: under ``out``, or beside the input.
+
+    Plain string operations (no ``pathlib``): a plan of a million inputs makes millions of names.
+    """
     if out is not None:
-        return PurePath(out, *item.parts)
+        return os.path.join(out, *item.parts)
     if item.path == STDIN:
         raise InputError(STDIN, "standard input needs an output folder")
-    return PurePath(item.path)
+    return item.path
 
 
-def output_path(base: PurePath, extension: str, number: int = 1, count: int = 1) -> PurePath:
-    """NAME.<ext> for a document with one article; NAME.<n>.<ext> (numbered from 1) for several."""
+def output_path(base: str, extension: str, number: int = 1, count: int = 1) -> str:
+    """NAME.<ext> for a document with one article; NAME.<n>.<ext> (numbered from 1) for several:
+    the input's own extension is replaced."""
+    stem = _stem(base)
     if count == 1:
-        return base.with_suffix(extension)
-    return base.with_suffix(f".{number:0{len(str(count))}d}{extension}")
+        return stem + extension
+    return f"{stem}.{number:0{len(str(count))}d}{extension}"
 
 
-def planned_outputs(item: Input, extensions: Sequence[str], out: str | None) -> list[PurePath]:
+def _stem(path: str) -> str:
+    folder, name = os.path.split(path)
+    root, suffix = os.path.splitext(name)
+    return os.path.join(folder, root) if suffix else path
+
+
+def planned_outputs(item: Input, extensions: Sequence[str], out: str | None) -> list[str]:
     """The outputs an input of one article gets (the names a resumed run looks for)."""
-    base = destination(item, out)
-    return [output_path(base, extension) for extension in extensions]
+    stem = _stem(destination(item, out))
+    return [stem + extension for extension in extensions]  # output_path's names, the stem made once
 
 
 class Plan:
@@ -47,11 +57,12 @@ class Plan:
         self._out = out
         self._inputs: set[str] = set()
         self._outputs: dict[str, str] = {}  # output name -> the input that writes it
+        self._cwd = os.getcwd()
 
     def add(self, item: Input) -> None:
         """Plan ``item``'s outputs; OutputConflictError if it or they collide with the plan so far."""
         if item.path != STDIN:
-            key = _key(item.path)
+            key = self._key(item.path)
             if key in self._outputs:
                 raise OutputConflictError(
                     f"{item.path} is an input, and the output of {self._outputs[key]}: "
@@ -59,7 +70,7 @@ class Plan:
                 )
             self._inputs.add(key)
         for path in planned_outputs(item, self._extensions, self._out):
-            key = _key(str(path))
+            key = self._key(path)
             if key in self._inputs:
                 raise OutputConflictError(
                     f"writing {path} would overwrite an input; choose another output folder"
@@ -70,7 +81,6 @@ class Plan:
                 )
             self._outputs[key] = item.path
 
-
-def _key(path: str) -> str:
-    """One spelling per path (absolute, normalised), without touching the file system."""
-    return os.path.normcase(os.path.abspath(path))
+    def _key(self, path: str) -> str:
+        """One spelling per path (absolute, normalised), without touching the file system."""
+        return os.path.normcase(os.path.normpath(os.path.join(self._cwd, path)))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsconv import registry
+from newsconv import registry, schema_store
+from newsconv.schema_store import SchemaStore
 from newsconv.validate import checker
 
 _SAMPLE = """Harbour bridge reopens after repairs
@@ -25,23 +26,25 @@ LISBON, May 3 (Newsroom) - The city reopened the Harbour Bridge on Friday after 
 Officials from the Port Authority of Lisbon said ferries would keep their extra crossings.
 """
 
-_prepared: set[str] = set()
+_prepared: set[tuple[SchemaStore, str]] = set()  # caches are kept per schema store
 
 
 def prepare(formats: str | Iterable[str]) -> None:
     """Load and compile everything ``formats`` (names, or one comma-separated string) need, once.
 
-    Plain text is always prepared: it is what most batches read. A missing official schema
-    raises SchemaNotFoundError here, before any input is touched.
+    Plain text is always prepared: it is what most batches read. Schemas come from the current
+    store (see ``schema_store.using``). A missing official schema raises SchemaNotFoundError
+    here, before any input is touched.
     """
     names = formats.split(",") if isinstance(formats, str) else list(formats)
     wanted = [registry.get(name) for name in names if name.strip()]
-    if {f.name for f in wanted} <= _prepared and "text" in _prepared:
+    store = schema_store.current()
+    if {(store, f.name) for f in wanted} <= _prepared and (store, "text") in _prepared:
         return
     article = registry.get("text").read(_SAMPLE.encode("utf-8"), None)
-    _prepared.add("text")
+    _prepared.add((store, "text"))
     for fmt in wanted:
-        if fmt.name in _prepared:
+        if (store, fmt.name) in _prepared:
             continue
         if fmt.name == "newsml":
             checker.prepare(fmt.name)  # the NewsML-G2 schemas that ``validate`` uses
@@ -50,4 +53,4 @@ def prepare(formats: str | Iterable[str]) -> None:
             fmt.validate_output(document)
             if fmt.readable:
                 fmt.read_items(document.encode("utf-8"), None)
-        _prepared.add(fmt.name)
+        _prepared.add((store, fmt.name))

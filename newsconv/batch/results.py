@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsconv.schema_store import SchemaStore
+
 OK = "ok"
 FAILED = "failed"
 SKIPPED = "skipped"
@@ -22,7 +24,10 @@ class ConvertOptions:
     ``from_format`` the input format (``None``: detected from each input's content); ``validate``
     whether outputs are validated before they are written; ``strict`` whether an input that
     breaks its own schema fails; ``resume`` whether an input whose outputs all exist and are not
-    older than it is skipped; ``schema_dir`` the folder searched first for official schemas.
+    older than it is skipped; ``schema_dir`` the folder searched first for official schemas;
+    ``schemas`` the schema store to validate against (``None``: the worker's current one).
+    :func:`~newsconv.batch.convert_files` fills ``schemas`` with the caller's store, ``schema_dir``
+    first, so that every worker validates against what the caller would.
     """
 
     to: tuple[str, ...]
@@ -32,6 +37,7 @@ class ConvertOptions:
     strict: bool = False
     schema_dir: str | None = None
     resume: bool = False
+    schemas: SchemaStore | None = None
 
 
 @dataclass(frozen=True, slots=True)
