@@ -245,15 +245,36 @@ def cache_dir() -> Path:
 
 def default() -> SchemaStore:
     """The store of the process: ``--schema-dir``, ``$NEWSCONV_SCHEMA_DIR``, the cache (downloading
-    into it unless offline), read anew from the settings and environment on each call."""
+    into it unless offline), following the settings and environment as they change."""
+    environ = os.environ
+    return _default(
+        _override,
+        offline(),
+        environ.get(ENV_VAR),
+        environ.get(BASE_VAR),
+        environ.get("XDG_CACHE_HOME"),
+        environ.get("HOME"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _default(
+    override: Path | None,
+    offline: bool,
+    folder: str | None,
+    base: str | None,
+    _xdg_cache: str | None,
+    _home: str | None,
+) -> SchemaStore:
+    """The default store for one state of the settings (built once: every cached lookup asks)."""
     folders: list[tuple[str, Path]] = []
-    if _override is not None:
-        folders.append(("--schema-dir", _override))
-    if os.environ.get(ENV_VAR):
-        folders.append((f"${ENV_VAR}", Path(os.environ[ENV_VAR])))
+    if override is not None:
+        folders.append(("--schema-dir", override))
+    if folder:
+        folders.append((f"${ENV_VAR}", Path(folder)))
     cache = cache_dir()
     folders.append(("cache", cache))
-    return SchemaStore(tuple(folders), None if offline() else cache, os.environ.get(BASE_VAR) or None)
+    return SchemaStore(tuple(folders), None if offline else cache, base or None)
 
 
 def current() -> SchemaStore:
