@@ -1,62 +1,121 @@
 #!/usr/bin/env python3
-"""Throughput of read, and of write+validate per format, over a folder of plain-text articles.
+"""Articles per second, milliseconds per stage and peak memory, per output format and for a set of them.
 
 Run on demand (not a test: shared machines are noisy):
-    python benchmarks/bench_formats.py ../shared/corpora/bbc-fulltext/bbc [--limit N]
-Reports articles/s and words/s, single process, and the peak resident memory.
+    NEWSCONV_SCHEMA_DIR=../shared/schemas python benchmarks/bench_formats.py \
+        ../shared/corpora/bbc-fulltext/bbc [--limit 300] [--compare /tmp/old-tree]
+
+Each row runs in a fresh process (so its peak resident memory is its own) over the same
+articles: every format alone, then the formats of ``--together`` (default newsml, jsonld and
+turtle) written from one article after the other, as ``newsconv convert`` does. Stages, in
+milliseconds per article, CPU time of that process (other work on a shared machine delays a
+run without adding to its CPU time):
+
+- read: the file's bytes;  extract: plain text to an Article (``newsconv.read``);
+- write: every format of the row, unvalidated (``newsconv.write(..., validate=False)``);
+- validate: validated writing (``newsconv.write``) less the unvalidated writing.
+
+articles/s counts read + extract + validated writing. Set-up (schemas, shapes, context,
+lexicons) is paid once before the timings; ``setup`` reports it. ``--compare TREE`` runs the
+same rows with the newsconv package of another checkout first (``git worktree add`` one), so
+old and new are measured side by side in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-import newsconv
-from newsconv import registry
+T = TypeVar("T")
+
+HEADER = f"{'tree':<5} {'formats':<22} {'art/s':>7} {'read':>6} {'extract':>8} {'write':>7} {'validate':>9} {'setup ms':>9} {'peak MB':>8}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("corpus", type=Path)
+    parser.add_argument("corpus", type=Path, help="folder of plain-text articles (searched recursively)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
-    parser.add_argument("--formats", default=",".join(f.name for f in registry.writable()))
+    parser.add_argument("--formats", help="formats measured alone (default: every writable format)")
+    parser.add_argument("--together", default="newsml,jsonld,turtle", help="formats measured together")
+    parser.add_argument("--compare", type=Path, help="another checkout, measured first as 'old'")
+    parser.add_argument("--row", help=argparse.SUPPRESS)  # internal: measure one row in this process
     args = parser.parse_args()
-    files = sorted(p for p in args.corpus.rglob("*.txt"))
+    files = sorted(args.corpus.rglob("*.txt"))
     files = files[: args.limit] if args.limit else files
-    blobs = [p.read_bytes() for p in files]
-    words = sum(len(b.split()) for b in blobs)
-    formats = args.formats.split(",")
-    for name in formats:  # load schemas, contexts and shapes once, outside the timings
-        newsconv.write(newsconv.read(blobs[0]), name)
-
-    start = time.perf_counter()
-    articles = [newsconv.read(b, source=str(p)) for b, p in zip(blobs, files)]
-    elapsed = time.perf_counter() - start
-    print(f"{len(files)} articles, {words} words")
-    print(
-        f"{'read (text + extraction)':<28} {len(files) / elapsed:9.1f} articles/s {words / elapsed:11.0f} words/s"
-    )
-    for name in formats:
-        start = time.perf_counter()
-        for article in articles:
-            newsconv.write(article, name, validate=False)
-        written = time.perf_counter() - start
-        start = time.perf_counter()
-        for article in articles:
-            newsconv.write(article, name)
-        validated = time.perf_counter() - start
-        print(
-            f"{'write ' + name:<28} {len(files) / written:9.1f} articles/s;"
-            f" write+validate {len(files) / validated:8.1f} articles/s"
-        )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory: {peak:.0f} MB")
+    if args.row:
+        print(json.dumps(measure(files, args.row.split(","))))
+        return 0
+    rows = (args.formats.split(",") if args.formats else _writable()) + [args.together]
+    trees = [("old", args.compare), ("new", None)] if args.compare else [("new", None)]
+    print(f"{len(files)} articles; ms per article (CPU time); one process per row")
+    print(HEADER)
+    for label, tree in trees:
+        for row in rows:
+            print(_line(label, row, _run_row(args, row, tree)), flush=True)
     return 0
+
+
+def _writable() -> list[str]:
+    from newsconv import registry
+
+    return [f.name for f in registry.writable()]
+
+
+def _run_row(args: argparse.Namespace, row: str, tree: Path | None) -> dict[str, float]:
+    environment = dict(os.environ)
+    if tree is not None:
+        environment["PYTHONPATH"] = os.pathsep.join([str(tree), environment.get("PYTHONPATH", "")])
+    command = [sys.executable, __file__, str(args.corpus), "--row", row, "--limit", str(args.limit)]
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def _line(label: str, row: str, result: dict[str, float]) -> str:
+    return (
+        f"{label:<5} {row:<22} {result['rate']:7.1f} {result['read']:6.2f} {result['extract']:8.2f}"
+        f" {result['write']:7.2f} {result['validate']:9.2f} {result['setup']:9.0f} {result['peak']:8.0f}"
+    )
+
+
+def measure(files: list[Path], formats: list[str]) -> dict[str, float]:
+    """One row: the stages of reading, extracting and writing ``files`` in ``formats``, in this process."""
+    import newsconv
+
+    start = time.process_time()
+    for name in formats:  # set-up, outside the stage timings
+        newsconv.write(newsconv.read(files[0].read_bytes()), name)
+    setup = time.process_time() - start
+    blobs, read = _timed(lambda: [p.read_bytes() for p in files])
+    articles, extract = _timed(lambda: [newsconv.read(b, source=str(p)) for b, p in zip(blobs, files)])
+    _, write = _timed(lambda: [newsconv.write(a, f, validate=False) for a in articles for f in formats])
+    _, validated = _timed(lambda: [newsconv.write(a, f) for a in articles for f in formats])
+    count = len(files)
+    return {
+        "rate": count / (read + extract + validated),
+        "read": 1000 * read / count,
+        "extract": 1000 * extract / count,
+        "write": 1000 * write / count,
+        "validate": 1000 * max(0.0, validated - write) / count,
+        "setup": 1000 * setup,
+        "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _timed(work: Callable[[], T]) -> tuple[T, float]:
+    start = time.process_time()
+    result = work()
+    return result, time.process_time() - start
 
 
 if __name__ == "__main__":
