@@ -130,7 +130,7 @@ def write(article: Article, format: str, *, validate: bool = True, schemas: Sche
         except UnicodeEncodeError as error:
             raise InputError(article.source, f"the article holds a lone surrogate ({error.reason})") from None
         _encoded(document, article.source)
-        problems = errors(fmt.validate_output(document)) if validate else []
+        problems = errors(fmt.validate_output(document, article)) if validate else []
     if problems:
         raise ValidationError(fmt.name, problems, article.source)
     return document

@@ -42,6 +42,7 @@ class Format:
     items_reader: str | None = None
     output_validator: str | None = None
     xml: bool = False
+    prover: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -85,8 +86,15 @@ class Format:
                 return [Finding("input.encoding", f"not UTF-8: byte {error.start} is {byte:#04x}")]
         return cast(list[Finding], validator(document))
 
-    def validate_output(self, document: str | bytes) -> list[Finding]:
-        """Every problem in a document newsconv wrote: :meth:`validate` plus any stricter output profile."""
+    def validate_output(self, document: str | bytes, article: Article | None = None) -> list[Finding]:
+        """Every problem in a document newsconv wrote: :meth:`validate` plus any stricter output profile.
+
+        Given the ``article`` it was written from, a format with a prover (the schema.org ones)
+        checks the article's graph once for all its formats and proves that the document states
+        exactly that graph, instead of validating each document from scratch.
+        """
+        if article is not None and self.prover is not None:
+            return cast(list[Finding], self._function(self.prover, "validated")(document, article))
         return cast(
             list[Finding], self._function(self.output_validator or self.validator, "validated")(document)
         )
@@ -126,6 +134,7 @@ FORMATS: tuple[Format, ...] = (
         writer="write",
         validator="validate",
         output_validator="validate_output",
+        prover="prove",
     ),
     Format(
         "ninjs",
@@ -156,6 +165,7 @@ FORMATS: tuple[Format, ...] = (
         reader="read_turtle",
         writer="write_turtle",
         validator="validate_turtle",
+        prover="prove_turtle",
     ),
     Format(
         "ntriples",
@@ -166,6 +176,7 @@ FORMATS: tuple[Format, ...] = (
         reader="read_ntriples",
         writer="write_ntriples",
         validator="validate_ntriples",
+        prover="prove_ntriples",
     ),
     Format(
         "rdfxml",
@@ -177,6 +188,7 @@ FORMATS: tuple[Format, ...] = (
         writer="write_rdfxml",
         validator="validate_rdfxml",
         xml=True,
+        prover="prove_rdfxml",
     ),
 )
 

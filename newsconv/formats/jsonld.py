@@ -21,7 +21,7 @@ from newsconv import schema_store, secure
 from newsconv.errors import InputError
 from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
-from newsconv.validate import json_schema, schemaorg_vocab, shacl
+from newsconv.validate import article_graph, json_schema, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
 
 PROFILE = "jsonld-profile.schema.json"
@@ -99,7 +99,19 @@ def validate_output(document: str | bytes) -> list[Finding]:
     data, findings = json_schema.parse(document)
     if findings:
         return findings
-    return json_schema.check(json_schema.own_validator(PROFILE), data) + _semantic(data)
+    return json_schema.check_own(PROFILE, data) + _semantic(data)
+
+
+def prove(document: str | bytes, article: Article) -> list[Finding]:
+    """Problems with a document written from ``article``: its profile, the article's checked graph, the proof.
+
+    The article's graph is checked once (``newsconv.validate.article_graph``); the document must
+    state exactly that graph when parsed back.
+    """
+    data, findings = json_schema.parse(document)
+    if findings:
+        return findings
+    return json_schema.check_own(PROFILE, data) + article_graph.prove(article, document, "json-ld", "JSON-LD")
 
 
 def _semantic(data: Any) -> list[Finding]:

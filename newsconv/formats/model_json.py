@@ -173,7 +173,7 @@ def validate(document: str | bytes) -> list[Finding]:
 
 
 def _check(value: Any) -> list[Finding]:
-    findings = json_schema.check(json_schema.own_validator(SCHEMA), value)
+    findings = json_schema.check_own(SCHEMA, value)
     return findings or model_rules.check(from_dict(value))
 
 

@@ -21,8 +21,9 @@ from newsconv import secure
 from newsconv.errors import InputError
 from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
-from newsconv.validate import schemaorg_vocab, shacl
+from newsconv.validate import article_graph, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
+from newsconv.validate.proof import last_result
 
 _SYNTAX_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # an N-Triples line and its end
@@ -43,14 +44,18 @@ def to_graph(article: Article) -> Graph:
     return graph
 
 
+shared_graph = last_result(to_graph)
+"""The article's RDF graph, built once for its writers and its validation: never to be changed."""
+
+
 def write_turtle(article: Article) -> str:
     """The article's graph as Turtle."""
-    return to_graph(article).serialize(format="turtle")
+    return shared_graph(article).serialize(format="turtle")
 
 
 def write_ntriples(article: Article) -> str:
     """The article's graph as N-Triples, one triple a line, sorted so the output is stable."""
-    lines = to_graph(article).serialize(format="nt").splitlines()
+    lines = shared_graph(article).serialize(format="nt").splitlines()
     return "".join(f"{line}\n" for line in sorted(line for line in lines if line))
 
 
@@ -60,7 +65,7 @@ def write_rdfxml(article: Article) -> str:
     rdflib orders the namespace declarations by set iteration, so the document is put in W3C
     Canonical XML 1.0 form (declarations sorted, kept on the root) to be the same on every run.
     """
-    document = to_graph(article).serialize(format="pretty-xml", encoding="utf-8")
+    document = shared_graph(article).serialize(format="pretty-xml", encoding="utf-8")
     canonical = etree.tostring(etree.fromstring(document), method="c14n").decode("utf-8")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{canonical}\n'
 
@@ -100,6 +105,21 @@ def validate_ntriples(document: str | bytes) -> list[Finding]:
 def validate_rdfxml(document: str | bytes) -> list[Finding]:
     """Problems with an RDF/XML document: syntax, schema.org terms, our SHACL shapes."""
     return _validate(document, "xml")
+
+
+def prove_turtle(document: str | bytes, article: Article) -> list[Finding]:
+    """Problems with Turtle written from ``article``: its checked graph, then the proof that the document states it."""
+    return article_graph.prove(article, document, "turtle", "Turtle")
+
+
+def prove_ntriples(document: str | bytes, article: Article) -> list[Finding]:
+    """Problems with N-Triples written from ``article``: its checked graph, then the proof."""
+    return article_graph.prove(article, document, "nt", "N-Triples")
+
+
+def prove_rdfxml(document: str | bytes, article: Article) -> list[Finding]:
+    """Problems with RDF/XML written from ``article``: its checked graph, then the proof."""
+    return article_graph.prove(article, document, "xml", "RDF/XML")
 
 
 def parse(document: str | bytes, syntax: str) -> tuple[Graph | None, list[Finding]]:

@@ -1,4 +1,9 @@
-"""JSON Schema validation with the jsonschema engine, reported as findings."""
+"""JSON Schema validation, reported as findings.
+
+jsonschema is the reference engine and says what is wrong; for newsconv's own schemas,
+jsonschema-rs (compiled, formats checked) first decides whether there is anything to say, so a
+valid document costs microseconds instead of milliseconds (``newsconv.validate.engines``).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,37 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from newsconv import schema_store
+from newsconv.validate import engines
 from newsconv.validate.findings import Finding
 
 
 @cache
 def own_validator(name: str) -> Draft202012Validator:
     """A compiled validator for one of newsconv's own schemas (loaded once per process)."""
-    schema = json.loads(schema_store.own(name).read_text(encoding="utf-8"))
+    schema = _own_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@cache
+def _fast_validator(name: str) -> Any:
+    import jsonschema_rs
+
+    own_validator(name)  # the schema is checked by the reference engine first
+    return jsonschema_rs.Draft202012Validator(_own_schema(name), validate_formats=True)
+
+
+@cache
+def _own_schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_store.own(name).read_text(encoding="utf-8"))
+    return schema
+
+
+def check_own(name: str, instance: Any, rule: str = "jsonschema") -> list[Finding]:
+    """Every violation of newsconv's own schema ``name`` in ``instance`` (see :func:`check`)."""
+    if engines.fast(engines.JSON_SCHEMA) and _fast_validator(name).is_valid(instance):
+        return []
+    return check(own_validator(name), instance, rule)
 
 
 def check(validator: Draft202012Validator, instance: Any, rule: str = "jsonschema") -> list[Finding]:

@@ -1,4 +1,9 @@
-"""SHACL validation with pyshacl against newsconv's shapes, reported as findings.
+"""SHACL validation against newsconv's shapes, reported as findings.
+
+pyshacl-turbo (a compiled engine, shapes compiled once per process) decides whether a graph
+conforms; pyshacl, the reference engine, reports why one does not, so the findings are the
+same whichever engine is installed (``newsconv.validate.engines``). A graph that pyshacl finds
+conforming is conforming, whatever the fast engine said.
 
 The schema.org class hierarchy (``schemaorg-subclasses.shacl``) is the ontology graph, so a
 shape that targets CreativeWork also sees a NewsArticle. Only the superclass chains of the types
@@ -9,12 +14,14 @@ which doubled the cost); graphs load once per process.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from pyshacl import validate
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.term import Node
 
 from newsconv import schema_store
+from newsconv.validate import engines, proof
 from newsconv.validate.findings import Finding, Severity
 
 SHAPES = "newsconv-shapes.ttl"
@@ -46,13 +53,51 @@ def _hierarchy(types: frozenset[Node]) -> Graph:
 
 def check(graph: Graph) -> list[Finding]:
     """Every SHACL violation in ``graph``, one finding per validation result (``rule`` "shacl")."""
-    hierarchy = _hierarchy(frozenset(graph.objects(None, RDF.type)))
-    conforms, report, _ = validate(graph, shacl_graph=shapes(), ont_graph=hierarchy, inference="none")
+    types = frozenset(graph.objects(None, RDF.type))
+    if engines.fast(engines.SHACL) and _fast_conforms(graph, types):
+        return []
+    conforms, report, _ = validate(graph, shacl_graph=shapes(), ont_graph=_hierarchy(types), inference="none")
     if conforms:
         return []
     assert isinstance(report, Graph)
     findings = [_finding(report, result) for result in report.subjects(RDF.type, _SH.ValidationResult)]
     return sorted(findings, key=lambda f: (f.path or "", f.message))
+
+
+@cache
+def compiled_shapes() -> Any:
+    """newsconv's shapes compiled by pyshacl-turbo, once per process.
+
+    Parsed without rdflib's default prefixes: pyshacl-turbo binds every prefix of the shapes
+    into each report it builds, which cost more than the validation itself.
+    """
+    import pyshacl_turbo
+
+    text = schema_store.own(SHAPES).read_text(encoding="utf-8")
+    graph = Graph(bind_namespaces="none").parse(data=text, format="turtle")
+    return pyshacl_turbo.compile_shapes(graph)  # type: ignore[no-untyped-call]  # (its stubs leave it untyped)
+
+
+def _fast_conforms(graph: Graph, types: frozenset[Node]) -> bool:
+    """Whether pyshacl-turbo finds ``graph`` with the class hierarchy above its types conforming.
+
+    The hierarchy is added to the data, as pyshacl adds its ontology graph; pyoxigraph hands
+    the data over natively where installed.
+    """
+    if engines.fast(engines.RDF):
+        import pyoxigraph as ox
+
+        data: Any = ox.Store()
+        data.bulk_extend(ox.Quad(*t) for t in proof.triples(graph) | _fast_hierarchy(types))
+    else:
+        data = graph + _hierarchy(types)
+    conforms, _, _ = compiled_shapes().validate(data)
+    return bool(conforms)
+
+
+@schema_store.per_store(64)
+def _fast_hierarchy(types: frozenset[Node]) -> frozenset[Any]:
+    return proof.converted(_hierarchy(types))
 
 
 def _finding(report: Graph, result: Node) -> Finding:
