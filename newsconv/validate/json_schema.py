@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING, Any
 
 from newsconv import schema_store
 from newsconv.validate import engines
 from newsconv.validate.findings import Finding
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 
 @cache
 def own_validator(name: str) -> Draft202012Validator:
     """A compiled validator for one of newsconv's own schemas (loaded once per process)."""
+    from jsonschema import Draft202012Validator, FormatChecker  # the reference engine, imported when used
+
     schema = _own_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
@@ -30,7 +33,6 @@ def own_validator(name: str) -> Draft202012Validator:
 def _fast_validator(name: str) -> Any:
     import jsonschema_rs
 
-    own_validator(name)  # the schema is checked by the reference engine first
     return jsonschema_rs.Draft202012Validator(_own_schema(name), validate_formats=True)
 
 
