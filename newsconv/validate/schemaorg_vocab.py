@@ -16,7 +16,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from newsconv import schema_store
-from newsconv.validate.findings import Finding
+from newsconv.validate.findings import Finding, Severity
 
 _NAMESPACES = ("http://schema.org/", "https://schema.org/")
 _LITERAL_TYPES: dict[str | None, str] = {
@@ -85,42 +85,50 @@ def _closure(parents: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
 
 
 def check(graph: Graph) -> list[Finding]:
-    """Every use of a term in ``graph`` that schema.org does not define or allow there."""
+    """Every use of a term in ``graph`` that schema.org does not define or allow there.
+
+    Findings come in the order of the sorted triples; only the triples with findings are sorted.
+    """
     vocab = vocabulary()
-    findings: list[Finding] = []
-    for subject, predicate, value in sorted(graph):
-        where = f"{subject} {predicate}"
-        if predicate == RDF.type:
-            if _local(value) not in vocab.ancestors:
-                findings.append(
-                    Finding("schemaorg.unknown-term", f"{value} is no schema.org type", path=where)
-                )
-            continue
-        name = _local(predicate)
-        if name is None or name not in vocab.domains:
-            findings.append(
-                Finding("schemaorg.unknown-term", f"{predicate} is no schema.org property", path=where)
-            )
-            continue
-        findings += _domain(vocab, graph, subject, name, where) + _range(vocab, graph, value, name, where)
-    return findings
+    types = _Types(vocab, graph)
+    flagged: list[tuple[tuple[Node, Node, Node], list[Finding]]] = []
+    for triple in graph:
+        found = _findings(vocab, types, *triple)
+        if found:
+            flagged.append((triple, found))
+    flagged.sort(key=lambda item: item[0])
+    return [finding for _, found in flagged for finding in found]
 
 
-def _domain(vocab: Vocabulary, graph: Graph, subject: Node, name: str, where: str) -> list[Finding]:
-    types = _types(vocab, graph, subject)
+def _findings(vocab: Vocabulary, types: _Types, subject: Node, predicate: Node, value: Node) -> list[Finding]:
+    if predicate == RDF.type:
+        if _local(value) in vocab.ancestors:
+            return []
+        problems = [_Problem("schemaorg.unknown-term", f"{value} is no schema.org type")]
+    elif (name := _local(predicate)) is None or name not in vocab.domains:
+        problems = [_Problem("schemaorg.unknown-term", f"{predicate} is no schema.org property")]
+    else:
+        problems = _domain(vocab, types.of(subject), name) + _range(vocab, types, value, name)
+    where = f"{subject} {predicate}"
+    return [Finding(p.rule, p.message, p.severity, path=where) for p in problems]
+
+
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    rule: str
+    message: str
+    severity: Severity = "error"
+
+
+def _domain(vocab: Vocabulary, types: frozenset[str], name: str) -> list[_Problem]:
     if not types or any(vocab.above(t) & vocab.domains[name] for t in types):
         return []
     allowed = ", ".join(sorted(vocab.domains[name]))
-    return [
-        Finding(
-            "schemaorg.domain",
-            f"{name} is not a property of {', '.join(sorted(types))} (only of {allowed})",
-            path=where,
-        )
-    ]
+    message = f"{name} is not a property of {', '.join(sorted(types))} (only of {allowed})"
+    return [_Problem("schemaorg.domain", message)]
 
 
-def _range(vocab: Vocabulary, graph: Graph, value: Node, name: str, where: str) -> list[Finding]:
+def _range(vocab: Vocabulary, node_types: _Types, value: Node, name: str) -> list[_Problem]:
     allowed = vocab.ranges[name]
     if isinstance(value, Literal):
         kind = _literal_kind(value)
@@ -128,23 +136,38 @@ def _range(vocab: Vocabulary, graph: Graph, value: Node, name: str, where: str) 
             return []
         found = f"a {kind} literal" if kind else f"a literal of type {value.datatype}"
     else:
-        types = _types(vocab, graph, value)
+        types = node_types.of(value)
         if (not types and isinstance(value, URIRef) and "URL" in allowed) or any(
             vocab.above(t) & allowed for t in types
         ):
             return []
         if not types:
             message = f"{name} takes {', '.join(sorted(allowed))}; {value} has no schema.org type to check"
-            return [Finding("schemaorg.range", message, "warning", path=where)]
+            return [_Problem("schemaorg.range", message, "warning")]
         found = ", ".join(sorted(types))
-    return [Finding("schemaorg.range", f"{name} takes {', '.join(sorted(allowed))}, not {found}", path=where)]
+    return [_Problem("schemaorg.range", f"{name} takes {', '.join(sorted(allowed))}, not {found}")]
 
 
-def _types(vocab: Vocabulary, graph: Graph, node: Node) -> set[str]:
-    """The schema.org types of a node: its rdf:type values, or those of an enumeration member."""
-    types = {name for t in graph.objects(node, RDF.type) if (name := _local(t)) in vocab.ancestors}
-    local = _local(node)
-    return types | set(vocab.instances.get(local, ())) if local else types
+class _Types:
+    """The schema.org types of the nodes of one graph: rdf:type values, or an enumeration member's.
+
+    Read from the graph once, not looked up again for every triple that names a node.
+    """
+
+    def __init__(self, vocab: Vocabulary, graph: Graph) -> None:
+        self.vocab = vocab
+        self.declared: dict[Node, set[str]] = {}
+        for node, kind in graph.subject_objects(RDF.type):
+            if (name := _local(kind)) in vocab.ancestors:
+                self.declared.setdefault(node, set()).add(name)
+        self.known: dict[Node, frozenset[str]] = {}
+
+    def of(self, node: Node) -> frozenset[str]:
+        if node not in self.known:
+            local = _local(node)
+            enumerated = self.vocab.instances.get(local, frozenset()) if local else frozenset()
+            self.known[node] = frozenset(self.declared.get(node, ())) | enumerated
+        return self.known[node]
 
 
 def _literal_kind(value: Literal) -> str | None:
