@@ -18,7 +18,9 @@ run without adding to its CPU time):
 articles/s counts read + extract + validated writing. Set-up (schemas, shapes, context,
 lexicons) is paid once before the timings; ``setup`` reports it. ``--compare TREE`` runs the
 same rows with the newsconv package of another checkout first (``git worktree add`` one), so
-old and new are measured side by side in one run.
+old and new are measured side by side in one run. ``--convert-jobs 1,2`` then times the whole
+``newsconv convert`` command over the same files (each tree; ``--jobs`` for the new one only):
+wall and CPU seconds of all its processes, and the peak resident memory of the largest.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +51,11 @@ def main() -> int:
     parser.add_argument("--formats", help="formats measured alone (default: every writable format)")
     parser.add_argument("--together", default="newsml,jsonld,turtle", help="formats measured together")
     parser.add_argument("--compare", type=Path, help="another checkout, measured first as 'old'")
+    parser.add_argument(
+        "--convert-jobs",
+        default="",
+        help="also time `newsconv convert FILES --to TOGETHER --out TMP --jobs N` for these N (e.g. 1,2)",
+    )
     parser.add_argument("--row", help=argparse.SUPPRESS)  # internal: measure one row in this process
     args = parser.parse_args()
     files = sorted(args.corpus.rglob("*.txt"))
@@ -62,6 +70,14 @@ def main() -> int:
     for label, tree in trees:
         for row in rows:
             print(_line(label, row, _run_row(args, row, tree)), flush=True)
+    if args.convert_jobs:
+        print(f"\nnewsconv convert {len(files)} files --to {args.together} (validated), whole command")
+        print(
+            f"{'tree':<5} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'art/s wall':>11} {'art/s CPU':>10} {'peak MB':>8}"
+        )
+        for label, tree in trees:
+            for jobs in args.convert_jobs.split(","):
+                print(_convert_line(label, jobs, _run_convert(files, args.together, tree, jobs)), flush=True)
     return 0
 
 
@@ -79,6 +95,51 @@ def _run_row(args: argparse.Namespace, row: str, tree: Path | None) -> dict[str,
     done = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
     result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
     return result
+
+
+PEAK = (
+    "import resource, subprocess, sys, time; start = time.perf_counter(); "
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, done.returncode)"
+)
+
+
+def _run_convert(files: list[Path], formats: str, tree: Path | None, jobs: str) -> tuple[float, ...]:
+    """Wall seconds, CPU seconds (all processes), peak resident MB (largest process) of one convert."""
+    environment = dict(os.environ)
+    if tree is not None:
+        environment["PYTHONPATH"] = os.pathsep.join([str(tree), environment.get("PYTHONPATH", "")])
+    with tempfile.TemporaryDirectory(prefix="bench-convert-") as out:
+        command = [
+            sys.executable,
+            "-m",
+            "newsconv",
+            "convert",
+            *map(str, files),
+            "--to",
+            formats,
+            "--out",
+            out,
+        ]
+        if tree is None:  # the old tree's convert may have no --jobs
+            command += ["--jobs", jobs]
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK, *command],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    wall, cpu, peak, code = done.stdout.split()
+    return float(wall), float(cpu), int(peak) / 1024, len(files), int(code)
+
+
+def _convert_line(label: str, jobs: str, result: tuple[float, ...]) -> str:
+    wall, cpu, peak, count, code = result
+    shown_jobs = jobs if label == "new" else "-"
+    failed = "" if code == 0 else f"  exit {code:.0f}"
+    return f"{label:<5} {shown_jobs:>4} {wall:7.2f} {cpu:7.2f} {count / wall:11.1f} {count / cpu:10.1f} {peak:8.0f}{failed}"
 
 
 def _line(label: str, row: str, result: dict[str, float]) -> str:

@@ -104,7 +104,7 @@ def test_a_format_that_fails_does_not_hide_the_others(
 ) -> None:
     from newsconv.formats import jsonld
 
-    monkeypatch.setattr(jsonld, "validate_output", lambda document: [Finding("test.broken", "made to fail")])
+    monkeypatch.setattr(jsonld, "prove", lambda document, article: [Finding("test.broken", "made to fail")])
     results: list[FileResult] = []
     out = tmp_path / "out"
     summary = newsconv.convert_files(stories / "a.txt", "newsml,jsonld,model", out, jobs=1,

@@ -92,7 +92,7 @@ def test_one_failing_format_is_reported_and_the_others_written(
     from newsconv.formats import jsonld
     from newsconv.validate.findings import Finding
 
-    monkeypatch.setattr(jsonld, "validate_output", lambda document: [Finding("test.broken", "made to fail")])
+    monkeypatch.setattr(jsonld, "prove", lambda document, article: [Finding("test.broken", "made to fail")])
     result = run("convert", str(seed_path), "--to", "jsonld,model,newsml", "--out", str(tmp_path))
     assert result.exit_code == 1
     assert f"{seed_path}: invalid jsonld: [test.broken] made to fail" in result.stderr

@@ -241,3 +241,12 @@ def test_without_compiled_engines_newsconv_falls_back(
         assert [f.rule for f in registry.get("jsonld").validate_output(broken, article)] != []
     finally:
         engines.fast.cache_clear()
+
+
+def test_a_graph_with_a_blank_node_is_proven_up_to_its_naming() -> None:
+    graph = Graph().parse(data=f'<urn:x:a> <{SCHEMA}creator> [ <{SCHEMA}name> "B" ] .', format="turtle")
+    same = f'<urn:x:a> <{SCHEMA}creator> _:other .\n_:other <{SCHEMA}name> "B" .\n'
+    changed = same.replace('"B"', '"C"')
+    assert both(partial(proof.prove, graph, same, "nt", "N-Triples")) == ([], [])
+    fast, reference = both(partial(proof.prove, graph, changed, "nt", "N-Triples"))
+    assert [f.rule for f in fast] == [f.rule for f in reference] == ["proof"]

@@ -50,7 +50,7 @@ def prepare(formats: str | Iterable[str]) -> None:
             checker.prepare(fmt.name)  # the NewsML-G2 schemas that ``validate`` uses
         if fmt.writable:
             document = fmt.write(article)
-            fmt.validate_output(document)
+            fmt.validate_output(document, article)  # what convert runs: the article's graph, the proofs
             if fmt.readable:
                 fmt.read_items(document.encode("utf-8"), None)
         _prepared.add((store, fmt.name))

@@ -85,14 +85,17 @@ def _fast_conforms(graph: Graph, types: frozenset[Node]) -> bool:
     The hierarchy is added to the data, as pyshacl adds its ontology graph; pyoxigraph hands
     the data over natively where installed.
     """
-    if engines.fast(engines.RDF):
-        import pyoxigraph as ox
+    try:
+        if engines.fast(engines.RDF):
+            import pyoxigraph as ox
 
-        data: Any = ox.Store()
-        data.bulk_extend(ox.Quad(*t) for t in proof.triples(graph) | _fast_hierarchy(types))
-    else:
-        data = graph + _hierarchy(types)
-    conforms, _, _ = compiled_shapes().validate(data)
+            data: Any = ox.Store()
+            data.bulk_extend(ox.Quad(*t) for t in proof.triples(graph) | _fast_hierarchy(types))
+        else:
+            data = graph + _hierarchy(types)
+        conforms, _, _ = compiled_shapes().validate(data)
+    except Exception:  # noqa: BLE001 (a graph the compiled engines refuse, e.g. a lone surrogate: pyshacl decides)
+        return False
     return bool(conforms)
 
 
