@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsconv.model import Span
+from newsconv.text import sentences
 
 DOUBLE_OPEN = {"“": '”"', "„": '“”"', "«": "»", '"': '"”'}
 SINGLE_OPEN = {"‘": "’"}
@@ -24,7 +25,6 @@ TITLE_SMALL_WORDS = frozenset(
 MISTURNED = "”"  # a closing mark typed where the paragraph's quote opens
 MISTURNED_CLOSE = "“"  # an opening mark typed where a quote closes, after its last punctuation
 MARKS = re.compile('["“”„«»‘’]')
-SENTENCE_END = re.compile(r"[.!?…][)\]]?(?=\s)")
 REOPEN = re.compile(r"[.!?…][)\]]?\s+$")
 
 
@@ -33,12 +33,6 @@ class Passage:
     """A quoted passage: its spans, one per paragraph or per re-opened part."""
 
     spans: tuple[Span, ...]
-
-
-def _sentence_end_before(paragraph: str, start: int, stop: int) -> int:
-    """The end of the last full sentence in ``paragraph[start:stop]`` (``start`` if none)."""
-    ends = [m.end() for m in SENTENCE_END.finditer(paragraph, start, stop)]
-    return ends[-1] if ends else start
 
 
 def _nested(paragraph: str, i: int, start: int, closers: str) -> bool:
@@ -81,7 +75,7 @@ def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
         if opening and _nested(paragraph, i, start, closers):
             inner += 1
         elif opening and closers != "’" and ch in closers + "“":
-            end = _sentence_end_before(paragraph, start, i)
+            end = sentences.end_before(paragraph, start, i)
             if REOPEN.search(paragraph, 0, i):
                 segments.append((start, i - len(paragraph[:i]) + len(paragraph[:i].rstrip())))
             else:

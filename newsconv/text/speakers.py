@@ -12,7 +12,7 @@ from functools import cache
 from typing import TypeAlias
 
 from newsconv.model import Span
-from newsconv.text import lexicons
+from newsconv.text import lexicons, sentences
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN
 
@@ -22,7 +22,6 @@ Speaker: TypeAlias = Found | str | None
 Cue: TypeAlias = Found | str | None | bool
 
 LOOKBACK = 6  # paragraphs searched back for the referent of a pronoun
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
 OPENERS = "".join(DOUBLE_OPEN) + "".join(SINGLE_OPEN)
 QUOTE_MARKS = OPENERS + "”’»“"
 DOUBLE_MARKS = "".join(DOUBLE_OPEN) + "”»“"  # unlike ’, never an apostrophe inside a word
@@ -50,13 +49,6 @@ def _verb_pattern() -> re.Pattern[str]:
     """Any reporting verb of the lexicon, as a whole word."""
     verbs = "|".join(sorted(lexicons.words("reporting_verbs.txt") - {"according"}, key=len, reverse=True))
     return re.compile(rf"\b(?:{verbs})\b")
-
-
-@cache
-def _abbreviation_end() -> re.Pattern[str]:
-    """An abbreviation just before a full stop ("Mr.", "Gen."): no sentence ends there."""
-    abbr = "|".join(re.escape(a) for a in lexicons.honorifics() if not a.endswith("."))
-    return re.compile(rf"\b(?:{abbr}|[A-Z]|St|Jr|Sr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Inc|Corp|Co|No)$")
 
 
 @cache
@@ -139,16 +131,6 @@ def _boundary(word: str) -> bool:
     )
 
 
-def sentence_ends(paragraph: str) -> list[int]:
-    """Character positions where the sentences of a paragraph end (the last is its length)."""
-    ends = [
-        m.end()
-        for m in SENTENCE_END.finditer(paragraph)
-        if not _abbreviation_end().search(paragraph, max(0, m.start() - 12), m.start())
-    ]
-    return sorted({*ends, len(paragraph)})
-
-
 class Attributor:
     """Finds the speaker of each quote of one article.
 
@@ -161,7 +143,6 @@ class Attributor:
     ) -> None:
         self.paragraphs = paragraphs
         self.entities = entities
-        self.ends_at: dict[int, list[int]] = {}
         self.inside: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
         for spans in quoted:
             for s in spans:
@@ -170,11 +151,9 @@ class Attributor:
 
     # ---- looking around a quote ----
 
-    def _ends(self, paragraph: int) -> list[int]:
-        """Where the sentences of a paragraph end, worked out on first need."""
-        if paragraph not in self.ends_at:
-            self.ends_at[paragraph] = sentence_ends(self.paragraphs[paragraph])
-        return self.ends_at[paragraph]
+    def _ends(self, paragraph: int) -> tuple[int, ...]:
+        """Where the sentences of a paragraph end."""
+        return sentences.ends(self.paragraphs[paragraph])
 
     def _sentence(self, paragraph: int, position: int) -> tuple[int, int]:
         ends = self._ends(paragraph)
