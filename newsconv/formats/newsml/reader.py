@@ -109,6 +109,7 @@ _NS = {"n": NAR}
 _XML_LANG = f"{{{XML_NS}}}lang"
 _WHITESPACE = re.compile("[ \t\n\r]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|\\\\^`]')
 
 _Key = tuple[str, str]
 _Where = tuple[int, int, frozenset[str]]  # an id'd element's start, end and class tokens in its block
@@ -725,7 +726,9 @@ def _count(value: str | None) -> int | None:
 
 
 def _target(link: etree._Element) -> str | None:
-    return link.get("href") or link.get("residref")
+    """Where a link or rendition points; characters no IRI may hold (a space) are percent-encoded."""
+    target = link.get("href") or link.get("residref")
+    return _NOT_IN_IRI.sub(lambda m: quote(m[0]), target.strip()) if target else None
 
 
 def _renditions(elements: Iterator[etree._Element]) -> tuple[Rendition, ...]:
