@@ -43,6 +43,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from newsconv import body as model_body
 from newsconv import schema_store
 from newsconv.detect import G2_ROOTS
 from newsconv.errors import InputError, SchemaNotFoundError
@@ -103,8 +104,6 @@ _WRITER_SCHEMES = {
     "stat": PUB_STATUS,
     "irel": ITEM_RELATION,
 }
-_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
-_SKIPPED = frozenset({"head", "header", "footer", "nav", "aside", "figure", "script", "style"})
 _NS = {"n": NAR}
 _XML_LANG = f"{{{XML_NS}}}lang"
 _WHITESPACE = re.compile("[ \t\n\r]+")
@@ -654,9 +653,9 @@ def block_elements(container: etree._Element | None) -> Iterator[etree._Element]
         return
     for child in container.iterchildren(etree.Element):
         name = _local(child)
-        if name in _BLOCKS:
+        if name in model_body.BLOCKS:
             yield child
-        elif name not in _SKIPPED:
+        elif name not in body_markup.SKIPPED:
             yield from block_elements(child)
 
 
