@@ -13,12 +13,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import articles
 
 import newsconv
-from newsconv import schema_store
+from newsconv import registry, schema_store
 from newsconv.cli import app
 from newsconv.detect import detect
 from newsconv.errors import UnknownFormatError
+from newsconv.model import Article
+from newsconv.validate import checker
 from newsconv.validate.findings import errors
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -98,3 +103,26 @@ def test_bytes_that_are_no_utf8_get_the_same_finding_from_the_api_and_the_checke
 def test_text_with_a_lone_surrogate_is_a_finding_not_a_crash() -> None:
     findings = newsconv.validate('<?xml version="1.0"?>\n<newsItem>\ud800</newsItem>', "newsml")
     assert [f.rule for f in errors(findings)] == ["xml.syntax"]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    article=articles(),
+    format_name=st.sampled_from(["newsml", "ninjs", "jsonld", "turtle", "ntriples", "rdfxml", "model"]),
+    data=st.data(),
+)
+def test_the_checker_finds_what_the_api_finds_in_any_document(
+    article: Article, format_name: str, data: st.DataObject, tmp_path: Path
+) -> None:
+    document = newsconv.write(article, format_name, validate=False).encode("utf-8")
+    cut = data.draw(st.integers(0, len(document)))  # whole, or broken anywhere
+    document = document if data.draw(st.booleans()) else document[:cut]
+    path = tmp_path / f"doc{registry.get(format_name).extension}"
+    path.write_bytes(document)
+    expected = sorted(newsconv.validate(document, format_name), key=str)
+    report = checker.check_file(str(path), checker.Settings(format_name))
+    assert sorted(report.findings, key=str) == expected
