@@ -8,8 +8,10 @@ libxml2's own limits (no ``huge_tree``) bound element depth and text node size.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -45,6 +47,22 @@ def parse_xml(data: bytes, source: str | None) -> etree._Element:
     if root.getroottree().docinfo.internalDTD is not None:
         raise InputError(source, NO_DOCTYPE)
     return root
+
+
+def stream_xml(data: bytes, source: str | None, tag: str) -> Iterator[etree._Element]:
+    """Each ``tag`` element of an XML document as soon as it is complete, parsed as :func:`parse_xml` does.
+
+    For a document too big to hold as one tree: the caller removes what it has read. A DOCTYPE
+    is refused before parsing; a syntax error, wherever it comes, is an InputError.
+    """
+    if declares_doctype(data):
+        raise InputError(source, NO_DOCTYPE)
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tag, **_XML_PARSER_OPTIONS)
+    try:
+        for _, element in events:
+            yield element
+    except etree.XMLSyntaxError as error:
+        raise InputError(source, f"not well-formed XML: {error.msg}") from None
 
 
 def declares_doctype(data: bytes) -> bool:

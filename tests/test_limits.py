@@ -83,3 +83,29 @@ def test_many_quotes_are_all_found() -> None:
     format_name, data = limits.quotes(300)
     article = newsconv.read(data, format_name)
     assert len(article.quotes) == 300
+
+
+def test_a_streamed_news_message_reads_as_its_items_read_one_by_one() -> None:
+    from newsconv.formats import newsml
+    from newsconv.formats.newsml.writer import NAR
+
+    articles = [newsconv.read(f"Headline {n}\n\nFirst paragraph {n} of the story.") for n in range(3)]
+    documents = [newsml.write(a) for a in articles]
+    items = "".join(d.split("?>", 1)[1] for d in documents)
+    message = f'<newsMessage xmlns="{NAR}"><header/><itemSet>{items}</itemSet></newsMessage>'.encode()
+    assert newsml.read_items(message) == [newsml.read(d.encode()) for d in documents]
+
+
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        (b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/> trailing', "not well-formed"),
+        (b"<a/>", "not NewsML-G2"),
+        (b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet/></newsMessage>', "no newsItem"),
+    ],
+)
+def test_what_holds_no_news_item_is_still_refused_when_streamed(document: bytes, problem: str) -> None:
+    from newsconv.formats import newsml
+
+    with pytest.raises(InputError, match=problem):
+        newsml.read_items(document)

@@ -74,7 +74,7 @@ from newsconv.model import (
     Rights,
     Span,
 )
-from newsconv.secure import parse_xml
+from newsconv.secure import parse_xml, stream_xml
 from newsconv.validate import newsml_rules
 
 CPNATURE = "http://cv.iptc.org/newscodes/cpnature/"
@@ -156,22 +156,57 @@ def read(data: bytes, source: str | None = None) -> Article:
 
 
 def read_items(data: bytes, source: str | None = None) -> list[Article]:
-    """One article per newsItem: the item itself, or each newsItem in a newsMessage's ``itemSet``."""
-    return [_Item(item, source).article() for item in _news_items(parse_xml(data, source), source)]
+    """One article per newsItem: the item itself, or each newsItem in a newsMessage's ``itemSet``.
+
+    A newsMessage is parsed item by item, each item dropped once read, so that its tree never
+    stands whole in memory (100,000 items: some 300 MB of tree otherwise).
+    """
+    return [_Item(item, source).article() for item in _streamed_items(data, source)]
 
 
 def _news_items(root: etree._Element, source: str | None) -> list[etree._Element]:
+    if _article_root(root, source) == "newsItem":
+        return [root]
+    items = root.findall("n:itemSet/n:newsItem", _NS)
+    if not items:
+        raise InputError(source, _NO_ITEM)
+    return items
+
+
+_NO_ITEM = "the newsMessage holds no newsItem, so no article"
+_NEWS_ITEM = f"{{{NAR}}}newsItem"
+_ITEM_SET = f"{{{NAR}}}itemSet"
+
+
+def _streamed_items(data: bytes, source: str | None) -> Iterator[etree._Element]:
+    """The newsItems :func:`_news_items` finds, streamed: each removed from the tree once read."""
+    items = stream_xml(data, source, _NEWS_ITEM)
+    found = 0
+    for item in items:
+        parent, root = item.getparent(), item.getroottree().getroot()
+        if parent is None:  # the root is the one newsItem
+            yield item
+            for _ in items:  # parses the rest: a syntax error after the item still counts
+                pass
+            return
+        if not found:
+            _article_root(root, source)
+        if parent.tag == _ITEM_SET and parent.getparent() is root:
+            yield item
+            found += 1
+        parent.remove(item)
+    if not found:
+        yield from _news_items(parse_xml(data, source), source)  # raises what is wrong with the root
+
+
+def _article_root(root: etree._Element, source: str | None) -> str:
+    """``newsItem`` or ``newsMessage``, the roots that hold articles; any other root is an InputError."""
     name = etree.QName(root)
     if name.namespace != NAR or name.localname not in G2_ROOTS:
         raise InputError(source, f"not NewsML-G2: the root element is {name.text}")
-    if name.localname == "newsItem":
-        return [root]
-    if name.localname != "newsMessage":
+    if name.localname not in ("newsItem", "newsMessage"):
         raise InputError(source, f"a NewsML-G2 {name.localname} holds no article (only a newsItem does)")
-    items = root.findall("n:itemSet/n:newsItem", _NS)
-    if not items:
-        raise InputError(source, "the newsMessage holds no newsItem, so no article")
-    return items
+    return name.localname
 
 
 class BlockText:
