@@ -71,7 +71,9 @@ def detect_input(data: bytes) -> str:
     clear (XML declaration or G2/RDF root, JSON object, Turtle prefixes, N-Triples), else ``text``.
 
     Malformed XML or JSON is an error rather than text, so a broken feed is not turned into an
-    article whose headline is markup; a text article that merely begins with ``<`` stays text.
+    article whose headline is markup; so is a well-formed XML document whose root newsconv cannot
+    read (a bare NewsML-G2 ``contentSet`` or ``contentMeta`` fragment), named by its root. A text
+    article that merely begins with ``<`` (and is no well-formed XML) stays text.
     """
     if declares_doctype(data[:SNIFF_BYTES]):
         raise UnknownFormatError(NO_DOCTYPE)  # no declaration reaches a parser, not even detection's
@@ -82,6 +84,9 @@ def detect_input(data: bytes) -> str:
     except UnknownFormatError:
         if structured:
             raise
+        root = _xml_root(data) if stripped.startswith("<") else None
+        if root is not None:
+            raise UnknownFormatError(f"XML root element {root} is no format newsconv reads") from None
         return "text"
     if name == "turtle" and not _TURTLE.search(stripped):
         return "text"  # "Update: ..." looks like a prefixed name; only declared prefixes make Turtle
@@ -114,6 +119,16 @@ def _xml_format(head: bytes) -> str:
     if root.tag == _RDF_TAG:
         return "rdfxml"
     raise UnknownFormatError(f"XML root element {root.tag} is no format newsconv validates")
+
+
+def _xml_root(data: bytes) -> str | None:
+    """The root element's name when all of ``data`` is one well-formed XML document, else None."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+    return str(root.tag) if root is not None and isinstance(root.tag, str) else None
 
 
 def _json_format(head: str) -> str:

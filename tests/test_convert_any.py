@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,29 @@ def test_a_doctype_is_refused_already_by_detection(tmp_path: Path) -> None:
     result = run("convert", str(laughs), "--to", "model")
     assert result.exit_code == 1
     assert "laughs.xml" in result.stderr and "DOCTYPE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fragment", "root"),
+    [
+        (b'<contentSet>\n  <inlineXML contenttype="text/plain">x</inlineXML>\n</contentSet>\n', "contentSet"),
+        (b"<contentMeta><headline>Hi</headline></contentMeta>", "contentMeta"),
+        (
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>',
+            "{http://www.w3.org/2005/Atom}feed",
+        ),
+    ],
+)
+def test_xml_whose_root_newsconv_cannot_read_is_refused_naming_the_root(fragment: bytes, root: str) -> None:
+    with pytest.raises(UnknownFormatError, match=f"root element {re.escape(root)} is no format"):
+        detect_input(fragment)
+
+
+def test_the_corpus_fragments_fail_with_exit_1_and_write_nothing(shared: Path, tmp_path: Path) -> None:
+    corpus = shared / "corpora" / "newsml-g2-examples"
+    for name, root in (("LISTING_25_An_NITF", "contentSet"), ("LISTING_28_Illustrating", "contentMeta")):
+        (source,) = corpus.glob(f"iptc-ex__{name}*.xml")
+        result = run("convert", str(source), "--to", "model,newsml", "-o", str(tmp_path / "out"))
+        assert result.exit_code == 1
+        assert f"XML root element {root} is no format newsconv reads" in result.stderr
+        assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
