@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from newsconv import registry, schema_store
+from newsconv import publication, registry, schema_store
 from newsconv.detect import detect_input
 from newsconv.errors import InputError, UnknownFormatError, ValidationError
 from newsconv.inputs import read_bytes
@@ -117,13 +117,23 @@ def read_file(
     return read(read_bytes(path), format, source=str(path), strict=strict, schemas=schemas)
 
 
-def write(article: Article, format: str, *, validate: bool = True, schemas: SchemaStore | None = None) -> str:
+def write(
+    article: Article,
+    format: str,
+    *,
+    validate: bool = True,
+    schemas: SchemaStore | None = None,
+    refuse_unpublished: bool = False,
+) -> str:
     """The article in ``format``; with ``validate`` (the default) invalid output raises ValidationError.
 
     An article whose text is no valid Unicode (a lone surrogate, which only code can put there)
-    is an InputError: no file could hold its output.
+    is an InputError: no file could hold its output. A public-web format (JSON-LD, RDF) of an
+    item that is embargoed, withheld or canceled warns (``UnpublishedWarning``), or with
+    ``refuse_unpublished`` raises ``UnpublishedError`` (see :mod:`newsconv.publication`).
     """
     fmt = registry.get(format)
+    publication.guard(article, fmt.name, refuse=refuse_unpublished)
     with schema_store.using(schemas):
         try:
             document = fmt.write(article)

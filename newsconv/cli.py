@@ -128,6 +128,11 @@ def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
     "--strict", is_flag=True, help="An input that breaks its own schema is an error, not a warning."
 )
 @click.option("--no-validate", is_flag=True, help="Skip validating the outputs.")
+@click.option(
+    "--refuse-unpublished",
+    is_flag=True,
+    help="A JSON-LD or RDF output of an embargoed, withheld or canceled item is an error (default: a warning).",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
 @click.option(
     "--engine",
@@ -154,6 +159,7 @@ def convert(
     from_format: str,
     strict: bool,
     no_validate: bool,
+    refuse_unpublished: bool,
     jobs: int | None,
     engine: str,
     manifest: Path | None,
@@ -174,7 +180,14 @@ def convert(
     if out is None:
         if manifest is not None or resume:
             _fail("--manifest and --resume need --out DIR")
-        _convert_to_stdout(list(inputs), formats, from_format, strict=strict, validate=not no_validate)
+        _convert_to_stdout(
+            list(inputs),
+            formats,
+            from_format,
+            strict=strict,
+            validate=not no_validate,
+            refuse=refuse_unpublished,
+        )
         return
     summary = batch.convert_files(
         inputs,
@@ -187,6 +200,7 @@ def convert(
         validate=not no_validate,
         strict=strict,
         resume=resume,
+        refuse_unpublished=refuse_unpublished,
         on_result=_tell,
     )
     if summary.inputs == 0:
@@ -197,11 +211,16 @@ def convert(
 
 
 def _convert_to_stdout(
-    arguments: list[str], formats: list[str], from_format: str, *, strict: bool, validate: bool
+    arguments: list[str], formats: list[str], from_format: str, *, strict: bool, validate: bool, refuse: bool
 ) -> None:
     """One input in one format, to standard output (nothing is written to a file)."""
     options = batch.ConvertOptions(
-        tuple(formats), None, None if from_format == api.AUTO else from_format, validate, strict
+        tuple(formats),
+        None,
+        None if from_format == api.AUTO else from_format,
+        validate,
+        strict,
+        refuse_unpublished=refuse,
     )
     found = list(islice(list_inputs(arguments, options), 2))
     if not found:
@@ -212,7 +231,8 @@ def _convert_to_stdout(
     source = None if item.path == STDIN else item.path
     try:
         rendering = render(read_bytes(item.path), source, options)
-        _tell(batch.FileResult(item.path, "ok", warnings=warnings_of(rendering.reading)))
+        warned = (*warnings_of(rendering.reading), *rendering.notices)
+        _tell(batch.FileResult(item.path, "ok", warnings=warned))
         if rendering.problems:
             raise rendering.problems[0]
         if len(rendering.documents) != 1:

@@ -7,7 +7,7 @@ plain values, so a model compares equal after any loss-free round trip.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 ItemType = Literal["text", "picture", "video", "audio", "graphic", "composite"]
@@ -15,6 +15,12 @@ ItemType = Literal["text", "picture", "video", "audio", "graphic", "composite"]
 
 PubStatus = Literal["usable", "withheld", "canceled"]
 """Whether an item may be published: usable, withheld for now, or canceled (killed)."""
+
+
+def aware(moment: datetime) -> datetime:
+    """``moment`` comparable with any other: a naive time (no UTC offset) is taken as UTC."""
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+
 
 ITEM_TYPES: tuple[ItemType, ...] = ("text", "picture", "video", "audio", "graphic", "composite")
 PUB_STATUSES: tuple[PubStatus, ...] = ("usable", "withheld", "canceled")

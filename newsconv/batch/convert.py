@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from newsconv.batch.plan import destination, output_path, planned_outputs
 from newsconv.batch.results import FAILED, INTERNAL, OK, SKIPPED, ConvertOptions, FileResult
 from newsconv.errors import NewsconvError, OutputConflictError, SchemaNotFoundError
 from newsconv.inputs import STDIN, Input, read_bytes
+from newsconv.publication import UnpublishedWarning
 from newsconv.registry import Format
 
 _MAX_WARNINGS = 5
@@ -43,6 +45,7 @@ class Rendering:
     reading: api.Reading
     documents: tuple[Document, ...]
     problems: tuple[NewsconvError, ...]
+    notices: tuple[str, ...] = ()
 
 
 def render(data: bytes, source: str | None, options: ConvertOptions) -> Rendering:
@@ -54,18 +57,30 @@ def render(data: bytes, source: str | None, options: ConvertOptions) -> Renderin
     reading = api.read_document(data, options.from_format or api.AUTO, source=source, strict=options.strict)
     documents: list[Document] = []
     problems: list[NewsconvError] = []
+    notices: list[str] = []
     count = len(reading.articles)
     for number, article in enumerate(reading.articles, 1):
         for name in options.to:
             try:
-                text = api.write(article, name, validate=options.validate)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", UnpublishedWarning)
+                    text = api.write(
+                        article,
+                        name,
+                        validate=options.validate,
+                        refuse_unpublished=options.refuse_unpublished,
+                    )
             except SchemaNotFoundError:
                 raise
             except NewsconvError as error:
                 problems.append(error)
                 continue
+            item = f"item {number}: " if count > 1 else ""
+            notices += [
+                f"{item}{w.message.notice}" for w in caught if isinstance(w.message, UnpublishedWarning)
+            ]
             documents.append(Document(number, count, registry.get(name), text))
-    return Rendering(reading, tuple(documents), tuple(problems))
+    return Rendering(reading, tuple(documents), tuple(problems), tuple(notices))
 
 
 def convert_batch(sources: Sequence[str | Input], options: ConvertOptions) -> list[FileResult]:
@@ -103,13 +118,13 @@ def convert_input(item: Input, options: ConvertOptions) -> FileResult:
         message = f"{INTERNAL} ({type(error).__name__}: {error}) converting {item.path}; please report it"
         return _failed(item, error, message, written, start)
     items = len(rendering.reading.articles)
-    warnings = warnings_of(rendering.reading)
+    warned = (*warnings_of(rendering.reading), *rendering.notices)
     seconds = time.perf_counter() - start
     if rendering.problems:
         message = "\n".join(str(p) for p in rendering.problems)
         name = type(rendering.problems[0]).__name__
-        return FileResult(item.path, FAILED, name, message, tuple(written), items, seconds, warnings)
-    return FileResult(item.path, OK, None, None, tuple(written), items, seconds, warnings)
+        return FileResult(item.path, FAILED, name, message, tuple(written), items, seconds, warned)
+    return FileResult(item.path, OK, None, None, tuple(written), items, seconds, warned)
 
 
 def up_to_date(item: Input, options: ConvertOptions) -> bool:

@@ -48,6 +48,7 @@ def convert_files(
     validate: bool = True,
     strict: bool = False,
     resume: bool = False,
+    refuse_unpublished: bool = False,
     schema_dir: str | os.PathLike[str] | None = None,
     batch_size: int = _BATCH_FILES,
     on_result: Callable[[FileResult], None] | None = None,
@@ -72,6 +73,7 @@ def convert_files(
         schema_dir=None if schema_dir is None else os.fspath(schema_dir),
         resume=resume,
         schemas=_store(schema_dir),
+        refuse_unpublished=refuse_unpublished,
     )
     arguments = _arguments(inputs)
     checked = check_plan(arguments, options)

@@ -27,7 +27,9 @@ class ConvertOptions:
     older than it is skipped; ``schema_dir`` the folder searched first for official schemas;
     ``schemas`` the schema store to validate against (``None``: the worker's current one).
     :func:`~newsconv.batch.convert_files` fills ``schemas`` with the caller's store, ``schema_dir``
-    first, so that every worker validates against what the caller would.
+    first, so that every worker validates against what the caller would. ``refuse_unpublished``
+    makes a public-web output of an embargoed, withheld or canceled item an error rather than a
+    warning (see :mod:`newsconv.publication`).
     """
 
     to: tuple[str, ...]
@@ -38,6 +40,7 @@ class ConvertOptions:
     schema_dir: str | None = None
     resume: bool = False
     schemas: SchemaStore | None = None
+    refuse_unpublished: bool = False
 
 
 @dataclass(frozen=True, slots=True)

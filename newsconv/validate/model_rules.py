@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 
 from newsconv import body
-from newsconv.model import Article, Span
+from newsconv.model import Article, Span, aware
 from newsconv.validate.findings import Finding
 
 
@@ -39,14 +38,9 @@ def check(article: Article) -> list[Finding]:
             Finding("model.body", f"body_xhtml: {problem}")
             for problem in body.problems(article.body_xhtml, article.paragraphs)
         ]
-    if article.published and article.embargoed and _utc(article.published) < _utc(article.embargoed):
+    if article.published and article.embargoed and aware(article.published) < aware(article.embargoed):
         findings.append(Finding("model.embargo", "published is earlier than the embargo"))
     return findings
-
-
-def _utc(moment: datetime) -> datetime:
-    """A time comparable with any other: a naive one is taken as UTC."""
-    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
 
 
 def _inside(article: Article, span: Span) -> bool:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -73,6 +73,7 @@ from newsconv.model import (
     Rendition,
     Rights,
     Span,
+    aware,
 )
 from newsconv.secure import parse_xml, stream_xml
 from newsconv.validate import newsml_rules
@@ -740,16 +741,7 @@ def _published(version_created: datetime | None, embargoed: datetime | None) -> 
     """When the item counts as published: its ``versionCreated``, unless that is before the embargo."""
     if version_created is None or embargoed is None:
         return version_created
-    return version_created if not _before(version_created, embargoed) else None
-
-
-def _before(moment: datetime, limit: datetime) -> bool:
-    """``moment < limit``, a naive time taken as UTC."""
-    return _aware(moment) < _aware(limit)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+    return version_created if aware(version_created) >= aware(embargoed) else None
 
 
 def _count(value: str | None) -> int | None:
