@@ -51,6 +51,8 @@ def test_only_documented_documents_are_refused(table: Table) -> None:
     assert refused == [
         "008_event.json",  # a ninjs event: no news item
         "iptc-ex__LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml",
+        "iptc-ex__LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml",  # a bare contentSet
+        "iptc-ex__LISTING_28_Illustrating_Located_Subject_and_Dateline.xml",  # a bare contentMeta
     ]
 
 
