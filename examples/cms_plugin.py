@@ -11,6 +11,11 @@ import sys
 import newsconv
 
 
+def start() -> None:
+    """Once, when the CMS loads the plugin: schemas, shapes and lexicons, so no reader waits for them."""
+    newsconv.prepare(["jsonld", "newsml"])
+
+
 def publish(text: str, source: str) -> tuple[str, str] | None:
     """The page's <script> block and the syndication item, or None when the article is unusable."""
     try:
@@ -31,6 +36,7 @@ def publish(text: str, source: str) -> tuple[str, str] | None:
 
 
 if __name__ == "__main__":
+    start()
     path = sys.argv[1]
     with open(path, encoding="utf-8") as handle:
         result = publish(handle.read(), path)

@@ -202,7 +202,9 @@ def convert(
         resume=resume,
         refuse_unpublished=refuse_unpublished,
         on_result=_tell,
+        progress=_PROGRESS.show if sys.stderr.isatty() else None,
     )
+    _PROGRESS.end()
     if summary.inputs == 0:
         _fail("no input files found")
     if summary.failed:
@@ -248,6 +250,8 @@ def _convert_to_stdout(
 def _tell(result: batch.FileResult) -> None:
     """Say on standard error what went wrong with an input, and what its own validation warned of."""
     name = "<stdin>" if result.source == STDIN else result.source
+    if result.warnings or result.message:
+        _PROGRESS.clear()
     for warning in result.warnings:
         click.echo(f"newsconv: {name}: warning: {warning}", err=True)
     for line in (result.message or "").splitlines():
@@ -315,12 +319,11 @@ def validate(
         rules=rules,
         ignore=ignore,
         strict=strict,
-        progress=_progress if show_progress else None,
+        progress=_PROGRESS.show if show_progress else None,
     )
+    _PROGRESS.end()
     if not results:
         _fail("no files found")
-    if show_progress:
-        click.echo("", err=True)
     for name, target in targets:
         _write_report(name, target, results)
     if any(f.rule == "internal" for r in results for f in r.findings):
@@ -364,13 +367,37 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _progress(done: int, total: int) -> None:
-    if total <= _PROGRESS_MIN_FILES:
-        return
+class _Bar:
+    """A progress bar on standard error (a terminal), for runs of more than a few files."""
+
     width = 30
-    filled = width * done // total
-    sys.stderr.write(f"\rvalidating [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
-    sys.stderr.flush()
+
+    def __init__(self) -> None:
+        self.drawn = 0
+
+    def show(self, done: int, total: int) -> None:
+        if total <= _PROGRESS_MIN_FILES:
+            return
+        filled = self.width * done // total
+        line = f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} files"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        self.drawn = len(line)
+
+    def clear(self) -> None:
+        """Wipe the bar, so that a message takes its line (the next result draws it again)."""
+        if self.drawn:
+            sys.stderr.write("\r" + " " * self.drawn + "\r")
+            self.drawn = 0
+
+    def end(self) -> None:
+        """Leave the finished bar on its own line."""
+        if self.drawn:
+            sys.stderr.write("\n")
+            self.drawn = 0
+
+
+_PROGRESS = _Bar()
 
 
 @app.command("formats")

@@ -224,3 +224,11 @@ def test_the_callers_schema_store_is_used_and_checked_before_any_input(stories: 
     with schema_store.using(empty), pytest.raises(newsconv.SchemaNotFoundError, match="no-schemas"):
         newsconv.convert_files(stories, "newsml", tmp_path / "out", jobs=1)
     assert not (tmp_path / "out").exists()
+
+
+def test_progress_hears_each_input_done_out_of_the_planned_total(stories: Path, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    newsconv.convert_files(
+        stories, "model", tmp_path / "out", jobs=1, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -168,3 +168,19 @@ def test_validate_exits_3_when_a_validator_has_a_bug(
     monkeypatch.setattr(model_json, "validate", broken)
     result = run("validate", str(written), "--jobs", "1")
     assert result.exit_code == 3 and "internal" in result.stdout
+
+
+def test_the_progress_bar_is_wiped_for_a_message_and_ends_its_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsconv.cli import _Bar
+
+    bar = _Bar()
+    bar.show(1, 5)  # few files: no bar
+    bar.show(10, 40)
+    bar.clear()
+    bar.show(40, 40)
+    bar.end()
+    err = capsys.readouterr().err
+    assert err.startswith("\r[#######") and "10/40 files" in err and err.endswith("] 40/40 files\n")
+    assert "1/5" not in err

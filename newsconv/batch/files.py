@@ -52,6 +52,7 @@ def convert_files(
     schema_dir: str | os.PathLike[str] | None = None,
     batch_size: int = _BATCH_FILES,
     on_result: Callable[[FileResult], None] | None = None,
+    progress: checker.Progress | None = None,
 ) -> Summary:
     """Convert every input to every format in ``to``, writing under ``out`` (``None``: beside each input).
 
@@ -61,8 +62,8 @@ def convert_files(
     OutputConflictError. ``jobs`` worker processes (``None``: the CPU count) of ``engine``
     (``local`` by default; ``dask`` with the extra, on ``client``) convert batches of
     ``batch_size`` inputs. With ``resume``, an input whose outputs all exist and are not older
-    than it is skipped. Each result goes to ``on_result`` and ``manifest`` as it arrives; the
-    summary counts them. A bad input fails alone; a missing schema raises SchemaNotFoundError.
+    than it is skipped. Each result goes to ``on_result`` and ``manifest`` as it arrives, and
+    ``progress`` hears (done, total); the summary counts them. A bad input fails alone; a missing schema raises SchemaNotFoundError.
     """
     options = ConvertOptions(
         to=tuple(f.name for f in writable_formats(to)),
@@ -76,10 +77,28 @@ def convert_files(
         refuse_unpublished=refuse_unpublished,
     )
     arguments = _arguments(inputs)
-    checked = check_plan(arguments, options)
+    checked, count = check_plan(arguments, options)
     listing = list_inputs(arguments, options) if checked is None else checked
+    if progress is not None:
+        on_result = _counting(on_result, progress, count)
     return run(listing, options, jobs=jobs, engine=engine, client=client, manifest=manifest,
                batch_size=batch_size, on_result=on_result)  # fmt: skip
+
+
+def _counting(
+    on_result: Callable[[FileResult], None] | None, progress: checker.Progress, total: int
+) -> Callable[[FileResult], None]:
+    """``on_result`` that also reports how many of ``total`` inputs are done."""
+    done = 0
+
+    def counted(result: FileResult) -> None:
+        nonlocal done
+        done += 1
+        if on_result is not None:
+            on_result(result)
+        progress(done, total)
+
+    return counted
 
 
 def run(
@@ -126,21 +145,23 @@ def _store(schema_dir: str | os.PathLike[str] | None) -> schema_store.SchemaStor
     return replace(store, folders=(("--schema-dir", Path(schema_dir)), *store.folders))
 
 
-def check_plan(arguments: list[str], options: ConvertOptions) -> list[Input] | None:
+def check_plan(arguments: list[str], options: ConvertOptions) -> tuple[list[Input] | None, int]:
     """Check every input's outputs against the others' (OutputConflictError on a conflict).
 
     Returns the inputs found, or ``None`` when there were too many to keep (they are then
-    listed again, lazily, for the conversion itself).
+    listed again, lazily, for the conversion itself), and how many there are.
     """
     plan = Plan([registry.get(name).extension for name in options.to], options.out)
     kept: list[Input] | None = []
+    count = 0
     for item in list_inputs(arguments, options):
         plan.add(item)
+        count += 1
         if kept is not None:
             kept.append(item)
             if len(kept) > _KEEP_LISTING:
                 kept = None
-    return kept
+    return kept, count
 
 
 def list_inputs(arguments: list[str], options: ConvertOptions) -> Iterator[Input]:
