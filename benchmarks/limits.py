@@ -36,6 +36,7 @@ _NAR = "http://iptc.org/std/nar/2006-10-01/"
 _ITEM = (
     '<newsItem guid="urn:newsconv:limits:{n}" version="1" standard="NewsML-G2" '
     'standardversion="2.35" conformance="power">'
+    '<catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"/>'
     '<itemMeta><itemClass qcode="ninat:text"/><provider literal="limits"/>'
     "<versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta>"
     '<contentMeta><headline>Item {n}</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml">'

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 import newsconv
 from newsconv.errors import InputError
 from newsconv.formats import rdf
+from newsconv.validate.findings import errors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import limits
@@ -109,3 +110,14 @@ def test_what_holds_no_news_item_is_still_refused_when_streamed(document: bytes,
 
     with pytest.raises(InputError, match=problem):
         newsml.read_items(document)
+
+
+def test_a_news_message_above_a_megabyte_is_validated_streaming_with_the_same_findings() -> None:
+    from newsconv.validate import newsml_g2
+
+    _, data = limits.news_message(2_500)
+    assert len(data) > newsml_g2.WHOLE_BYTES
+    broken = data.replace(b"<headline>Item 1234</headline>", b"<headline>Item 1234</headline><bogus/>")
+    findings = newsconv.validate(broken, "newsml")
+    assert [(f.rule, "bogus" in f.message) for f in errors(findings)] == [("xsd", True)]
+    assert newsconv.validate(broken.decode(), "newsml") == findings

@@ -32,6 +32,7 @@ _ITEM_SET = f"{{{NAR}}}itemSet"
 _PLACEHOLDER = f"{{{NAR}}}newsconvValidatedItem"
 _ITEMS = [f"{{{NAR}}}{name}" for name in sorted(G2_ROOTS - {"newsMessage"})]
 _ODRL_HOLDER = f"{{{NAR}}}rightsExpressionXML"
+WHOLE_BYTES = 1 << 20  # documents up to this size may be parsed whole; larger ones are streamed
 _PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 _TEXT_PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False, encoding="utf-8")
 
@@ -78,9 +79,8 @@ def validate_document(document: str | bytes) -> list[Finding]:
 
 
 def _validate_text(data: bytes, schemas: Schemas) -> list[Finding]:
-    try:
-        root = etree.fromstring(data, _TEXT_PARSER)
-    except etree.XMLSyntaxError:
+    root = _parse_whole(data, _TEXT_PARSER) if len(data) <= WHOLE_BYTES else None
+    if root is None:
         return _stream(io.BytesIO(data), schemas, True, "utf-8").findings
     return validate_parsed(root, data, schemas, encoding="utf-8").findings
 
@@ -92,12 +92,13 @@ def validate(
 
     ``schemas`` saves looking the XSDs up on the search path for every document of a batch;
     ``rules=False`` checks the XSD only (what ``--rule xsd`` asks for), skipping the G2 rules.
-    Bytes of a single item are parsed in one go (faster than ``iterparse``); a newsMessage or a
-    malformed document goes the streaming way, so that the findings are the same either way.
+    Bytes of a single item of up to ``WHOLE_BYTES`` are parsed in one go (faster than
+    ``iterparse``); a newsMessage, a larger or a malformed document goes the streaming way (a
+    100,000-item message never stands whole as a tree), so the findings are the same either way.
     """
     schemas = schemas or prepare()
     if isinstance(source, bytes):
-        root = _parse_whole(source)
+        root = _parse_whole(source) if len(source) <= WHOLE_BYTES else None
         if root is not None:
             return validate_parsed(root, source, schemas, rules=rules)
         return _stream(io.BytesIO(source), schemas, rules)
@@ -129,9 +130,9 @@ def validate_parsed(
     return result
 
 
-def _parse_whole(data: bytes) -> etree._Element | None:
+def _parse_whole(data: bytes, parser: etree.XMLParser = _PARSER) -> etree._Element | None:
     try:
-        return etree.fromstring(data, _PARSER)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
         return None
 
