@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
+from typing import NamedTuple
 
-from newsconv.text import lexicons
+from newsconv.text import entity_model, lexicons
 from newsconv.text.names import (
     PARTICLES,
     ROMAN,
@@ -55,6 +56,7 @@ CUE_REACH = 40  # characters before a name searched for a cue word
 ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ern")  # "Transylvanian", "Northeastern": no place's name
 # ", 45," or ", 14 were"; not a count or distance (", 80 km", ", 50 miles"), though ", 45 years old"
 AGE = r"\d+(?![\w%]|\s+(?!years\b)(?:[a-z]+s|km|kg|mi|pct|percent)\b)"
+HEADLINE_CAPITALS = 0.5  # share of capitalised words above which a headline is in title case
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
@@ -81,6 +83,7 @@ class Found:
     gender: str = "x"
     titles: list[str] = field(default_factory=list)
     honoured: bool = False
+    headlined: bool = False  # named in the headline
 
     @property
     def name(self) -> str:
@@ -99,6 +102,22 @@ class Found:
             self.gender = lexicons.honorifics().get(cand.honorific, "x")
         if cand.title:
             self.titles.append(cand.title)
+
+
+# The rules' verdicts and the model's labels as kinds; "unsure" leaves the choice to linking.
+KINDS = {"person": Kind.PERSON, "org": Kind.ORG, "place": Kind.PLACE}
+LABEL_OF = {Kind.PERSON: "person", Kind.ORG: "org", Kind.PLACE: "place", None: "unsure"}
+
+
+class Verdict(NamedTuple):
+    """Why a candidate became what it is: the rules' opinion, the label settled on, the
+    features the learned model weighed (none when it was not asked). A named tuple: an article
+    makes dozens."""
+
+    candidate: Candidate
+    opinion: str
+    label: str
+    features: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,19 +552,112 @@ def _spelled(caps: Sequence[str]) -> set[str]:
     }
 
 
+def sentence_case(headline: str) -> bool:
+    """Whether a headline capitalises like a sentence, so its capitals mark names: at most
+    ``HEADLINE_CAPITALS`` of its words capitalised ("Rare Hendrix song draft sells", not "Pence
+    Gives GOP A Boost" nor one in capitals)."""
+    words = [w for w in headline.split() if w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return bool(words) and capitals <= HEADLINE_CAPITALS * len(words) and not headline.isupper()
+
+
+def _rules_label(opinion: str) -> str:
+    """The label the rules alone give: their opinion, "none" for a candidate they dropped."""
+    return "none" if opinion == "dropped" else opinion
+
+
+def _asked(cand: Candidate, opinion: str, learning: bool) -> bool:
+    """Whether the learned model is asked about a candidate. Never where the rules are sure (an
+    honorific or a title names a person, a name of ``organizations.txt`` an organisation). Else,
+    when ``learning`` (its features are the training data), always; in use, only where it may
+    change the rules' opinion (``entity_model.OPINIONS``) and for a lone word that opens a
+    sentence and is no common word: on CoNLL-2003 train the other dropped candidates (nationality
+    words, common words, titles of works) were names 12 times in 1600."""
+    if cand.honorific or cand.title or known_org(cand.text):
+        return False
+    return learning or (
+        opinion in entity_model.OPINIONS
+        and cand.sentence_start
+        and len(cand.words) == 1
+        and cand.text.lower() not in lexicons.words("common_words.txt")
+    )
+
+
+def _document_opinions(cands: Sequence[Candidate], opinions: Sequence[str]) -> dict[str, set[str]]:
+    """What the rules say of a name elsewhere in the article: its text to the opinions on all its
+    mentions, and " " + a word to the opinions on longer names that end or start with it."""
+    out: dict[str, set[str]] = {}
+    for c, o in zip(cands, opinions):
+        out.setdefault(c.text, set()).add(o)
+        if len(c.words) > 1:
+            out.setdefault(" " + c.words[-1], set()).add(o)
+            out.setdefault(" " + c.words[0], set()).add(o)
+    return out
+
+
 class Entities:
     """The entity table of one article: builds it from candidates and answers look-ups."""
 
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.paragraphs = paragraphs
+    def __init__(
+        self,
+        paragraphs: Sequence[str],
+        table: entity_model.Weights | None = None,
+        headline: str | None = None,
+    ) -> None:
+        """Find the entities of ``paragraphs`` and of a ``headline`` written in sentence case
+        (read after the body, so its short forms join the body's names; its mentions are not
+        kept, the entities it names are); ``table`` replaces the learned model's weights
+        (``{}``: the rules alone), for training and measuring it."""
+        self.body = len(paragraphs)
+        self.paragraphs = [*paragraphs, headline] if headline and sentence_case(headline) else paragraphs
         self.found: list[Found] = []
         self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
+        cands, titles = self._candidates()
+        opinions = self._opinions(cands)
+        learning = table is not None and not table
+        asked = [_asked(c, o, learning) for c, o in zip(cands, opinions)]
+        context = _document_opinions(cands, opinions) if any(asked) else {}
+        self.verdicts = [
+            self._verdict(c, o, context, table) if a else Verdict(c, o, _rules_label(o), [])
+            for c, o, a in zip(cands, opinions, asked)
+        ]
+        kept = [(v.candidate, KINDS.get(v.label)) for v in self.verdicts if v.label != "none"]
+        self._build([c for c, _ in kept], [k for _, k in kept])
+        self._fold_short_orgs()
+        self._surnames(titles)
+        self._drop_unproven()
+        self._forget_headline()
+        self.by_paragraph: dict[int, list[Resolved]] = {}
+        for r in self.resolved:
+            self.by_paragraph.setdefault(r.candidate.paragraph, []).append(r)
+        for person in self.found:
+            if person.kind is Kind.PERSON and person.gender == "x":
+                person.gender = lexicons.first_name_gender().get(person.words[0], "x")
+
+    def explain(self) -> list[str]:
+        """One line per candidate: its words, the rules' opinion, the label settled on, the
+        entity it joined and the features that weighed most (``scripts/explain_entities.py``)."""
+        joined = {(r.candidate.paragraph, r.candidate.start): r.entity for r in self.resolved}
+        lines = []
+        for v in self.verdicts:
+            c = v.candidate
+            entity = joined.get((c.paragraph, c.start))
+            into = f"{entity.kind.value} {entity.name!r}" if entity else "no entity"
+            why = "; ".join(entity_model.reasons(v.features)) if v.features else "the rules decide"
+            lines.append(
+                f"{c.paragraph}:{c.start} {c.text!r}: rules {v.opinion}, model {v.label} -> {into}; {why}"
+            )
+        return lines
+
+    def _candidates(self) -> tuple[list[Candidate], list[Candidate]]:
+        """The name candidates of the article, and apart from them lone title words ("Dean"),
+        which are only ever the surname of someone named in full."""
+        paragraphs = self.paragraphs
         cands = [c for i, p in enumerate(paragraphs) for c in candidates(p, i)]
         extra = _stop_surnames(paragraphs, cands)
         if extra:
             cands = sorted(cands + extra, key=lambda c: (c.paragraph, c.start))
-        # a title word alone ("Dean") is only ever a surname of someone named in full
         titles: list[Candidate] = []
         offices = {w.lower() for c in cands if c.title for w in c.title.split()}
         kept: list[Candidate] = []
@@ -557,57 +669,106 @@ class Entities:
                 if _addressed(c, c.honorific, offices, paragraphs[c.paragraph]):
                     continue
             kept.append(c)
-        cands = kept
+        return kept, titles
+
+    def _dropped(self, c: Candidate, mid: set[str]) -> bool:
+        """Whether the rules drop a candidate before classifying it: an unconfirmed sentence
+        opener, a nationality word, the title of a work or a market index."""
+        paragraph = self.paragraphs[c.paragraph]
+        return (
+            not self._credible(c, mid)
+            or (len(c.words) == 1 and is_adjective(c.text) and not _adjective_org(c, paragraph))
+            or (
+                c.honorific is None
+                and c.title is None
+                and (
+                    _work_before().search(_window(paragraph, c.start)) is not None
+                    or _index_name(c, paragraph)
+                )
+            )
+        )
+
+    def _opinions(self, cands: Sequence[Candidate]) -> list[str]:
+        """The rules' verdict on each candidate: a label of ``entity_model.LABELS``, "unsure"
+        (a single word left to the linking step) or "dropped"."""
+        paragraphs = self.paragraphs
         mid = {w for c in cands if not c.sentence_start or len(c.words) > 1 for w in (c.text, *c.words)}
         mid |= {
             c.text
             for c in cands
             if not c.text.endswith("s") and _person_cue_after().match(paragraphs[c.paragraph], c.end)
         }
-        cands = [
-            c
-            for c in cands
-            if self._credible(c, mid)
-            and not (
-                len(c.words) == 1 and is_adjective(c.text) and not _adjective_org(c, paragraphs[c.paragraph])
-            )
-            and not (
-                c.honorific is None
-                and c.title is None
-                and (
-                    _work_before().search(_window(paragraphs[c.paragraph], c.start))
-                    or _index_name(c, paragraphs[c.paragraph])
-                )
-            )
-        ]
-        self.counts = Counter(c.text for c in cands)
-        self.located = {c.text for c in cands if len(c.words) == 1 and _located(c, paragraphs[c.paragraph])}
+        dropped = [self._dropped(c, mid) for c in cands]
+        judged = [c for c, d in zip(cands, dropped) if not d]
+        self.counts = Counter(c.text for c in judged)
+        self.located = {c.text for c in judged if len(c.words) == 1 and _located(c, paragraphs[c.paragraph])}
         known = lexicons.words("organizations.txt")
         contexts = [
             c.text not in known and _place_name(c.text) is None and _org_context(c, paragraphs[c.paragraph])
-            for c in cands
+            for c in judged
         ]
-        kinds = [_classify(c, paragraphs[c.paragraph], org) for c, org in zip(cands, contexts)]
-        kinds = self._coordinated(cands, self._harmonised(cands, kinds, contexts))
+        kinds = [_classify(c, paragraphs[c.paragraph], org) for c, org in zip(judged, contexts)]
+        settled = iter(self._coordinated(judged, self._harmonised(judged, kinds, contexts)))
+        return ["dropped" if d else LABEL_OF[next(settled)] for d in dropped]
+
+    def _verdict(
+        self,
+        cand: Candidate,
+        opinion: str,
+        context: dict[str, set[str]],
+        table: entity_model.Weights | None,
+    ) -> Verdict:
+        """The rules' opinion on a candidate and the label the learned model settles on."""
+        facts = entity_model.facts(
+            cand.words,
+            _place_name(cand.text) is not None,
+            cand.words[0] in lexicons.first_name_gender(),
+            is_adjective(cand.text),
+        )
+        facts.append(entity_model.prose(self.paragraphs[cand.paragraph]))
+        if cand.sentence_start:
+            facts.append("opener")
+        if self.counts[cand.text] >= REPEATED:
+            facts.append("repeated")
+        facts += sorted("doc-" + o for o in context.get(cand.text, ()))
+        if len(cand.words) == 1:
+            facts += sorted("in-" + o for o in context.get(" " + cand.text, ()))
+        paragraph = self.paragraphs[cand.paragraph]
+        feats = entity_model.features(cand.words, paragraph, cand.start, cand.end, opinion, facts)
+        table = entity_model.weights() if table is None else table
+        label = entity_model.decide(feats, opinion, table) if table else _rules_label(opinion)
+        return Verdict(cand, opinion, label, feats)
+
+    def _build(self, cands: Sequence[Candidate], kinds: Sequence[Kind | None]) -> None:
+        """Link each candidate to its entity, persons named in full first."""
         for cand, kind in sorted(zip(cands, kinds), key=lambda ck: -len(ck[0].words)):
             if kind is Kind.PERSON and len(cand.words) > 1 and self._person(cand.words) is None:
                 self.found.append(Found(Kind.PERSON, cand.words))
         for cand, kind in zip(cands, kinds):
             entity = self._link(cand, kind)
             if entity is not None:
-                entity.add(cand, paragraphs)
+                entity.add(cand, self.paragraphs)
                 self.resolved.append(Resolved(cand, entity))
-        self._fold_short_orgs()
-        self._surnames(titles)
+
+    def _forget_headline(self) -> None:
+        """Keep the headline's names as forms of their entities, and entities named only there
+        when the lexicons know them (a gazetteer place, a known organisation: a headline's
+        telegraphic style joins and cuts other names), but keep only body mentions: spans and
+        the other steps refer to body paragraphs."""
+        if len(self.paragraphs) == self.body:
+            return
+        for r in self.resolved:
+            if r.candidate.paragraph == self.body:
+                r.entity.headlined = _place_name(r.entity.name) is not None or known_org(r.entity.name)
+        self.resolved = [r for r in self.resolved if r.candidate.paragraph < self.body]
+        for f in self.found:
+            f.mentions = [m for m in f.mentions if m[0] < self.body]
+
+    def _drop_unproven(self) -> None:
+        """Forget persons the text never shows to be persons (see ``_proven``)."""
         unproven = {id(f) for f in self.found if f.kind is Kind.PERSON and not self._proven(f)}
         self.found = [f for f in self.found if id(f) not in unproven]
         self.resolved = [r for r in self.resolved if id(r.entity) not in unproven]
-        self.by_paragraph: dict[int, list[Resolved]] = {}
-        for r in self.resolved:
-            self.by_paragraph.setdefault(r.candidate.paragraph, []).append(r)
-        for person in self.found:
-            if person.kind is Kind.PERSON and person.gender == "x":
-                person.gender = lexicons.first_name_gender().get(person.words[0], "x")
 
     def _surnames(self, titles: Sequence[Candidate]) -> None:
         """Lone title words that are the surname of a person the article names in full ("Dean,
