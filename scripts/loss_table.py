@@ -23,7 +23,8 @@ from typing import Any
 import newsconv
 from newsconv import registry
 from newsconv.formats import schemaorg, schemaorg_meta
-from newsconv.model import Article, Concept, Entity, Person, Quote, Rights
+from newsconv.formats.schemaorg_nodes import safe_iri
+from newsconv.model import Article, Concept, Entity, Person, Quote, Rendition, Rights
 
 FORMATS = ("model", "newsml", "ninjs", "ninjs2", "jsonld", "turtle", "ntriples", "rdfxml")
 SCHEMA_ORG = frozenset({"jsonld", "turtle", "ntriples", "rdfxml"})
@@ -113,6 +114,11 @@ def _set(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(set(values), key=repr))
 
 
+def _iri_safe(renditions: Iterable[Rendition]) -> tuple[Rendition, ...]:
+    """Renditions as RDF keeps them: a character no IRI may hold (a space) percent-encoded."""
+    return tuple(replace(r, href=safe_iri(r.href)) for r in renditions)
+
+
 Normaliser = Callable[[Article], Any]
 _SCHEMA_ORG: dict[str, Normaliser] = {
     "byline": lambda a: schemaorg.join_byline(schemaorg.byline_names(a.byline)),
@@ -128,6 +134,8 @@ _SCHEMA_ORG: dict[str, Normaliser] = {
     "keywords": lambda a: _set(a.keywords),
     "alternative_headlines": lambda a: _set(a.alternative_headlines),
     "located": lambda a: _identified(a.located, role=False) if a.located and a.located.name else None,
+    "renditions": lambda a: _iri_safe(a.renditions),
+    "media": lambda a: tuple(replace(m, renditions=_iri_safe(m.renditions)) for m in a.media),
 }
 _NINJS: dict[str, Normaliser] = {
     "persons": lambda a: tuple(map(_ninjs_person, a.persons)),

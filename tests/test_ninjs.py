@@ -109,7 +109,6 @@ def carried(article: Article, version: str = "3.1") -> Article:
         info_sources=tuple(_identified(s) for s in article.info_sources),
         located=_identified(article.located, role=False) if article.located is not None else None,
         links=article.links if version == "3.1" else tuple(replace(k, rel=None) for k in article.links),
-        body_xhtml=None,  # TODO structured body
     )
 
 

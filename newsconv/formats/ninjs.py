@@ -62,6 +62,7 @@ from referencing.jsonschema import DRAFT202012
 
 from newsconv import identity, schema_store
 from newsconv.errors import InputError
+from newsconv.formats import body_markup
 from newsconv.formats import ninjs_meta as meta
 from newsconv.formats.newsml.reader import Block, BlockText, EntityDraft, EntityKind, block_elements
 from newsconv.formats.newsml.writer import xhtml_body
@@ -257,7 +258,7 @@ class _Reader:
                 self.source,
                 f'a ninjs {kind} (type "{kind}") describes no news item; newsconv reads news items',
             )
-        paragraphs, positions = self._body()
+        paragraphs, structure, positions = self._body()
         pieces = _pieces(positions) if self.exact else {}
         found = [f for key, kind, prefix in _LISTS for f in self._entities(key, kind, prefix)]
         for number, entity in enumerate(found, 1):
@@ -303,6 +304,7 @@ class _Reader:
             located=meta.read_located(self.item),
             renditions=meta.read_renditions(self.item),
             links=links,
+            body_xhtml=structure,
         )
         guid = None if article.guid == identity.article_uuid(article).urn else article.guid
         article = replace(article, guid=guid)
@@ -358,8 +360,9 @@ class _Reader:
 
     # --- body ---
 
-    def _body(self) -> tuple[list[str], dict[str, _Position]]:
-        """The paragraphs and where each id'd element of the XHTML body lies in them."""
+    def _body(self) -> tuple[list[str], str | None, dict[str, _Position]]:
+        """The paragraphs, the body's structure (None for plain paragraphs) and where each id'd
+        element of the XHTML body lies in the paragraphs."""
         bodies = [b for b in _objects(self.item, "bodies") if isinstance(b.get("value"), str)]
         markup = next((b["value"] for b in bodies if _is_markup(b)), None)
         plain = next((b["value"] for b in bodies if not _is_markup(b)), None)
@@ -368,30 +371,37 @@ class _Reader:
             plain = _string(self.item, "body_text")
         if markup is not None:
             try:
-                blocks = self._markup(markup, "body")
+                root = self._parse_markup(markup, "body")
             except InputError:
                 if plain is None:
                     raise
             else:
-                texts = _restored([b.text for b in blocks], plain) if self.exact else [b.text for b in blocks]
+                found = _body_element(root)
+                read = body_markup.read(found, exact=self.exact)
+                if not read.paragraphs:  # text with no paragraph markup is one paragraph
+                    text = BlockText(self.exact).element(found).value()
+                    return ([text] if text or self.exact else []), None, {}
+                texts = _restored(list(read.paragraphs), plain) if self.exact else list(read.paragraphs)
                 positions = {
-                    ident: (number, start, end)
-                    for number, block in enumerate(blocks)
-                    for ident, (start, end, _) in block.marks.items()
+                    ident: (number, start, end) for ident, (number, start, end, _) in read.marks.items()
                 }
-                return texts, positions
+                return texts, read.xhtml, positions
         if plain is None:
-            return [], {}
+            return [], None, {}
         chunks = [self._text(chunk) for chunk in _BLANK_LINE.split(plain)]
-        return [c for c in chunks if c or self.exact], {}
+        return [c for c in chunks if c or self.exact], None, {}
+
+    def _parse_markup(self, value: str, what: str) -> etree._Element:
+        """An XHTML (or well-formed HTML) fragment or document, parsed; not well-formed is an InputError."""
+        wrapped = value if value.lstrip().startswith(_XML_DECLARATION) else f"<div>{value}</div>"
+        try:
+            return parse_xml(wrapped.encode("utf-8", "surrogatepass"), self.source)
+        except InputError as error:
+            raise InputError(self.source, f"the {what} is not well-formed XHTML: {error.problem}") from None
 
     def _markup(self, value: str, what: str) -> list[Block]:
         """The block elements of an XHTML (or well-formed HTML) fragment or document, as text."""
-        wrapped = value if value.lstrip().startswith(_XML_DECLARATION) else f"<div>{value}</div>"
-        try:
-            root = parse_xml(wrapped.encode("utf-8", "surrogatepass"), self.source)
-        except InputError as error:
-            raise InputError(self.source, f"the {what} is not well-formed XHTML: {error.problem}") from None
+        root = self._parse_markup(value, what)
         elements = list(block_elements(root)) or [root]  # text with no paragraph markup is one paragraph
         blocks = [BlockText(self.exact).element(e).block(etree.QName(e).localname) for e in elements]
         return [b for b in blocks if b.text or self.exact]
@@ -448,6 +458,11 @@ class _Reader:
             candidate = f"{ident}-{number}"
         self.used.add(candidate)
         return candidate
+
+
+def _body_element(root: etree._Element) -> etree._Element:
+    """The ``body`` of a whole XHTML document, else the wrapper of a fragment."""
+    return next((e for e in root.iter(etree.Element) if etree.QName(e).localname == "body"), root)
 
 
 def _restored(texts: list[str], plain: str | None) -> list[str]:

@@ -20,7 +20,7 @@ Every node gets an IRI inside the article (``<article IRI>#<local id>``), never 
   item a NewsArticle. Its own renditions, and those of each associated media item
   (``associatedMedia`` ``#media-<n>``, also ``image`` for pictures and graphics, with ``identifier``
   its uri, ``caption`` and ``creditText``), are ``encoding`` MediaObjects ``…rendition-<k>``
-  (``contentUrl``, ``encodingFormat``, ``name``, ``contentSize`` in bytes, ``width`` and ``height``
+  (``contentUrl``, or ``identifier`` for a relative reference, ``encodingFormat``, ``name``, ``contentSize`` in bytes, ``width`` and ``height``
   as QuantitativeValues in pixels); the first rendition's URL is also the node's ``contentUrl``.
 
 No place in schema.org: embargo (only its effect on ``datePublished``), urgency, content created and
@@ -33,7 +33,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from newsconv.formats.schemaorg_nodes import Number, Properties, Ref, Text, Values, text
+from newsconv.formats.schemaorg_nodes import (
+    Number,
+    Properties,
+    Ref,
+    Text,
+    Values,
+    absolute,
+    link,
+    safe_iri,
+    text,
+)
 from newsconv.model import Article, Concept, MediaItem, Rendition
 
 MEDIA_TYPES = {
@@ -91,7 +101,7 @@ class Meta:
         article = self.article
         return [
             ("additionalType", Ref(NINATURE + article.item_type)),
-            ("url", text(article.url)),
+            ("url", link(article.url)),
             ("identifier", text(article.guid)),
             ("version", text(str(article.version) if article.version is not None else None)),
             ("alternateName", text(article.slugline)),
@@ -116,9 +126,9 @@ class Meta:
             return properties
         holder = rights.holder
         if holder is not None and holder.name is not None:
-            node: Properties = [("name", Text(holder.name)), ("sameAs", text(holder.uri))]
+            node: Properties = [("name", Text(holder.name)), ("sameAs", link(holder.uri))]
             properties.append(("copyrightHolder", self.mint("copyright-holder", "Organization", node)))
-        properties += [("copyrightNotice", text(rights.notice)), ("license", text(rights.licence))]
+        properties += [("copyrightNotice", text(rights.notice)), ("license", link(rights.licence))]
         if rights.usage_terms is not None:
             terms = self.mint("usage-terms", "CreativeWork", [("text", Text(rights.usage_terms))])
             properties.append(("usageInfo", terms))
@@ -136,7 +146,7 @@ class Meta:
             properties: Properties = [
                 ("name", Text(place.name)),
                 ("identifier", text(term_code(place))),
-                ("sameAs", text(place.uri)),
+                ("sameAs", link(place.uri)),
             ]
             located = self.mint("located", "Place", properties)
         return [
@@ -154,7 +164,7 @@ class Meta:
             ("name", text(concept.name)),
             ("termCode", text(concept.code)),
             ("inDefinedTermSet", scheme),
-            ("sameAs", text(concept.uri)),
+            ("sameAs", link(concept.uri)),
         ]
         return self.mint(f"subject-{number}", "DefinedTerm", properties)
 
@@ -163,13 +173,14 @@ class Meta:
     def renditions(self, owner: str, renditions: tuple[Rendition, ...], media: bool = True) -> Properties:
         """``encoding`` of a node, and for a media node ``contentUrl`` (the first rendition's)."""
         nodes = tuple(self._rendition(f"{owner}rendition-{k}", r) for k, r in enumerate(renditions, 1))
-        first = text(renditions[0].href) if renditions and media else ()
+        first = link(renditions[0].href) if renditions and media else ()
         return [("contentUrl", first), ("encoding", nodes)]
 
     def _rendition(self, local: str, rendition: Rendition) -> Ref:
         properties: Properties = [
             ("name", text(rendition.name)),
-            ("contentUrl", Text(rendition.href)),
+            ("contentUrl", link(rendition.href)),
+            ("identifier", () if absolute(rendition.href) else Text(rendition.href)),
             ("encodingFormat", text(rendition.mime_type)),
             ("contentSize", text(str(rendition.size) if rendition.size is not None else None)),
         ]
@@ -202,6 +213,6 @@ class Meta:
 def _genre(concept: Concept) -> Text | Ref | None:
     """A genre as schema.org's ``genre`` takes it (text or URL): its uri, else its name, else its QCode."""
     if concept.uri is not None:
-        return Ref(concept.uri)
+        return Ref(safe_iri(concept.uri))
     name = concept.name if concept.name is not None else term_code(concept)
     return Text(name) if name is not None else None

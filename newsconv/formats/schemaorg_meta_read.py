@@ -146,7 +146,7 @@ class MetaReader:
     def renditions(self, node: RdfNode) -> tuple[Rendition, ...]:
         found = []
         for encoding in self._ordered(node, "encoding"):
-            href = self._one(encoding, "contentUrl")
+            href = self._one(encoding, "contentUrl") or self._one(encoding, "identifier")
             if href is None:
                 continue
             found.append(

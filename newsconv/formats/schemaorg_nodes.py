@@ -6,7 +6,9 @@ Shared by :mod:`newsconv.formats.schemaorg` (which re-exports them) and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +55,28 @@ def text(value: str | None) -> Values:
 def present(properties: Properties) -> tuple[tuple[str, Values], ...]:
     """The properties that have a value."""
     return tuple((name, values) for name, values in properties if values != ())
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def safe_iri(value: str) -> str:
+    """``value`` with each character an IRI may not hold (space, ``<``, ``"``…) percent-encoded.
+
+    Feeds carry such "URLs" (``file:///./ photo.jpg``); RDF cannot hold them as they are.
+    """
+    return _NOT_IN_IRI.sub(lambda match: quote(match[0], safe=""), value)
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def absolute(value: str) -> bool:
+    """Whether a URL has a scheme: RDF holds only absolute IRIs (``./photo.jpg`` has no meaning there)."""
+    return _ABSOLUTE.match(value) is not None
+
+
+def link(value: str | None) -> Values:
+    """An absolute URL value (of a property the context coerces to ``@id``); nothing for None or a
+    relative reference."""
+    return Text(safe_iri(value)) if value is not None and absolute(value) else ()
