@@ -16,9 +16,6 @@ from newsconv.model import Article
 FOLDERS = ("newsml-g2-examples", "ninjs-examples")
 PENDING = {
     "newsml": "fidelity-model: ninjs rendition names and media without QCodes have no NewsML-G2 home yet",
-    "ninjs": "fidelity-web: body_xhtml (now read from NewsML-G2 bodies) is not written to body_html yet",
-    "ninjs2": "fidelity-web: body_xhtml (now read from NewsML-G2 bodies) is not written to body_html yet",
-    "turtle": "fidelity-web: a relative rendition href (LISTING_3) is resolved against the working folder",
 }
 """Formats whose losses are known and being worked on (an xfail, so that fixing them shows)."""
 
@@ -30,9 +27,6 @@ def table(shared: Path) -> Table:
     return result
 
 
-@pytest.mark.xfail(
-    reason="fidelity-web: relative rendition hrefs (LISTING_3 ./x.jpg) break JSON-LD and N-Triples"
-)
 def test_every_item_writes_valid_output_in_every_format(table: Table) -> None:
     assert table.items >= 40
     assert table.failed == []

@@ -137,7 +137,7 @@ def _range(vocab: Vocabulary, node_types: _Types, value: Node, name: str) -> lis
         found = f"a {kind} literal" if kind else f"a literal of type {value.datatype}"
     else:
         types = node_types.of(value)
-        if (not types and isinstance(value, URIRef) and "URL" in allowed) or any(
+        if (isinstance(value, URIRef) and "URL" in allowed) or any(  # any IRI is a URL, typed or not
             vocab.above(t) & allowed for t in types
         ):
             return []
