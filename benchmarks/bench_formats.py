@@ -56,6 +56,7 @@ def main() -> int:
         default="",
         help="also time `newsconv convert FILES --to TOGETHER --out TMP --jobs N` for these N (e.g. 1,2)",
     )
+    parser.add_argument("--no-rows", action="store_true", help="only time the convert command")
     parser.add_argument("--row", help=argparse.SUPPRESS)  # internal: measure one row in this process
     args = parser.parse_args()
     files = sorted(args.corpus.rglob("*.txt"))
@@ -68,7 +69,7 @@ def main() -> int:
     print(f"{len(files)} articles; ms per article (CPU time); one process per row")
     print(HEADER)
     for label, tree in trees:
-        for row in rows:
+        for row in [] if args.no_rows else rows:
             print(_line(label, row, _run_row(args, row, tree)), flush=True)
     if args.convert_jobs:
         print(f"\nnewsconv convert {len(files)} files --to {args.together} (validated), whole command")

@@ -250,3 +250,26 @@ def test_a_graph_with_a_blank_node_is_proven_up_to_its_naming() -> None:
     assert both(partial(proof.prove, graph, same, "nt", "N-Triples")) == ([], [])
     fast, reference = both(partial(proof.prove, graph, changed, "nt", "N-Triples"))
     assert [f.rule for f in fast] == [f.rule for f in reference] == ["proof"]
+
+
+class _PublicCallOnly:
+    """pyshacl-turbo shapes whose engine cannot be called directly, as a changed release might be."""
+
+    _native = None
+
+    def __init__(self, program: Any) -> None:
+        self.program = program
+
+    def validate(self, data: Any) -> Any:
+        return self.program.validate(data)
+
+
+def test_shacl_falls_back_to_pyshacl_turbo_s_public_call(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shacl, "compiled_shapes", partial(_PublicCallOnly, shacl.compiled_shapes()))
+    article = articles[0]
+    graphs = {"as written": _lines(article), **_broken_graphs(article)}
+    for name, lines in graphs.items():
+        fast, reference = both(partial(_shacl, lines))
+        assert fast == reference, name
