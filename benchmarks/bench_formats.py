@@ -125,9 +125,10 @@ def _run_convert(files: list[Path], formats: str, tree: Path | None, jobs: str) 
         ]
         if tree is None:  # the old tree's convert may have no --jobs
             command += ["--jobs", jobs]
-        done = subprocess.run(
+        done = subprocess.run(  # in ``out``: ``-m`` puts the working folder first on the import path
             [sys.executable, "-c", PEAK, *command],
             env=environment,
+            cwd=out,
             capture_output=True,
             text=True,
             check=True,

@@ -19,7 +19,7 @@ from rdflib.term import Node as RdfNode
 
 from newsconv import secure
 from newsconv.errors import InputError
-from newsconv.formats import schemaorg, schemaorg_read
+from newsconv.formats import schemaorg, schemaorg_read, turtle_serializer
 from newsconv.model import Article
 from newsconv.validate import article_graph, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
@@ -50,7 +50,7 @@ shared_graph = last_result(to_graph)
 
 def write_turtle(article: Article) -> str:
     """The article's graph as Turtle."""
-    return shared_graph(article).serialize(format="turtle")
+    return shared_graph(article).serialize(format=turtle_serializer.NAME)
 
 
 def write_ntriples(article: Article) -> str:
