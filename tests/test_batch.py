@@ -232,3 +232,30 @@ def test_progress_hears_each_input_done_out_of_the_planned_total(stories: Path, 
         stories, "model", tmp_path / "out", jobs=1, progress=lambda d, t: seen.append((d, t))
     )
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_an_input_that_kills_its_worker_fails_alone_and_the_run_goes_on(
+    stories: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are forked from this process, so they inherit a convert_input that dies on one input."""
+    from newsconv.batch import convert
+
+    for n in range(5):
+        (stories / f"more{n}.txt").write_bytes((stories / "a.txt").read_bytes())
+    (stories / "kill.txt").write_bytes((stories / "a.txt").read_bytes())
+    real = convert.convert_input
+
+    def dying(item: Input, options: ConvertOptions) -> FileResult:
+        if item.path.endswith("kill.txt"):
+            os._exit(1)
+        return real(item, options)
+
+    monkeypatch.setattr(convert, "convert_input", dying)
+    results: list[FileResult] = []
+    summary = newsconv.convert_files(stories, "model", tmp_path / "out", jobs=2, batch_size=3,
+                                     on_result=results.append)  # fmt: skip
+    statuses = {Path(r.source).name: (r.status, r.error) for r in results}
+    assert statuses.pop("kill.txt") == ("failed", "WorkerDied")
+    assert set(statuses.values()) == {("ok", None)} and len(statuses) == 8
+    assert [r.source for r in results] == sorted(r.source for r in results)  # input order kept
+    assert summary.failed == 1 and not list((tmp_path / "out").rglob(".*.tmp"))

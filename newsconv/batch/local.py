@@ -4,8 +4,9 @@ With ``jobs`` above 1 the workers are forked (on Linux), so each starts with the
 shapes and lexicons that :func:`~newsconv.batch.prepare.prepare` loaded before the fork. Only a
 few batches per worker are in flight at a time, so a lazily listed input of any length never
 sits in memory, and results come back in input order, so a manifest is the same whatever
-``jobs`` is. A worker that dies (killed, out of memory) fails the batches in flight, named in
-their results, and a fresh pool takes the rest.
+``jobs`` is. When a worker dies (killed, out of memory, a crash in a parser), a fresh pool
+converts the inputs that were in flight again, each alone and one at a time, so that only an
+input that kills a worker by itself is failed (``WorkerDied``); then the run goes on as before.
 """
 
 from __future__ import annotations
@@ -43,9 +44,18 @@ def run(
 
 def _pooled(batches: Iterator[Sequence[Input]], options: ConvertOptions, jobs: int) -> Iterator[FileResult]:
     pending: deque[tuple[Sequence[Input], Future[list[FileResult]]]] = deque()
+    suspects: deque[Input] = deque()  # inputs in flight when a worker died, to be tried alone
     pool = _pool(options, jobs)
     try:
         while True:
+            if suspects:
+                item = suspects.popleft()
+                try:
+                    yield from pool.submit(convert_batch, [item], options).result()
+                except BrokenProcessPool:
+                    yield _died(item)
+                    pool = _restart(pool, options, jobs)
+                continue
             while len(pending) < jobs * _IN_FLIGHT_PER_JOB and (batch := next(batches, None)) is not None:
                 pending.append((batch, pool.submit(convert_batch, batch, options)))
             if not pending:
@@ -54,14 +64,18 @@ def _pooled(batches: Iterator[Sequence[Input]], options: ConvertOptions, jobs: i
             try:
                 yield from future.result()
             except BrokenProcessPool:
-                yield from _died(batch)
+                suspects.extend(batch)
                 for other, _ in pending:
-                    yield from _died(other)
+                    suspects.extend(other)
                 pending.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(options, jobs)
+                pool = _restart(pool, options, jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _restart(pool: ProcessPoolExecutor, options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
+    pool.shutdown(wait=False, cancel_futures=True)
+    return _pool(options, jobs)
 
 
 def _pool(options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
@@ -77,7 +91,5 @@ def _start_worker(options: ConvertOptions) -> None:
     prepare(options.to)
 
 
-def _died(batch: Sequence[Input]) -> Iterator[FileResult]:
-    message = "a worker process died converting this input or another of its batch; convert it again"
-    for item in batch:
-        yield FileResult(item.path, FAILED, "WorkerDied", message)
+def _died(item: Input) -> FileResult:
+    return FileResult(item.path, FAILED, "WorkerDied", "a worker process died converting this input alone")
