@@ -118,7 +118,7 @@ class Case:
 
 MB = 1_000_000
 CASES = {
-    "text": Case(text_article, (MB // 4, MB // 2, MB), (MB, 5 * MB, 20 * MB, 50 * MB), "MB"),
+    "text": Case(text_article, (MB // 4, MB // 2, MB), (MB, 4 * MB, 16 * MB, 50 * MB), "MB"),
     "line": Case(single_line, (MB // 8, MB // 4, MB // 2), (MB // 4, MB // 2, MB), "MB"),
     "paragraphs": Case(paragraphs, (5_000, 10_000, 20_000), (25_000, 50_000, 100_000), "k paragraphs"),
     "quotes": Case(quotes, (1_000, 2_000, 4_000), (2_500, 5_000, 10_000), "k quotes"),

@@ -19,6 +19,9 @@ from lxml import etree
 from newsconv.errors import InputError
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
+# A plain-text article costs about 15x its size in memory to extract and write as NewsML-G2, and
+# about 10 s per MB (benchmarks/limits.py); 16 MiB (five times War and Peace) stays under 500 MB.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 200
 
 _START_TAG = re.compile(rb"<[A-Za-z_]")

@@ -80,6 +80,13 @@ def test_a_news_message_gives_one_article_per_item() -> None:
     assert [a.headline for a in reading.articles[:2]] == ["Item 0", "Item 1"]
 
 
+def test_plain_text_above_the_limit_is_refused_before_any_work() -> None:
+    from newsconv.secure import MAX_TEXT_BYTES
+
+    with pytest.raises(InputError, match="larger than 16 MiB"):
+        newsconv.read(b"Headline\n\n" + b"x" * MAX_TEXT_BYTES)
+
+
 def test_many_quotes_are_all_found() -> None:
     format_name, data = limits.quotes(300)
     article = newsconv.read(data, format_name)
