@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -114,8 +115,8 @@ def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
 @click.option(
     "--out",
     "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder: each input NAME.txt becomes NAME.<ext> there.",
+    type=click.Path(file_okay=False),
+    help="Output folder or URL (s3://…; needs fsspec): each input NAME.txt becomes NAME.<ext> there.",
 )
 @click.option(
     "--from",
@@ -133,13 +134,25 @@ def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
     is_flag=True,
     help="A JSON-LD or RDF output of an embargoed, withheld or canceled item is an error (default: a warning).",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option(
+    "--jobs",
+    "-j",
+    "--workers",
+    "jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes; with --engine dask, of the local cluster started (default: the CPU count).",
+)
 @click.option(
     "--engine",
     type=click.Choice(list(batch.ENGINES)),
     default="local",
     show_default=True,
     help="What runs the batch: this machine's processes, or a cluster (dask: the 'dask' extra).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler of the cluster to run on (default: start a local one).",
 )
 @click.option(
     "--manifest",
@@ -155,13 +168,14 @@ def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
 def convert(
     inputs: tuple[str, ...],
     to: tuple[tuple[str, ...], ...],
-    out: Path | None,
+    out: str | None,
     from_format: str,
     strict: bool,
     no_validate: bool,
     refuse_unpublished: bool,
     jobs: int | None,
     engine: str,
+    scheduler: str | None,
     manifest: Path | None,
     resume: bool,
     schema_dir: Path | None,
@@ -189,27 +203,50 @@ def convert(
             refuse=refuse_unpublished,
         )
         return
-    summary = batch.convert_files(
-        inputs,
-        formats,
-        out,
-        jobs=jobs,
-        engine=engine,
-        manifest=manifest,
-        from_format=from_format,
-        validate=not no_validate,
-        strict=strict,
-        resume=resume,
-        refuse_unpublished=refuse_unpublished,
-        on_result=_tell,
-        progress=_PROGRESS.show if sys.stderr.isatty() else None,
-    )
+    with _cluster(engine, scheduler, jobs) as client:
+        summary = batch.convert_files(
+            inputs,
+            formats,
+            out,
+            jobs=jobs,
+            engine=engine,
+            client=client,
+            manifest=manifest,
+            from_format=from_format,
+            validate=not no_validate,
+            strict=strict,
+            resume=resume,
+            refuse_unpublished=refuse_unpublished,
+            on_result=_tell,
+            progress=_PROGRESS.show if sys.stderr.isatty() else None,
+        )
     _PROGRESS.end()
     if summary.inputs == 0:
         _fail("no input files found")
+    click.echo(
+        f"newsconv: {summary.inputs} inputs: {summary.ok} ok, {summary.failed} failed, "
+        f"{summary.skipped} skipped; {summary.articles} articles in {summary.seconds:.1f} s",
+        err=True,
+    )
     if summary.failed:
         click.echo(f"newsconv: {summary.failed} of {summary.inputs} input(s) failed", err=True)
         sys.exit(EXIT_INTERNAL if summary.internal else EXIT_INVALID)
+
+
+@contextmanager
+def _cluster(engine: str, scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """The Dask client a dask run uses (its dashboard link said), connected or on a new local cluster."""
+    if engine != "dask":
+        if scheduler is not None:
+            _fail("--scheduler needs --engine dask")
+        yield None
+        return
+    batch.engines.get("dask")  # says which extra to install when Dask is missing
+    from newsconv.batch import dask_engine  # imported only here: the core install has no Dask
+
+    with dask_engine.connect(scheduler, workers) as client:
+        click.echo(f"newsconv: {dask_engine.describe(client)}", err=True)
+        yield client
 
 
 def _convert_to_stdout(

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from newsconv import storage
 from newsconv.errors import InputError
 
 STDIN = "-"
@@ -41,6 +42,8 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The content of a file, or of standard input for ``-``; a file that cannot be read is an InputError."""
     if str(path) == STDIN:
         return sys.stdin.buffer.read()
+    if storage.is_url(str(path)):
+        return storage.read_bytes(str(path))
     try:
         return Path(path).read_bytes()
     except OSError as error:
@@ -77,6 +80,8 @@ def _argument_inputs(argument: str, endings: tuple[str, ...], skip: str | None) 
     path = Path(argument)
     if argument == STDIN:
         yield Input.of(STDIN)
+    elif storage.is_url(argument):
+        yield from (Input(url, parts) for url, parts in storage.inputs(argument, endings))
     elif path.is_dir():
         base = str(path)
         for parts in _files_under(base, endings, skip):

@@ -14,10 +14,10 @@ import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from newsconv import api, registry, schema_store
-from newsconv.atomic import write_atomically
+from newsconv import api, clock, registry, schema_store, storage
 from newsconv.batch.plan import destination, output_path, planned_outputs
 from newsconv.batch.results import FAILED, INTERNAL, OK, SKIPPED, ConvertOptions, FileResult
 from newsconv.errors import NewsconvError, OutputConflictError, SchemaNotFoundError
@@ -101,13 +101,13 @@ def convert_input(item: Input, options: ConvertOptions) -> FileResult:
     source = None if item.path == STDIN else item.path
     written: list[str] = []
     try:
-        rendering = render(read_bytes(item.path), source, options)
+        with clock.undated_source(_changed(item.path)):
+            rendering = render(read_bytes(item.path), source, options)
         base = destination(item, options.out)
         for document in rendering.documents:
-            path = Path(output_path(base, document.format.extension, document.number, document.count))
-            _refuse_overwriting(item, path)
-            write_atomically(path, document.text.encode("utf-8"))
-            written.append(str(path))
+            name = output_path(base, document.format.extension, document.number, document.count)
+            _refuse_overwriting(item, name)
+            written.append(storage.write(name, document.text.encode("utf-8")))
     except SchemaNotFoundError:
         raise
     except NewsconvError as error:
@@ -132,16 +132,34 @@ def up_to_date(item: Input, options: ConvertOptions) -> bool:
     if item.path == STDIN:
         return False
     try:
-        changed = os.stat(item.path).st_mtime_ns
         extensions = [registry.get(name).extension for name in options.to]
         paths = planned_outputs(item, extensions, options.out)
+        if storage.is_url(item.path) or any(storage.is_url(path) for path in paths):
+            return _up_to_date_urls(item.path, paths)
+        changed = os.stat(item.path).st_mtime_ns
         return all(os.stat(path).st_mtime_ns >= changed for path in paths)
     except (OSError, NewsconvError):
         return False
 
 
-def _refuse_overwriting(item: Input, path: Path) -> None:
+def _up_to_date_urls(source: str, outputs: list[str]) -> bool:
+    """:func:`up_to_date` where the input or an output is a URL: object stores keep whole seconds or less."""
+    changed = storage.modified(source)
+    made = [storage.modified(path) for path in outputs]
+    return changed is not None and all(moment is not None and moment >= changed for moment in made)
+
+
+def _changed(path: str) -> datetime | None:
+    """When the input last changed (an undated article's version time); ``None`` for standard input."""
+    changed = None if path == STDIN else storage.modified(path)
+    return None if changed is None else clock.to_second(changed)
+
+
+def _refuse_overwriting(item: Input, name: str) -> None:
     """The last guard: an output that is the input itself (a link, another spelling) is refused."""
+    if storage.is_url(name) or storage.is_url(item.path):
+        return  # an object store has no links; the plan has compared the names
+    path = Path(name)
     if item.path != STDIN and path.exists() and os.path.samefile(path, item.path):
         raise OutputConflictError(f"writing {path} would overwrite the input {item.path}; nothing written")
 

@@ -4,7 +4,8 @@ NewsML-G2 document, by :func:`newsconv.validate.newsml_g2.validate_document`).
 How the model is carried, so that :mod:`newsconv.formats.newsml.reader` recovers it exactly:
 
 - ``guid`` is :func:`newsconv.identity.article_iri`; ``versionCreated`` is ``published`` (a
-  naive time is taken as UTC), else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else now.
+  naive time is taken as UTC), else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else when the
+  source last changed (:mod:`newsconv.clock`), else now.
 - ``provider`` has the publisher as ``literal``; with no publisher it is ``literal="newsconv"``
   named "newsconv (publisher unknown)", saying that newsconv made the item. ``generator`` is
   "newsconv", which tells the reader to take every text exactly as written.
@@ -46,7 +47,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from newsconv import body as model_body
-from newsconv import identity
+from newsconv import clock, identity
 from newsconv.model import (
     Article,
     Concept,
@@ -137,9 +138,10 @@ def build(article: Article) -> etree._Element:
 
 
 def version_created(published: datetime | None) -> datetime:
-    """When this version was made: ``published``, else ``$SOURCE_DATE_EPOCH``, else now; never naive."""
+    """When this version was made: ``published``, else ``$SOURCE_DATE_EPOCH``, else when the source
+    last changed, else now; never naive."""
     if published is None:
-        moment = _source_date_epoch() or datetime.now(UTC)
+        moment = _source_date_epoch() or clock.source_changed() or datetime.now(UTC)
     elif published.utcoffset() is None:
         moment = published.replace(tzinfo=UTC)
     else:
