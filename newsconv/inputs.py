@@ -18,6 +18,7 @@ from newsconv import storage
 from newsconv.errors import InputError
 
 STDIN = "-"
+SIDECAR = ".meta.json"  # NAME.meta.json beside NAME.txt holds its CMS metadata: never an input itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,8 @@ def iter_inputs(
     case-sensitive; hidden files and folders skipped, symbolic links to folders not followed),
     sorted by their path components and keeping their sub-folders in the output name; the folder
     ``skip`` (an output folder inside an input folder) is not entered. A pattern gives its
-    matching files. A path that does not exist is kept, so that reading it reports the problem.
+    matching files. Metadata sidecars (``NAME.meta.json``) are never found this way, only named.
+    A path that does not exist is kept, so that reading it reports the problem.
     """
     endings = tuple(suffixes)
     skipped = os.path.abspath(skip) if skip is not None else None
@@ -87,7 +89,9 @@ def _argument_inputs(argument: str, endings: tuple[str, ...], skip: str | None) 
         for parts in _files_under(base, endings, skip):
             yield Input(os.path.join(base, *parts) if base != "." else os.path.join(*parts), parts)
     elif not path.exists() and glob.has_magic(argument):
-        matches = sorted(m for m in glob.iglob(argument, recursive=True) if os.path.isfile(m))
+        matches = sorted(
+            m for m in glob.iglob(argument, recursive=True) if not m.endswith(SIDECAR) and os.path.isfile(m)
+        )
         yield from (Input(m, (os.path.basename(m),)) for m in matches)
     else:
         yield Input(argument, (path.name,))
@@ -110,8 +114,12 @@ def _files_under(folder: str, endings: tuple[str, ...], skip: str | None) -> Ite
         elif entry.is_dir(follow_symlinks=False):
             if skip is None or os.path.abspath(entry.path) != skip:
                 pending.append(((*parts, entry.name), _listing(entry.path)))
-        elif (not endings or entry.name.endswith(endings)) and entry.is_file():
+        elif _wanted(entry.name, endings) and entry.is_file():
             yield (*parts, entry.name)
+
+
+def _wanted(name: str, endings: tuple[str, ...]) -> bool:
+    return (not endings or name.endswith(endings)) and not name.endswith(SIDECAR)
 
 
 def _listing(directory: str) -> Iterator[os.DirEntry[str]]:

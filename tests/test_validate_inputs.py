@@ -76,3 +76,11 @@ def test_an_unlistable_sub_folder_is_skipped(tree: Path) -> None:
         assert [str(i.relative) for i in expand([str(tree / "a")], ".xml")] == ["y.xml"]
     finally:
         locked.chmod(0o755)
+
+
+def test_metadata_sidecars_are_never_found_in_folders_or_patterns(tmp_path: Path) -> None:
+    for name in ("story.txt", "story.meta.json", "other.json"):
+        (tmp_path / name).write_text("x")
+    assert [str(i.relative) for i in expand([str(tmp_path)], "")] == ["other.json", "story.txt"]
+    assert [str(i.relative) for i in expand([str(tmp_path / "*.json")], "")] == ["other.json"]
+    assert [str(i.relative) for i in expand([str(tmp_path / "story.meta.json")], "")] == ["story.meta.json"]
