@@ -406,3 +406,15 @@ def test_capitalised_title_modifier_between_organisation_and_person() -> None:
 def test_stop_capital_ending_an_organisation_is_no_surname() -> None:
     found = extract(["Kent Police asked for help.", "Police said the man was seen on Monday."])
     assert [p.name for p in found.persons] == []
+
+
+def test_a_sentence_case_headline_names_known_places_without_mentions() -> None:
+    body = ["Flights were cancelled on Monday as the storm moved east."]
+    found = extract(body, headline="Storm closes airports in Belgium")
+    assert [(p.name, p.mentions) for p in found.places] == [("Belgium", ())]
+    assert not extract(body, headline="Storm Closes Airports In Belgium").places  # title case: not read
+
+
+def test_a_headline_name_joins_the_body_entity_as_a_form() -> None:
+    found = extract(["Ann Lowe of the Harbor Bank said sales fell."], headline="Sales fall as Lowe warns")
+    assert [(p.name, p.aliases, len(p.mentions)) for p in found.persons] == [("Ann Lowe", ("Lowe",), 1)]

@@ -33,17 +33,18 @@ def _names(entity: Found) -> tuple[str, tuple[str, ...], tuple[Span, ...]]:
     return entity.name, aliases, tuple(Span(p, s, e) for p, s, e in entity.mentions)
 
 
-def extract(paragraphs: Sequence[str]) -> Extraction:
-    """Find quotes with their speakers and the named entities of an article body."""
+def extract(paragraphs: Sequence[str], headline: str | None = None) -> Extraction:
+    """Find quotes with their speakers and the named entities of an article body, and the
+    entities its ``headline`` names (without mentions: spans are in the body)."""
     paragraphs = list(paragraphs)
-    entities = Entities(paragraphs)
+    entities = Entities(paragraphs, headline=headline)
     roles = Roles(paragraphs, entities)
     ids: dict[int, str] = {}
     persons: list[Person] = []
     orgs: list[Organization] = []
     places: list[Place] = []
     for entity in entities.found:
-        if not entity.mentions:
+        if not entity.mentions and not entity.headlined:
             continue
         name, aliases, mentions = _names(entity)
         if entity.kind is Kind.PERSON:

@@ -20,7 +20,7 @@ def read(data: bytes, source: str | None = None) -> Article:
     layout = split(decode(data, source))
     if not layout.headline:
         raise InputError(source, "no article text: every line is site boilerplate")
-    found = extract(layout.paragraphs)
+    found = extract(layout.paragraphs, layout.headline)
     return Article(
         headline=layout.headline,
         byline=layout.byline,
