@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from newsconv.text import lexicons
+from newsconv.text import lexicons, sentences
 
 _WORD = r"[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*"  # a word that starts with no digit or ASCII lower case
 # Initials ("U.S."), "&" between spaces, then at a word's start: a connector or particle, a
@@ -93,35 +93,6 @@ DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|l
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
 WORD_CACHE = 1 << 16  # words whose title status is remembered
 MAX_PLACE_WORDS = 4  # words of a place name looked for before a title ("New York City Council")
-ABBREVIATIONS = frozenset(
-    {
-        "St",
-        "Mt",
-        "Ft",
-        "Jr",
-        "Sr",
-        "Inc",
-        "Corp",
-        "Co",
-        "Ltd",
-        "Bros",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Gen",
-        "Col",
-        "Capt",
-        "Lt",
-        "Sgt",
-        "Adm",
-        "Maj",
-        "Cmdr",
-        "Prof",
-        "Rev",
-        "No",
-        "Sept",
-    }
-)
 
 
 class Token(NamedTuple):
@@ -172,15 +143,6 @@ class Candidate:
         object.__setattr__(self, "text", " ".join(self.words))
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
-    return (
-        ABBREVIATIONS
-        | {h for h in lexicons.honorifics() if not h.endswith(".")}
-        | {p[:-1] for p in lexicons.table("places.tsv") if p.endswith(".")}
-    )
-
-
 @lru_cache(maxsize=WORD_CACHE)
 def capitalised(text: str) -> bool:
     """Whether a word starts with a capital letter (or is a prefixed name such as "al-Saadani")
@@ -193,7 +155,9 @@ def capitalised(text: str) -> bool:
 
 def sentence_starts(paragraph: str) -> set[int]:
     """Where sentences may start: the paragraph's start after spaces, quotation marks, brackets
-    and dashes, and after each stop, colon, semicolon or opening quotation mark."""
+    and dashes, and after each stop, colon, semicolon or opening quotation mark. Wider than
+    ``sentences.ends``: a capital after "Mr." or a colon may still open a clause, and a name
+    there needs other evidence to count."""
     first = SENTENCE_STOP.match(paragraph) if paragraph[:1] in ".!?…:;" else None
     if first is None:
         first = PARAGRAPH_LEAD.match(paragraph)
@@ -206,7 +170,7 @@ def tokenize(paragraph: str) -> list[Token]:
     stops kept, possessive endings split off; a gap between two tokens means other words. Field
     labels ("DATE:") and unknown words in capitals on table rows are left out."""
     starts = sentence_starts(paragraph)
-    abbreviations = _abbreviations()
+    abbreviations = sentences.abbreviations()
     unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
     inner = lexicons.words("name_stops.txt")
     out: list[Token] = []
