@@ -103,11 +103,7 @@ def convert_input(item: Input, options: ConvertOptions) -> FileResult:
     try:
         with clock.undated_source(_changed(item.path)):
             rendering = render(read_bytes(item.path), source, options)
-        base = destination(item, options.out)
-        for document in rendering.documents:
-            name = output_path(base, document.format.extension, document.number, document.count)
-            _refuse_overwriting(item, name)
-            written.append(storage.write(name, document.text.encode("utf-8")))
+        _write(item, rendering.documents, options.out, written)
     except SchemaNotFoundError:
         raise
     except NewsconvError as error:
@@ -117,6 +113,20 @@ def convert_input(item: Input, options: ConvertOptions) -> FileResult:
     except Exception as error:  # noqa: BLE001 (a bug must not stop a batch: name the file, go on)
         message = f"{INTERNAL} ({type(error).__name__}: {error}) converting {item.path}; please report it"
         return _failed(item, error, message, written, start)
+    return _result(item, rendering, written, start)
+
+
+def _write(item: Input, documents: Sequence[Document], out: str | None, written: list[str]) -> None:
+    """Write each document atomically, adding its name to ``written`` (so a failure knows what was)."""
+    base = destination(item, out)
+    for document in documents:
+        name = output_path(base, document.format.extension, document.number, document.count)
+        _refuse_overwriting(item, name)
+        written.append(storage.write(name, document.text.encode("utf-8")))
+
+
+def _result(item: Input, rendering: Rendering, written: list[str], start: float) -> FileResult:
+    """An input's result once its outputs are written: failed when a format's output was not."""
     items = len(rendering.reading.articles)
     warned = (*warnings_of(rendering.reading), *rendering.notices)
     seconds = time.perf_counter() - start

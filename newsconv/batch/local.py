@@ -43,39 +43,52 @@ def run(
 
 
 def _pooled(batches: Iterator[Sequence[Input]], options: ConvertOptions, jobs: int) -> Iterator[FileResult]:
+    workers = _Workers(options, jobs)
     pending: deque[tuple[Sequence[Input], Future[list[FileResult]]]] = deque()
-    suspects: deque[Input] = deque()  # inputs in flight when a worker died, to be tried alone
-    pool = _pool(options, jobs)
     try:
         while True:
-            if suspects:
-                item = suspects.popleft()
-                try:
-                    yield from pool.submit(convert_batch, [item], options).result()
-                except BrokenProcessPool:
-                    yield _died(item)
-                    pool = _restart(pool, options, jobs)
-                continue
             while len(pending) < jobs * _IN_FLIGHT_PER_JOB and (batch := next(batches, None)) is not None:
-                pending.append((batch, pool.submit(convert_batch, batch, options)))
+                pending.append((batch, workers.submit(batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
             try:
                 yield from future.result()
-            except BrokenProcessPool:
-                suspects.extend(batch)
-                for other, _ in pending:
-                    suspects.extend(other)
+            except BrokenProcessPool:  # some worker died: which input killed it is not known yet
+                suspects = [item for each in (batch, *(other for other, _ in pending)) for item in each]
                 pending.clear()
-                pool = _restart(pool, options, jobs)
+                workers.restart()
+                yield from workers.alone(suspects)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close()
 
 
-def _restart(pool: ProcessPoolExecutor, options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
-    pool.shutdown(wait=False, cancel_futures=True)
-    return _pool(options, jobs)
+class _Workers:
+    """A pool of worker processes, replaced by a fresh one when a worker dies."""
+
+    def __init__(self, options: ConvertOptions, jobs: int) -> None:
+        self.options = options
+        self.jobs = jobs
+        self.pool = _pool(options, jobs)
+
+    def submit(self, batch: Sequence[Input]) -> Future[list[FileResult]]:
+        return self.pool.submit(convert_batch, batch, self.options)
+
+    def alone(self, items: Sequence[Input]) -> Iterator[FileResult]:
+        """Each input converted by itself, one at a time, so that a worker's death names its input."""
+        for item in items:
+            try:
+                yield from self.submit([item]).result()
+            except BrokenProcessPool:
+                yield _died(item)
+                self.restart()
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = _pool(self.options, self.jobs)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
