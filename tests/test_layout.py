@@ -235,3 +235,16 @@ def test_every_corpus_article_splits(pattern: str) -> None:
     for path in files:
         layout = split(decode(path.read_bytes(), str(path)))
         assert layout.headline and layout.paragraphs, path
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Scott Olson via Getty Images.", "MICHAEL B. THOMAS via Getty Images.", "John Moore/Getty Images."],
+)
+def test_a_photographer_credited_via_an_agency_is_no_paragraph(line: str) -> None:
+    layout = split(f"Headline\n\nThe vote was close.\n\n{line}\n\nThe count went on.\n")
+    assert layout.paragraphs == ("The vote was close.", "The count went on.")
+
+
+def test_a_sentence_sent_via_a_network_stays() -> None:
+    assert split("Headline\n\nHe said so via Twitter.\n").paragraphs == ("He said so via Twitter.",)

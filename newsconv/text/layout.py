@@ -23,8 +23,11 @@ _BYLINE = re.compile(
 _BYLINE_MAX_WORDS = 12
 _LINK_TITLE_MAX_WORDS = 15
 _CREDIT_MAX_NAME_WORDS = 4
+_CREDIT_MAX_CHARS = 80  # a credit line is short; longer lines are not searched for one
 _ALNUM = re.compile(r"[^\W_]")
 _CREDIT_SPLIT = re.compile(r"[\s/|,&]+")
+_CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{1,80})\)\.?$")
+_CREDIT_TAIL = re.compile(r"(?:\s+via\s+|\s*/\s*)(?P<agency>[^/]+)$")  # "… via Getty Images"
 _SIGNATURE_MAX_WORDS = 5
 _WRAPPED_OPEN_SHARE = 0.5
 _WRAPPED_LOWER_SHARE = 0.25
@@ -203,11 +206,25 @@ def _editor_note_start(text: str) -> int | None:
 
 
 def _is_boilerplate(text: str) -> bool:
-    """Whether a line is site furniture: no letters or digits, a listed pattern, or a photo credit
-    (credit words, then maybe "/" and a short capitalised name: "AP Photo/Evan Vucci")."""
+    """Whether a line is site furniture: no letters or digits, a listed pattern, or a photo
+    credit."""
     if not _ALNUM.search(text) or any(pattern.fullmatch(text) for pattern in _boilerplate_patterns()):
         return True
-    source, _, author = text.strip(" .()").partition("/")
+    credit = text.strip(" .()")
+    source, _, author = credit.partition("/")
+    if _credited(source, author):  # "AP Photo/Evan Vucci"
+        return True
+    caption = _CAPTION_CREDIT.search(text)  # a caption closed by "(FABRICE COFFRINI/AFP/Getty Images)"
+    if caption is not None and "/" in caption["credit"]:
+        credit = caption["credit"].strip(" .")
+    if len(credit) > _CREDIT_MAX_CHARS:
+        return False
+    agency = _CREDIT_TAIL.search(credit)  # "Scott Olson via Getty Images", "John Moore/Getty Images"
+    return agency is not None and _credited(agency["agency"], credit[: agency.start()])
+
+
+def _credited(source: str, author: str) -> bool:
+    """Whether ``source`` is all credit words and ``author`` a short capitalised name (or none)."""
     tokens = [t for t in _CREDIT_SPLIT.split(_fold(source)) if t]
     names = author.split()
     return (
