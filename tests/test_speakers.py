@@ -575,3 +575,60 @@ def test_her_before_a_noun_is_a_determiner_not_the_speaker() -> None:
         "“Tom Hale has joined a growing list of critics,” her spokesman said.",
     ]
     assert said(paragraphs) == [(None, "Her campaign"), (None, "her spokesman")]
+
+
+def test_a_clause_of_the_writer_then_said_x_attributes_the_quote() -> None:
+    paragraphs = [
+        (
+            "“It would be a real embarrassment for the party” if it lost the seat, said Carl Moreno, "
+            "an analyst at the Hill Institute. “It would end the leadership race” because it would "
+            "split the vote, he said."
+        )
+    ]
+    assert said(paragraphs) == [("Carl Moreno", None), ("Carl Moreno", None)]
+
+
+def test_a_title_between_the_verb_and_the_name() -> None:
+    paragraphs = ["“We are going to push much harder now,” said former South Carolina Gov. Jim Hodges."]
+    assert said(paragraphs) == [("Jim Hodges", None)]
+
+
+def test_an_organisation_opening_a_title_is_no_subject() -> None:
+    paragraphs = [
+        (
+            "Before the vote, Cleveland Police Chief Calvin Williams asked for a ban, saying, “The fewer "
+            "guns, the better for all of us.” The state is one of 45 states where that is the law."
+        )
+    ]
+    assert said(paragraphs) == [("Calvin Williams", None)]
+
+
+def test_words_naming_nobody_after_a_quote_leave_the_cue_before_it() -> None:
+    paragraphs = [
+        (
+            "Mark Stone said he hoped the bill would be “the best of both worlds for everyone,” giving "
+            "states more power."
+        )
+    ]
+    assert said(paragraphs) == [("Mark Stone", None)]
+
+
+def test_the_quote_after_a_cue_sentence_shares_its_speaker() -> None:
+    paragraphs = [
+        (
+            "“They are not terminable at will,” spokesman Ron Lane told the Journal, after the mayor "
+            "stated an interest in ending them. “These contracts are fully binding on both sides.”"
+        )
+    ]
+    assert said(paragraphs) == [("Ron Lane", None), ("Ron Lane", None)]
+
+
+def test_a_pull_quote_takes_the_speaker_of_its_attributed_copy() -> None:
+    quote = "I worry that we may see a return of the old budget fights this year"
+    paragraphs = [
+        "Anna Berg is the new minister of finance.",
+        f"“{quote}.”",
+        "Her critics were loud at the meeting on Monday.",
+        f"“{quote},” said Paul Weber, an economist at the Centre for Policy Research.",
+    ]
+    assert said(paragraphs) == [("Paul Weber", None), ("Paul Weber", None)]

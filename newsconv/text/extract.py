@@ -60,8 +60,7 @@ def extract(paragraphs: Sequence[str], headline: str | None = None) -> Extractio
             orgs.append(Organization(ids[id(entity)], name, aliases, mentions))
         else:
             places.append(Place(f"place-{len(places) + 1}", name, aliases, mentions))
-    quoted = [p.spans for p in quoting.passages(paragraphs)]
-    spans = [s for s in quoted if quoting.is_quote(quoting.text_of(paragraphs, s))]
+    quoted, spans = quoting.quoted_and_quotes(paragraphs)
     speakers = Attributor(paragraphs, entities, quoted).speakers(spans)
     quotes = tuple(
         Quote(

@@ -120,6 +120,13 @@ def passages(paragraphs: Sequence[str]) -> list[Passage]:
     return out
 
 
+def quoted_and_quotes(paragraphs: Sequence[str]) -> tuple[list[tuple[Span, ...]], list[tuple[Span, ...]]]:
+    """The spans of every quoted passage (titles of works included: names inside them speak for
+    nobody) and, among them, those of the passages that report speech."""
+    quoted = [p.spans for p in passages(paragraphs)]
+    return quoted, [s for s in quoted if is_quote(text_of(paragraphs, s))]
+
+
 def text_of(paragraphs: Sequence[str], spans: Sequence[Span]) -> str:
     """The quoted words: the spans' texts joined by a space."""
     return " ".join(paragraphs[s.paragraph][s.start : s.end] for s in spans)

@@ -7,14 +7,15 @@ is kept as the words that describe it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TypeAlias
 
 from newsconv.model import Span
 from newsconv.text import lexicons, sentences
 from newsconv.text.entities import Entities, Found, Kind
-from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN
+from newsconv.text.names import is_title_part
+from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, text_of
 
 # A speaker: an entity, the words describing one the text does not name, or nobody.
 Speaker: TypeAlias = Found | str | None
@@ -30,6 +31,13 @@ NP_WORDS = 20
 SPEECH_NOUN_WORDS = 4  # "Oz's dubious medical advice": the speech noun within this many words
 CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the next one soon
 MAX_DESCRIPTION_WORDS = 10
+CUE_RULES = ("transcript label", "cue before a colon", "cue after the quote", "cue before the quote")
+PULL_QUOTE_WORDS = 8  # a quote set apart and repeated with its cue is at least this long
+EXPLAIN_CHARS = 40  # characters of a quote shown by explain
+NOUN_CONTEXT = 12  # characters looked at before a verb form that may be a plural noun
+NAMED_AFTER_WORDS = 3  # words between a verb and the name after it ("said the group's Jane Doe")
+MAX_TITLE_GAP = 8  # words of a title between them ("said former South Carolina Gov. Jim Hodges")
+SUBJECT_WORDS = 6  # words between a comma and a verb that may be its subject (", the Ohio senator said")
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 INTRODUCED = re.compile(r",\s+(?:[a-z]|(?:A|An|The)\s)")  # "Jane Doe, a lawyer …" / ", president of …"
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
@@ -37,6 +45,7 @@ PARTICIPLE = re.compile(r"\w+ing\b")
 CLAUSE_END = re.compile(r"[,;:(]|$")
 PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
 WORD = re.compile(r"\S+")
+TOKEN = re.compile(r"\w+")
 LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
@@ -70,9 +79,17 @@ def _source_pattern() -> re.Pattern[str]:
 
 def _says(text: str, verb: re.Match[str]) -> bool:
     """Whether a reporting verb reports speech: not when its object is an answer word ("Melanie
-    said yes, yes, yes")."""
+    said yes, yes, yes"), nor when a form in "-s" follows a number or "the", as a plural noun
+    ("one of 45 states where", "the reports")."""
     following = text[verb.end() : verb.end() + 12].split(maxsplit=1)
-    return not following or _bare(following[0]) not in lexicons.speaker_words("answer")
+    if following and _bare(following[0]) in lexicons.speaker_words("answer"):
+        return False
+    before = text[max(0, verb.start() - NOUN_CONTEXT) : verb.start()].split()
+    return not (
+        verb.group().endswith("s")
+        and before
+        and (before[-1].isdigit() or _bare(before[-1]) in lexicons.speaker_words("definite"))
+    )
 
 
 def _verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -102,6 +119,25 @@ def _governed(text: str, start: int, at: int, parts: tuple[str, ...]) -> bool:
     while words and _bare(words[-1]) in lexicons.speaker_words("det", "definite", "indefinite"):
         words.pop()
     return bool(words) and words[-1].isalpha() and words[-1].lower() in lexicons.speaker_words(*parts)
+
+
+def _employee(text: str, named: Sequence[tuple[int, int, Found]]) -> Found:
+    """The first of the names a phrase opens with, or the person an organisation's name is the
+    first word of the title of ("Cleveland Police Chief Calvin Williams")."""
+    first = named[0][2]
+    if first.kind is Kind.ORG and len(named) > 1 and named[1][2].kind is Kind.PERSON:
+        gap = text[named[0][1] : named[1][0]].split()
+        if gap and len(gap) <= MAX_TITLE_GAP and all(is_title_part(w) for w in gap):
+            return named[1][2]
+    return first
+
+
+def _title_gap(words: Sequence[str]) -> bool:
+    """Whether the words between a verb and a name leave the name its subject: a few words, or a
+    title of capitalised words and title words ("said former South Carolina Gov. Jim Hodges")."""
+    return len(words) <= NAMED_AFTER_WORDS or (
+        len(words) <= MAX_TITLE_GAP and all(w[:1].isupper() or is_title_part(w) for w in words)
+    )
 
 
 def _bare(word: str) -> str:
@@ -148,6 +184,8 @@ class Attributor:
             for s in spans:
                 self.inside[s.paragraph].append((s.start, s.end))
         self.pronouns = lexicons.table("pronouns.tsv")
+        self.decided: list[Speaker] = []  # the speakers last found, and the rule that found each
+        self.rules: list[str] = []
 
     # ---- looking around a quote ----
 
@@ -362,7 +400,7 @@ class Attributor:
         after_link = bool(words) and _bare(words[-1]) in lexicons.speaker_words(
             *PREPOSITIONS, "clause", "conj"
         )
-        return named[0][2] if opening and not after_link else None
+        return _employee(text, named) if opening and not after_link else None
 
     # ---- cues ----
 
@@ -408,7 +446,7 @@ class Attributor:
             return None
         first = _bare(body.split()[0]) if body.split() else ""
         if first in lexicons.speaker_words("clause", "conj"):
-            return False  # "…,” when the judge asked": a new clause, no attribution
+            return self._after_clause(paragraph, base, nxt)
         verb = _verb_pattern().match(body)
         following = body[verb.end() :].split(maxsplit=1) if verb else []
         if verb and (
@@ -444,8 +482,33 @@ class Attributor:
                 if named is not None:
                     return named
             np_start, np_end_at = self._phrase_before(paragraph, base, base + verb.start())
-            return self._resolve_np(paragraph, np_start, np_end_at, base)
-        return None if _source_pattern().search(body) else False
+            subject = self._resolve_np(paragraph, np_start, np_end_at, base)
+            # words that name nobody ("giving states more power") are no cue: look elsewhere;
+            # a pronoun without a referent is one, of someone unknown
+            words = self.paragraphs[paragraph][np_start:np_end_at].split()
+            return subject if subject is not None or self._leading_pronoun(words) else False
+        # "…,” the report said, according to CNN": a cited source; after a closed sentence the
+        # words that follow are the writer's ("….” Kasich said …, according to press reports")
+        return None if _source_pattern().search(body) and not closed_sentence else False
+
+    def _after_clause(self, paragraph: int, base: int, end: int) -> Cue:
+        """The speaker of a quote whose sentence goes on with a clause of the writer's ("…” if she
+        didn't win, said Wasserman" / "…” because she would, he said"): the cue that closes the
+        sentence after a comma; False when there is none ("…,” when the judge asked")."""
+        text = self.paragraphs[paragraph]
+        verbs = _verbs(text, base, end)
+        if not verbs:
+            return False
+        verb = verbs[-1]
+        comma = text.rfind(",", base, verb.start())
+        if comma < 0 or text[verb.end() : end].count(",") > 1:
+            return False
+        if not text[comma + 1 : verb.start()].strip():
+            named = self._inverted(paragraph, 0, verb, end)
+            return named if named is not None else False
+        if len(text[comma + 1 : verb.start()].split()) > SUBJECT_WORDS:
+            return False
+        return self._subject_before(paragraph, comma + 1, verb.start())
 
     def _inverted(self, paragraph: int, base: int, verb: re.Match[str], end: int) -> Found | None:
         """The speaker named after a reporting verb (found in the text from ``base``) that follows
@@ -471,7 +534,7 @@ class Attributor:
         assert limit is not None
         for kind in (Kind.PERSON, Kind.ORG):
             named = self._mentions(paragraph, after, max(limit.start(), after + 1), (kind,))
-            if named and len(text[after : named[0][0]].split()) <= 3:
+            if named and _title_gap(text[after : named[0][0]].split()):
                 return named[0][2]
         return None
 
@@ -615,25 +678,74 @@ class Attributor:
     # ---- the whole article ----
 
     def speakers(self, quotes: Sequence[Sequence[Span]]) -> list[Speaker]:
-        """The speaker of each quote (spans in reading order), None where the text gives none."""
+        """The speaker of each quote (spans in reading order), None where the text gives none.
+        Which rule decided each is kept in ``rules`` (see ``explain``)."""
         out: list[Speaker] = []
+        self.decided, self.rules = out, []
         last_end: dict[int, int] = {}
         for k, spans in enumerate(quotes):
-            first, last = spans[0], spans[-1]
-            lower = last_end.get(first.paragraph, 0)
-            introduced = self.paragraphs[first.paragraph][: max(first.start - 1, 0)].rstrip().endswith(":")
-            speaker = self._label(first)
-            if speaker is False and introduced:
-                speaker = self._cue_before(first.paragraph, first.start, lower)
-            if speaker is False:
-                speaker = self._cue_after(last.paragraph, last.end)
-            if speaker is False:
-                speaker = self._cue_before(first.paragraph, first.start, lower)
-            if speaker is False:
-                speaker = self._carried(k, quotes, out, lower)
-            out.append(None if isinstance(speaker, bool) else speaker)
-            last_end[last.paragraph] = last.end + 1
+            speaker, rule = self._attribute(k, quotes, out, last_end.get(spans[0].paragraph, 0))
+            out.append(speaker)
+            self.rules.append(rule)
+            last_end[spans[-1].paragraph] = spans[-1].end + 1
+        self._repeated(quotes)
         return out
+
+    def _repeated(self, quotes: Sequence[Sequence[Span]]) -> None:
+        """A quote without a cue of its own that the article quotes again with one (a pull quote
+        set apart from the text that attributes it) takes the speaker of that other place."""
+        cued: dict[str, Speaker] = {}
+        for spans, speaker, rule in zip(quotes, self.decided, self.rules, strict=True):
+            if rule in CUE_RULES:
+                cued.setdefault(self._words_of(spans), speaker)
+        for k, spans in enumerate(quotes):
+            words = self._words_of(spans)
+            if self.rules[k] not in CUE_RULES and words in cued and self._stands_alone(spans):
+                self.decided[k], self.rules[k] = cued[words], "same words quoted with a cue"
+
+    def _stands_alone(self, spans: Sequence[Span]) -> bool:
+        """Whether a quote of some length fills its paragraphs, as a pull quote does."""
+        return len(self._words_of(spans).split()) >= PULL_QUOTE_WORDS and all(
+            not (self.paragraphs[s.paragraph][: s.start] + self.paragraphs[s.paragraph][s.end :]).strip(
+                " .,!?" + QUOTE_MARKS
+            )
+            for s in spans
+        )
+
+    def _words_of(self, spans: Sequence[Span]) -> str:
+        """A quote's words without punctuation, folded for comparison."""
+        return " ".join(TOKEN.findall(text_of(self.paragraphs, spans).lower()))
+
+    def _attribute(
+        self, k: int, quotes: Sequence[Sequence[Span]], done: list[Speaker], lower: int
+    ) -> tuple[Speaker, str]:
+        """The speaker of quote ``k`` and the rule that found it: a transcript label, the cue
+        before a quote a colon introduces, the cue after it, the cue before it, else a speaker
+        carried over from the text around it. ``lower`` is where the quote's sentence may start."""
+        first, last = quotes[k][0], quotes[k][-1]
+        introduced = self.paragraphs[first.paragraph][: max(first.start - 1, 0)].rstrip().endswith(":")
+        cues: list[tuple[str, Callable[[], Cue]]] = [
+            (CUE_RULES[0], lambda: self._label(first)),
+            (CUE_RULES[1], lambda: introduced and self._cue_before(first.paragraph, first.start, lower)),
+            (CUE_RULES[2], lambda: self._cue_after(last.paragraph, last.end)),
+            (CUE_RULES[3], lambda: self._cue_before(first.paragraph, first.start, lower)),
+        ]
+        for rule, cue in cues:
+            speaker = cue()
+            if speaker is not False:
+                return (None if isinstance(speaker, bool) else speaker), rule
+        return self._carried(k, quotes, done, lower)
+
+    def explain(self, quotes: Sequence[Sequence[Span]]) -> list[str]:
+        """One line per quote: where it stands, its first words, its speaker and the rule that
+        found it (``scripts/explain_speakers.py``). Call after ``speakers``."""
+        lines = []
+        for spans, rule, speaker in zip(quotes, self.rules, self.decided, strict=True):
+            first = spans[0]
+            words = self.paragraphs[first.paragraph][first.start : first.end][:EXPLAIN_CHARS]
+            who = f"{speaker.kind.value} {speaker.name!r}" if isinstance(speaker, Found) else repr(speaker)
+            lines.append(f"{first.paragraph}:{first.start} {words!r}… -> {who}; {rule}")
+        return lines
 
     def _label(self, first: Span) -> Cue:
         """The speaker a transcript names at the head of a quote ("“SMITH: We …"): the person with
@@ -647,25 +759,41 @@ class Attributor:
                 return r.entity
         return label.group(1)
 
-    def _carried(self, k: int, quotes: Sequence[Sequence[Span]], done: list[Speaker], lower: int) -> Speaker:
-        """A quote without a cue of its own: whoever a paragraph ending in a colon introduced, the
-        subject of an earlier sentence of its paragraph, the speaker of the quote before it in the
-        paragraph or the paragraph before, or the person last named."""
+    def _carried(
+        self, k: int, quotes: Sequence[Sequence[Span]], done: list[Speaker], lower: int
+    ) -> tuple[Speaker, str]:
+        """A quote without a cue of its own, and the rule that gave its speaker: whoever a
+        paragraph ending in a colon introduced, the name signing its paragraph, the subject of an
+        earlier sentence of its paragraph, the speaker of the quote before it in the paragraph or
+        the paragraph before, or the person last named."""
         first = quotes[k][0]
         prev_text = self.paragraphs[first.paragraph - 1].rstrip() if first.paragraph > 0 else ""
         if prev_text.endswith(":") and self.paragraphs[first.paragraph][: first.start].strip() in OPENERS:
             cue = self._cue_before(first.paragraph - 1, len(prev_text) + 1, 0)
             if isinstance(cue, (Found, str)):
-                return cue
+                return cue, "introduced by the paragraph before"
         signed = self._signature(quotes[k][-1].paragraph)
         if signed is not None:
-            return signed
+            return signed, "signature of the paragraph"
+        if k > 0 and self._follows_its_cue(quotes[k - 1][-1], first, self.rules[k - 1]):
+            return done[k - 1], "speaker of the quote before"
         subject = self._earlier_subject(first.paragraph, lower, first.start)
         if subject is not None:
-            return subject
+            return subject, "subject of an earlier sentence"
         if k > 0 and done[k - 1] is not None and quotes[k - 1][-1].paragraph >= first.paragraph - 1:
-            return done[k - 1]
-        return self._antecedent(first.paragraph, first.start, "x")
+            return done[k - 1], "speaker of the quote before"
+        return self._antecedent(first.paragraph, first.start, "x"), "person last named"
+
+    def _follows_its_cue(self, before: Span, first: Span, rule: str) -> bool:
+        """Whether a quote opens the sentence after the one that attributes the quote before it
+        ("“…,” X told the Journal, after Y stated … “…”"): that sentence's verbs are its cue."""
+        if rule != CUE_RULES[2] or before.paragraph != first.paragraph:
+            return False
+        text = self.paragraphs[first.paragraph]
+        between = [e for e in self._ends(first.paragraph) if before.end + 1 < e < first.start]
+        return len(between) <= 1 and not text[between[-1] if between else before.end + 1 : first.start].strip(
+            " " + OPENERS
+        )
 
     def _subject_of(self, paragraph: int, start: int, end: int, inverted: bool = True) -> Speaker:
         """Who a sentence is about: the subject of its last reporting verb that has a named one,
