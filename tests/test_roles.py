@@ -104,3 +104,23 @@ def test_nationality_in_a_title_names_no_embassy() -> None:
 )
 def test_a_phrase_with_a_preposition_cue_or_sentence_end_is_no_title(sentence: str) -> None:
     assert all(title is None for title, _ in roles(sentence).values()), roles(sentence)
+
+
+def test_party_and_employer_from_brackets_possessives_and_the_organisation_before() -> None:
+    found = extract(
+        [
+            (
+                "Sen. Tim Kaine (D-Va.) spoke first. National Review’s Dan McLaughlin disagreed, and Mark "
+                "Barabak at the Los Angeles Times asked why."
+            ),
+            "Republican vice presidential candidate Mike Pence said he would win the state.",
+            "But the IAAF said it was surprised. Spokesman Nick Davies said the decision was wrong.",
+        ]
+    )
+    assert {p.name: p.affiliation for p in found.persons} == {
+        "Tim Kaine": "Democratic Party",
+        "Dan McLaughlin": "National Review",
+        "Mark Barabak": "Los Angeles Times",
+        "Mike Pence": "Republican Party",
+        "Nick Davies": "IAAF",
+    }

@@ -16,7 +16,11 @@ APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)"
 )  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"
 ORG_LINK = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?(?=\S*[A-Z])")
-AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")  # "Lara Voss of the Green Party said"
+AFTER_NAME = re.compile(
+    r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])"
+)  # "Lara Voss of the Green Party said", "Dan Li at the Review"
+PARTY_CODE = re.compile(r"\s*\((?P<party>[A-Z])-[A-Z][\w.]*\)")  # "(D-Va.)" after a US politician's name
+POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")  # between an organisation and a name it owns
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
 PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
 MAX_PHRASE_WORDS = 6  # words after such a link, before the name
@@ -137,8 +141,8 @@ class Roles:
         spokesman" no "Clinton Party" one: a word of a person's name is not taken)."""
         party_words = lexicons.words("party_words.txt")
         persons = {w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words}
-        capitals = {w for w in title.split()[:-1] if w[:1].isupper() and w not in persons}
-        return next(
+        capitals = [w for w in title.split()[:-1] if w[:1].isupper() and w not in persons]
+        named = next(
             (
                 f.name
                 for f in self.entities.found
@@ -149,6 +153,22 @@ class Roles:
             ),
             None,
         )
+        parties = lexicons.table("party_names.tsv")
+        return named or next((parties[w] for w in capitals if w in parties and len(w) > 1), None)
+
+    def _party_code(self, paragraph: int, end: int) -> str | None:
+        """The party a US politician's bracket after the name gives: "Tim Kaine (D-Va.)"."""
+        code = PARTY_CODE.match(self.paragraphs[paragraph], end)
+        return lexicons.table("party_names.tsv").get(code["party"]) if code else None
+
+    def _possessor(self, paragraph: int, start: int) -> str | None:
+        """The organisation whose possessive comes right before a name: "National Review’s Dan
+        McLaughlin", "CNN's Jake Tapper"."""
+        text = self.paragraphs[paragraph]
+        for r in self.entities.at(paragraph):
+            if r.entity.kind is Kind.ORG and text[r.candidate.end : start] in POSSESSIVE_GAPS:
+                return r.entity.name
+        return None
 
     def _shared(self, paragraph: int, start: int) -> tuple[str | None, str | None] | None:
         """A plural title before coordinated names, for each of them: "Sprinters A and B"."""
@@ -190,9 +210,27 @@ class Roles:
                 after = AFTER_NAME.match(self.paragraphs[c.paragraph], c.end)
                 org = after and self._org_at(c.paragraph, after.end(), after.end() + 1, (Kind.ORG,))
                 affiliation = org[1].name if org else None
+            affiliation = (
+                affiliation or self._party_code(c.paragraph, c.end) or self._possessor(c.paragraph, start)
+            )
             if title and affiliation:
                 break
+        if affiliation is None and title and title.split()[-1].lower() in lexicons.words("agent_titles.txt"):
+            affiliation = self._last_org_before(person)
         return title, affiliation
+
+    def _last_org_before(self, person: Found) -> str | None:
+        """The organisation named last before a person's first mention, in its paragraph or the one
+        before: whom a bare spokesman speaks for ("But the IAAF said … Spokesman Nick Davies said")."""
+        first = next(r.candidate for r in self.entities.resolved if r.entity is person)
+        orgs = [
+            r.entity.name
+            for r in self.entities.resolved
+            if r.entity.kind is Kind.ORG
+            and first.paragraph - 1 <= r.candidate.paragraph
+            and (r.candidate.paragraph, r.candidate.start) < (first.paragraph, first.start)
+        ]
+        return orgs[-1] if orgs else None
 
 
 def _own_title(title: str) -> str:
