@@ -9,6 +9,7 @@ a second or two, a backtracking one takes minutes (a table rule once took severa
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import string
 from collections.abc import Iterator
@@ -26,8 +27,9 @@ from newsconv.text import lexicons
 
 # Lexicon files whose lines are regular expressions.
 REGEX_LEXICONS = ("boilerplate_lines.txt", "publisher_patterns.txt")
-# Seconds one adversarial article may take: minutes mean backtracking, a linear reader needs ~1 s.
-BUDGET = 60
+# Seconds one adversarial article may take: a linear reader needs a few seconds of CPU even on a
+# 100 kB line of names; backtracking takes many minutes.
+BUDGET = 120
 PUNCTUATION = string.punctuation + "“”‘’—–…«» "
 UNBOUNDED = sre.MAXREPEAT
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
@@ -122,7 +124,8 @@ def _read(text: str) -> int:
 
 @pytest.fixture(scope="module")
 def worker() -> Iterator[ProcessPoolExecutor]:
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    # a spawned worker: a fork of the test process could inherit a lock another test's thread held
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         pool.submit(_read, "Warm-up\n\nMr Smith said “this loads every lexicon once.”\n").result()
         yield pool
 

@@ -632,3 +632,11 @@ def test_a_pull_quote_takes_the_speaker_of_its_attributed_copy() -> None:
         f"“{quote},” said Paul Weber, an economist at the Centre for Policy Research.",
     ]
     assert said(paragraphs) == [("Paul Weber", None), ("Paul Weber", None)]
+
+
+def test_a_role_in_the_possessive_is_not_the_speaker() -> None:
+    paragraphs = [
+        "House Speaker Paul Ryan met the president on Tuesday to discuss the budget.",
+        "“The speaker has made clear that he will not support the plan,” the speaker’s spokeswoman said.",
+    ]
+    assert said(paragraphs) == [(None, "the speaker’s spokeswoman")]

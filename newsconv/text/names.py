@@ -542,11 +542,12 @@ def _split_before_title(run: list[Token]) -> list[list[Token]]:
     words = [t.text for t in run]
     org_words = lexicons.words("org_words.txt")
     for i in range(1, len(words) - 1):
+        if not is_title_word(words[i]):
+            continue  # tested first: a long run of capitalised words is then read once
         tail = words[i + 1 :]
         of = tail.index("of") if "of" in tail else len(tail)
         if (
-            is_title_word(words[i])
-            and (_has_org_word(words[:i]) or _bare_name(words[:i]))
+            (_has_org_word(words[:i]) or _bare_name(words[:i]))
             and of >= 2
             and not any(w.lower() in org_words or w in CONNECTORS for w in tail[:of])
             and all(w[:1].isupper() for w in tail[:of])

@@ -264,10 +264,18 @@ class Attributor:
         definite = words[0] in lexicons.speaker_words("definite") or bool(POSSESSIVE.search(raw[0]))
         if definite and words[-1] in lexicons.words("title_words.txt"):
             own = [entity for _, _, entity in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG))]
+            own += self._possessors(paragraph, before, raw)
             topic = self._topic(paragraph, start, words[-1], own)
             if topic is not None:
                 return topic
         return self._description(paragraph, start, end)
+
+    def _possessors(self, paragraph: int, before: int, raw: Sequence[str]) -> list[Found]:
+        """The persons a role in the possessive stands for in a phrase ("the speaker’s
+        spokeswoman": the speaker): the role's holder is someone else."""
+        owners = [POSSESSIVE.sub("", w) for w in raw[:-1] if POSSESSIVE.search(w)]
+        found = (self._role(paragraph, before, [_bare(w)]) for w in owners if w.islower())
+        return [f for f in found if f is not None]
 
     def _description(self, paragraph: int, start: int, end: int) -> str | None:
         """The words of a phrase that describes a speaker the text does not name ("a senior
