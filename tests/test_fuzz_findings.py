@@ -29,7 +29,13 @@ def load_fuzz() -> ModuleType:
 
 fuzz = load_fuzz()
 
-FINDINGS: list[tuple[str, bytes]] = []
+# Campaign 3 (validate harness): an article's N-Triples with two IRIs mutated took 3.4 s, all of
+# it loading pyshacl, the reference SHACL engine that only a non-conforming graph needs; not the
+# input's cost (0.1 s once loaded), so the harnesses now warm it up. The input itself is BBC text
+# and stays out of the repository; this stands in for it.
+FINDINGS: list[tuple[str, bytes]] = [
+    ("validate", b'<urn:x> <http://schema.org/men|ions> <urn:y> .\n<urn:x> <http://sche9a.org/x> "h" .\n'),
+]
 
 
 @pytest.mark.parametrize("name", fuzz.HARNESSES)
