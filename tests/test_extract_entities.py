@@ -418,3 +418,9 @@ def test_a_sentence_case_headline_names_known_places_without_mentions() -> None:
 def test_a_headline_name_joins_the_body_entity_as_a_form() -> None:
     found = extract(["Ann Lowe of the Harbor Bank said sales fell."], headline="Sales fall as Lowe warns")
     assert [(p.name, p.aliases, len(p.mentions)) for p in found.persons] == [("Ann Lowe", ("Lowe",), 1)]
+
+
+def test_a_team_sheet_of_initials_and_surnames_names_persons() -> None:
+    found = extract(["Harbor: K Dorn; P Vale, T Marsh, R Quill; L Penn, D Ruse."])
+    assert {"K Dorn", "P Vale", "T Marsh", "R Quill", "L Penn", "D Ruse"} <= {p.name for p in found.persons}
+    assert not extract(["Shares in B Corp rose."]).persons

@@ -57,6 +57,8 @@ ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ern")  # "Transylvanian", "Northeaste
 # ", 45," or ", 14 were"; not a count or distance (", 80 km", ", 50 miles"), though ", 45 years old"
 AGE = r"\d+(?![\w%]|\s+(?!years\b)(?:[a-z]+s|km|kg|mi|pct|percent)\b)"
 HEADLINE_CAPITALS = 0.5  # share of capitalised words above which a headline is in title case
+INITIAL = re.compile(r"[A-Z]\.?")
+LINE_UP = 3  # names written as an initial and a surname that make a paragraph a team sheet
 REPEATED = 3  # an unknown single word named this often is taken for an organisation
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
@@ -561,6 +563,11 @@ def sentence_case(headline: str) -> bool:
     return bool(words) and capitals <= HEADLINE_CAPITALS * len(words) and not headline.isupper()
 
 
+def _initialled(words: Sequence[str]) -> bool:
+    """Whether a name is an initial and a surname ("G Thomas", "D. Peel")."""
+    return len(words) == 2 and INITIAL.fullmatch(words[0]) is not None and words[1][1:].islower()
+
+
 def _rules_label(opinion: str) -> str:
     """The label the rules alone give: their opinion, "none" for a candidate they dropped."""
     return "none" if opinion == "dropped" else opinion
@@ -613,6 +620,7 @@ class Entities:
         self.found: list[Found] = []
         self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
+        self._initialled_count: dict[int, int] = {}
         cands, titles = self._candidates()
         opinions = self._opinions(cands)
         learning = table is not None and not table
@@ -853,6 +861,8 @@ class Entities:
             return True
         if ROMAN.fullmatch(person.words[-1]):
             return True
+        if self._in_line_up(person):
+            return True
         if len(person.words) > 1 and person.words[-1] in person.forms:
             return True
         if self._name_shaped(person):
@@ -866,6 +876,22 @@ class Entities:
             ):
                 return True
         return False
+
+    def _in_line_up(self, person: Found) -> bool:
+        """Whether a name written as an initial and a surname ("G Thomas") stands in a paragraph
+        that lists at least ``LINE_UP`` such names: a team sheet or a cast list."""
+        if not _initialled(person.words):
+            return False
+        paragraphs = {p for p, _, _ in person.mentions}
+        return any(self._initialled_names(p) >= LINE_UP for p in paragraphs)
+
+    def _initialled_names(self, paragraph: int) -> int:
+        """How many names written as an initial and a surname a paragraph holds."""
+        if paragraph not in self._initialled_count:
+            self._initialled_count[paragraph] = sum(
+                _initialled(r.candidate.words) for r in self.resolved if r.candidate.paragraph == paragraph
+            )
+        return self._initialled_count[paragraph]
 
     def _name_shaped(self, person: Found) -> bool:
         """Whether a name of several words uses no common English word ("Zenon Poznyak", not
