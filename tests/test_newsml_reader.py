@@ -17,7 +17,7 @@ from strategies import articles, news_articles
 from newsconv import api, identity, schema_store
 from newsconv.errors import InputError
 from newsconv.formats import newsml
-from newsconv.model import Article, Concept, Organization, Person, Place, Quote, Rendition, Span
+from newsconv.model import Article, Concept, Organization, Person, Place, Quote, Rendition, Span, aware
 from newsconv.validate.findings import errors
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -73,12 +73,11 @@ def round_trip(article: Article) -> Article:
 def carried(article: Article) -> Article:
     """What NewsML-G2 carries of an article: its guid (else one from its text), versionCreated (else
     the time it was published, else the time written) as the published time unless that is before the
-    embargo, no blank publisher; only QCodes as roles, relations, signals and rendition names."""
+    embargo, no blank publisher; only QCodes as roles and signals, no names
+    with white space as relations and rendition names."""
     publisher = article.publisher if article.publisher and article.publisher.strip() else None
     created = newsml.version_created(article.version_created or article.published)
-    embargo = article.embargoed
-    if embargo is not None and embargo.utcoffset() is None:
-        embargo = embargo.replace(tzinfo=UTC)
+    embargo = aware(article.embargoed) if article.embargoed is not None else None
     return replace(
         article,
         guid=identity.article_guid(article),
@@ -96,11 +95,9 @@ def carried(article: Article) -> Article:
         )
         if article.rights
         else None,
-        renditions=tuple(_qcode_name(r) for r in article.renditions),
-        media=tuple(
-            replace(m, renditions=tuple(_qcode_name(r) for r in m.renditions)) for m in article.media
-        ),
-        links=tuple(replace(link, rel=_qcode(link.rel)) for link in article.links),
+        renditions=tuple(_named(r) for r in article.renditions),
+        media=tuple(replace(m, renditions=tuple(_named(r) for r in m.renditions)) for m in article.media),
+        links=tuple(replace(link, rel=_name(link.rel)) for link in article.links),
     )
 
 
@@ -116,8 +113,13 @@ def _qcode_role(concept: Concept) -> Concept:
     return replace(concept, role=_qcode(concept.role), scheme=concept.scheme if concept.code else None)
 
 
-def _qcode_name(rendition: Rendition) -> Rendition:
-    return replace(rendition, name=_qcode(rendition.name))
+def _name(value: str | None) -> str | None:
+    """A rendition name or link relation as G2 keeps it: a QCode, or a plain name without white space."""
+    return value if value is not None and not any(c.isspace() for c in value) else None
+
+
+def _named(rendition: Rendition) -> Rendition:
+    return replace(rendition, name=_name(rendition.name))
 
 
 MOMENTS = st.none() | st.datetimes(

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -53,6 +53,7 @@ from newsconv.formats.newsml.writer import (
     CATALOG,
     GENERATOR,
     JOB_TITLE,
+    LOCAL_SCHEME,
     NAR,
     UNKNOWN_PUBLISHER,
     XML_NS,
@@ -261,7 +262,8 @@ class _Item:
         self.item = item
         self.source = source
         self.exact = (item.findtext("n:itemMeta/n:generator", namespaces=_NS) or "").strip() == GENERATOR
-        self.schemes = _schemes(item)
+        self.schemes = _schemes(item, assumed=(CATALOG,))
+        self.declared = _schemes(item, assumed=())  # only what the item itself declares or references
         self.meta = item.find("n:contentMeta", _NS)
         self.language = self._language()
         self.used: set[str] = set()
@@ -326,10 +328,10 @@ class _Item:
             credit=self._optional(self._first("creditline")),
             info_sources=tuple(self._concept(i) for i in self._all("infoSource")),
             editorial_notes=tuple(
-                t for n in self.item.iterfind("n:itemMeta/n:edNote", _NS) if (t := self._text(n))
+                t for n in self.item.iterfind("n:itemMeta/n:edNote", _NS) if (t := self._note(n))
             ),
             located=self._concept(located) if (located := self._first("located")) is not None else None,
-            renditions=_renditions(self.item.iterfind("n:contentSet/n:remoteContent", _NS)),
+            renditions=self._renditions(self.item.iterfind("n:contentSet/n:remoteContent", _NS)),
             media=tuple(self._media(link) for link in links if link.find("n:itemClass", _NS) is not None),
             links=tuple(self._links(links)),
             body_xhtml=read.xhtml,
@@ -404,9 +406,23 @@ class _Item:
             name=names[0] if names is not None else None,
             scheme=scheme if colon else None,
             code=code if colon else literal,
-            uri=element.get("uri") or self._resolve(qcode),
+            uri=element.get("uri") or self._resolve(qcode, self.declared),
             role=element.get("role"),
         )
+
+    def _renditions(self, elements: Iterator[etree._Element]) -> tuple[Rendition, ...]:
+        found = (r for e in elements if (r := _rendition(e)) is not None)
+        return tuple(replace(r, name=self._name(r.name)) for r in found)
+
+    def _name(self, qcode: str | None) -> str | None:
+        """A QCode as the model keeps it: one in newsconv's local scheme is the plain name it stands for."""
+        uri, local = self._resolve(qcode), _http(LOCAL_SCHEME)
+        return uri[len(local) :] if uri is not None and uri.startswith(local) else qcode
+
+    def _note(self, note: etree._Element) -> str:
+        """An editorial note's text; one marked up in XHTML (a dpa notepad) gives a line per block."""
+        blocks = body_markup.read(note, exact=False).paragraphs if len(note) and not self.exact else ()
+        return "\n".join(blocks) or self._text(note)
 
     def _is_previous(self, link: etree._Element) -> bool:
         return self._is(link.get("rel"), ITEM_RELATION + "previousVersion")
@@ -419,7 +435,7 @@ class _Item:
             item_type=_ITEM_TYPES.get(code or "", "picture"),
             caption=self._optional(link.find("n:description", _NS)),
             credit=self._optional(link.find("n:creditline", _NS)),
-            renditions=_renditions(link.iterfind("n:remoteContent", _NS)),
+            renditions=self._renditions(link.iterfind("n:remoteContent", _NS)),
         )
 
     def _links(self, links: list[etree._Element]) -> Iterator[Link]:
@@ -431,7 +447,7 @@ class _Item:
             title = link.get("title")
             if title is None and (child := link.find("n:title", _NS)) is not None:
                 title = self._text(child)
-            yield Link(href, link.get("rel"), title, link.get("contenttype"))
+            yield Link(href, self._name(link.get("rel")), title, link.get("contenttype"))
 
     def _description(self) -> etree._Element | None:
         descriptions = self._all("description")
@@ -596,10 +612,10 @@ class _Item:
             return "uri", _http(uri)
         return ("literal", literal) if literal is not None else None
 
-    def _resolve(self, qcode: str | None) -> str | None:
-        """The URI of a QCode whose scheme alias is known, else None."""
+    def _resolve(self, qcode: str | None, schemes: Mapping[str, str] | None = None) -> str | None:
+        """The URI of a QCode whose scheme alias is known (in ``schemes``, else any assumed), else None."""
         alias, colon, code = (qcode or "").partition(":")
-        base = self.schemes.get(alias) if colon else None
+        base = (self.schemes if schemes is None else schemes).get(alias) if colon else None
         return _http(base + code) if base is not None else None
 
     def _is(self, qcode: str | None, uri: str) -> bool:
@@ -649,10 +665,10 @@ class _Item:
         return candidate
 
 
-def _schemes(item: etree._Element) -> dict[str, str]:
-    """Scheme alias to URI: the writer's, the newest IPTC catalog's, referenced ones, then the item's own."""
+def _schemes(item: etree._Element, assumed: tuple[str, ...]) -> dict[str, str]:
+    """Scheme alias to URI: the writer's, the ``assumed`` catalogs', referenced ones, then the item's own."""
     schemes = dict(_WRITER_SCHEMES)
-    for href in (CATALOG, *(r.get("href", "") for r in item.iterfind("n:catalogRef", _NS))):
+    for href in (*assumed, *(r.get("href", "") for r in item.iterfind("n:catalogRef", _NS))):
         schemes.update(_offline_schemes(href))
     for catalog in item.iterfind("n:catalog", _NS):
         schemes.update(_declared(catalog))
@@ -755,10 +771,6 @@ def _target(link: etree._Element) -> str | None:
     """Where a link or rendition points; characters no IRI may hold (a space) are percent-encoded."""
     target = link.get("href") or link.get("residref")
     return _NOT_IN_IRI.sub(lambda m: quote(m[0]), target.strip()) if target else None
-
-
-def _renditions(elements: Iterator[etree._Element]) -> tuple[Rendition, ...]:
-    return tuple(r for e in elements if (r := _rendition(e)) is not None)
 
 
 def _rendition(element: etree._Element) -> Rendition | None:

@@ -70,6 +70,10 @@ CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 GENERATOR = "newsconv"
 UNKNOWN_PUBLISHER = f"{GENERATOR} (publisher unknown)"
 JOB_TITLE = "https://schema.org/jobTitle"
+LOCAL_ALIAS = "ncname"
+LOCAL_SCHEME = "https://newsconv.invalid/name/"
+"""The scheme of names that are no QCode (a ninjs rendition "thumbnail", a link relation "related"):
+written as ``ncname:thumbnail`` where G2 wants a QCode, the alias declared in the item's catalog."""
 CANONICAL = "http://www.iana.org/assignments/relation/canonical"
 """The IANA link relation naming an article's own web page (the model's ``url``)."""
 
@@ -253,10 +257,25 @@ def _catalog(root: etree._Element, article: Article) -> None:
         scheme, code, uri = concept.scheme, concept.code, concept.uri
         if scheme and code and uri and scheme not in known and uri.endswith(code) and len(uri) > len(code):
             schemes.setdefault(scheme, uri[: -len(code)])
+    if any(not _is_qcode(n) for n in _plain_names(article)):
+        schemes[LOCAL_ALIAS] = LOCAL_SCHEME
     if schemes:
         catalog = _sub(root, "catalog")
         for alias, uri in schemes.items():
             _sub(catalog, "scheme", attrib={"alias": alias, "uri": uri})
+
+
+def _plain_names(article: Article) -> list[str]:
+    """Rendition names and link relations, which G2 takes as QCodes."""
+    renditions = [*article.renditions, *(r for m in article.media for r in m.renditions)]
+    return [*(r.name for r in renditions if r.name), *(link.rel for link in article.links if link.rel)]
+
+
+def _qcode(name: str) -> str | None:
+    """A QCode for a name: itself, or in newsconv's local scheme; None for one with white space."""
+    if _is_qcode(name):
+        return name
+    return f"{LOCAL_ALIAS}:{name}" if name and not any(c.isspace() for c in name) else None
 
 
 def _concepts(article: Article) -> list[Concept]:
@@ -301,8 +320,9 @@ def _media_link(meta: etree._Element, media: MediaItem) -> None:
 
 def _link(meta: etree._Element, link: Link) -> None:
     element = _sub(meta, "link", attrib={"href": link.href})
-    if link.rel is not None and _is_qcode(link.rel):
-        element.set("rel", link.rel)
+    rel = _qcode(link.rel) if link.rel is not None else None
+    if rel is not None:
+        element.set("rel", rel)
     if link.mime_type is not None:
         element.set("contenttype", _label(link.mime_type))
     if link.title is not None:
@@ -311,8 +331,9 @@ def _link(meta: etree._Element, link: Link) -> None:
 
 def _remote_content(parent: etree._Element, rendition: Rendition) -> None:
     element = _sub(parent, "remoteContent", attrib={"href": rendition.href})
-    if rendition.name is not None and _is_qcode(rendition.name):
-        element.set("rendition", rendition.name)
+    name = _qcode(rendition.name) if rendition.name is not None else None
+    if name is not None:
+        element.set("rendition", name)
     if rendition.mime_type is not None:
         element.set("contenttype", _label(rendition.mime_type))
     for name in ("size", "width", "height"):
