@@ -107,6 +107,9 @@ _token = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, 
 optional_token = st.none() | _token
 uris = st.builds(lambda host, path: f"https://{host}.example/{path}", _token, _token)
 optional_uri = st.none() | uris
+item_uris = st.builds(lambda name: f"urn:example:item:{name}", _token)
+"""Identifiers of items, never equal to a web address (a rendition's, a link's) in the same article."""
+optional_item_uri = st.none() | item_uris
 moments = st.datetimes(
     min_value=datetime(1990, 1, 1),
     max_value=datetime(2100, 1, 1),
@@ -136,7 +139,7 @@ renditions = st.builds(
 )
 media_items = st.builds(
     MediaItem,
-    uri=optional_uri,
+    uri=optional_item_uri,
     item_type=st.sampled_from(["picture", "video", "graphic", "audio"]),
     caption=optional_text,
     credit=optional_text,
@@ -201,9 +204,9 @@ def news_articles(draw: st.DrawFn) -> Article:
     return replace(
         article,
         published=published,
-        guid=draw(optional_uri),
+        guid=draw(optional_item_uri),
         version=draw(st.none() | st.integers(1, 99)),
-        corrects=draw(optional_uri),
+        corrects=draw(optional_item_uri),
         signals=draw(tuples(st.sampled_from(["sig:correction", "sig:update", "sig:amendment"]))),
         url=draw(optional_uri),
         item_type=draw(st.sampled_from(ITEM_TYPES)),
