@@ -37,6 +37,19 @@ ENGINES: dict[str, str] = {
 }
 
 
+# Inputs per task. A forked pool: few round trips, yet an even share at the end. Dask: a task
+# costs a scheduler round trip and the dashboard one row, so tens of inputs (a second or two of work).
+BATCH_SIZES: dict[str, int] = {"local": 8, "dask": 25}
+_DEFAULT_BATCH = 8
+
+
+def batch_size(engine: str | Engine | None) -> int:
+    """How many inputs ``engine`` (a name, ``None``: local) takes per task by default."""
+    if engine is None:
+        return BATCH_SIZES["local"]
+    return BATCH_SIZES.get(engine, _DEFAULT_BATCH) if isinstance(engine, str) else _DEFAULT_BATCH
+
+
 class UnknownEngineError(NewsconvError):
     """An engine name that newsconv does not know, or whose extra is not installed."""
 

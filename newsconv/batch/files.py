@@ -32,7 +32,6 @@ from newsconv.validate.findings import Finding
 
 Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 _KEEP_LISTING = 100_000  # inputs kept from the checking pass; a longer listing is walked again
-_BATCH_FILES = 8  # inputs per task of a worker pool: few round trips, yet an even share at the end
 
 
 def convert_files(
@@ -50,7 +49,7 @@ def convert_files(
     resume: bool = False,
     refuse_unpublished: bool = False,
     schema_dir: str | os.PathLike[str] | None = None,
-    batch_size: int = _BATCH_FILES,
+    batch_size: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     progress: checker.Progress | None = None,
 ) -> Summary:
@@ -61,8 +60,8 @@ def convert_files(
     would overwrite an input, or two inputs that would write one name, raise
     OutputConflictError. ``jobs`` worker processes (``None``: the CPU count) of ``engine``
     (``local`` by default; ``dask`` with the extra, on ``client``) convert batches of
-    ``batch_size`` inputs. With ``resume``, an input whose outputs all exist and are not older
-    than it is skipped. Each result goes to ``on_result`` and ``manifest`` as it arrives, and
+    ``batch_size`` inputs (``None``: the engine's choice, :data:`engines.BATCH_SIZES`). With
+    ``resume``, an input whose outputs all exist and are not older than it is skipped. Each result goes to ``on_result`` and ``manifest`` as it arrives, and
     ``progress`` hears (done, total); the summary counts them. A bad input fails alone; a missing schema raises SchemaNotFoundError.
     """
     options = ConvertOptions(
@@ -109,7 +108,7 @@ def run(
     engine: str | engines.Engine | None = None,
     client: Any = None,
     manifest: str | os.PathLike[str] | None = None,
-    batch_size: int = _BATCH_FILES,
+    batch_size: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> Summary:
     """Run ``engine`` over checked inputs: prepare the formats, record every result, sum them up."""
@@ -121,7 +120,8 @@ def run(
     record = Manifest(manifest) if manifest is not None else None
     try:
         workers = checker.default_jobs() if jobs is None else jobs
-        for result in runner(_batches(listing, batch_size), options, jobs=workers, client=client):
+        size = batch_size or engines.batch_size(engine)
+        for result in runner(_batches(listing, size), options, jobs=workers, client=client):
             summary.add(result)
             if record is not None:
                 record.write(result)
