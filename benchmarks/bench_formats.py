@@ -111,24 +111,28 @@ def _run_convert(files: list[Path], formats: str, tree: Path | None, jobs: str) 
     environment = dict(os.environ)
     if tree is not None:
         environment["PYTHONPATH"] = os.pathsep.join([str(tree), environment.get("PYTHONPATH", "")])
-    with tempfile.TemporaryDirectory(prefix="bench-convert-") as out:
+    with tempfile.TemporaryDirectory(prefix="bench-convert-") as work:
+        out, inputs = Path(work, "out"), Path(work, "in")
+        inputs.mkdir()
+        for number, path in enumerate(files):  # one folder, numbered names: no two outputs clash
+            (inputs / f"{number:05d}.txt").symlink_to(path.resolve())
         command = [
             sys.executable,
             "-m",
             "newsconv",
             "convert",
-            *map(str, files),
+            *sorted(map(str, inputs.iterdir())),
             "--to",
             formats,
             "--out",
-            out,
+            str(out),
         ]
         if tree is None:  # the old tree's convert may have no --jobs
             command += ["--jobs", jobs]
-        done = subprocess.run(  # in ``out``: ``-m`` puts the working folder first on the import path
+        done = subprocess.run(  # not in a checkout: ``-m`` puts the working folder first on the import path
             [sys.executable, "-c", PEAK, *command],
             env=environment,
-            cwd=out,
+            cwd=work,
             capture_output=True,
             text=True,
             check=True,
