@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Convert every article under the given folders to every writable format, validating each.
 
-    python scripts/check_corpora.py ../shared/corpora/bbc-fulltext/bbc '../shared/corpora/polnear/data/*/text'
+    python scripts/check_corpora.py ../shared/corpora/bbc-fulltext/bbc '../shared/corpora/polnear/data/'{train,dev,annotator-training}'/text'
+
+(PolNeAR's test split is held out: never pass it.)
 
 Prints each failure with its file and reason, then counts and time; exit 1 if any failed.
 """
