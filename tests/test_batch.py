@@ -259,3 +259,26 @@ def test_an_input_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     assert set(statuses.values()) == {("ok", None)} and len(statuses) == 8
     assert [r.source for r in results] == sorted(r.source for r in results)  # input order kept
     assert summary.failed == 1 and not list((tmp_path / "out").rglob(".*.tmp"))
+
+
+def test_a_document_that_may_hold_several_articles_reserves_its_numbered_names(
+    shared: Path, tmp_path: Path
+) -> None:
+    message = (
+        shared
+        / "corpora"
+        / "newsml-g2-examples"
+        / "iptc-ex__LISTING_24_News_Message_conveying_a_complete_News_Package.xml"
+    )
+    shutil.copy(message, tmp_path / "feed.xml")
+    (tmp_path / "feed.2.txt").write_text("Headline\n\nA paragraph of text.\n", encoding="utf-8")
+    (tmp_path / "other.1.txt").write_text("Headline\n\nA paragraph of text.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for inputs in (["feed.xml", "feed.2.txt"], ["feed.2.txt", "feed.xml"]):
+        with pytest.raises(OutputConflictError, match="several articles"):
+            newsconv.convert_files([str(tmp_path / name) for name in inputs], "model", out)
+    assert not out.exists()
+    summary = newsconv.convert_files(
+        [str(tmp_path / "feed.xml"), str(tmp_path / "other.1.txt")], "model", out, jobs=1
+    )
+    assert summary.failed == 0 and (out / "feed.2.json").is_file() and (out / "other.1.json").is_file()

@@ -151,7 +151,7 @@ def check_plan(arguments: list[str], options: ConvertOptions) -> tuple[list[Inpu
     Returns the inputs found, or ``None`` when there were too many to keep (they are then
     listed again, lazily, for the conversion itself), and how many there are.
     """
-    plan = Plan([registry.get(name).extension for name in options.to], options.out)
+    plan = Plan([registry.get(name).extension for name in options.to], options.out, _several(options))
     kept: list[Input] | None = []
     count = 0
     for item in list_inputs(arguments, options):
@@ -162,6 +162,13 @@ def check_plan(arguments: list[str], options: ConvertOptions) -> tuple[list[Inpu
             if len(kept) > _KEEP_LISTING:
                 kept = None
     return kept, count
+
+
+def _several(options: ConvertOptions) -> tuple[str, ...]:
+    """The endings of input names that may hold several articles (``""``: every input)."""
+    if options.from_format is not None:
+        return ("",) if registry.get(options.from_format).items_reader else ()
+    return tuple({_suffix(f) for f in registry.FORMATS if f.items_reader})
 
 
 def list_inputs(arguments: list[str], options: ConvertOptions) -> Iterator[Input]:

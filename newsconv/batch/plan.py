@@ -50,13 +50,22 @@ def planned_outputs(item: Input, extensions: Sequence[str], out: str | None) -> 
 
 
 class Plan:
-    """The inputs and output names of a batch so far; :meth:`add` refuses a conflicting input."""
+    """The inputs and output names of a batch so far; :meth:`add` refuses a conflicting input.
 
-    def __init__(self, extensions: Sequence[str], out: str | None) -> None:
+    A document of several articles writes NAME.1.<ext>, NAME.2.<ext>…, how many is known only
+    once it is read; so an input whose name ends in one of ``several`` (the files a format of
+    several articles may be in; ``""``: every input) reserves every ``NAME.<n>``, and another
+    input called ``NAME.<n>.<anything>`` conflicts with it.
+    """
+
+    def __init__(self, extensions: Sequence[str], out: str | None, several: Sequence[str] = ()) -> None:
         self._extensions = tuple(extensions)
         self._out = out
+        self._several = tuple(several)
         self._inputs: set[str] = set()
         self._outputs: dict[str, str] = {}  # output name -> the input that writes it
+        self._families: dict[str, str] = {}  # NAME of a document that may write NAME.<n>.<ext> -> it
+        self._numbered: dict[str, str] = {}  # NAME of an input whose outputs are NAME.<n>.<ext> -> it
         self._cwd = os.getcwd()
 
     def add(self, item: Input) -> None:
@@ -80,7 +89,27 @@ class Plan:
                     f"{self._outputs[key]} and {item.path} would both write {path}; convert them separately"
                 )
             self._outputs[key] = item.path
+        self._reserve_numbers(item)
+
+    def _reserve_numbers(self, item: Input) -> None:
+        stem = self._key(_stem(destination(item, self._out)))
+        prefix, dot, number = stem.rpartition(".")
+        if dot and number.isdigit():
+            if prefix in self._families:
+                raise OutputConflictError(_numbered_clash(self._families[prefix], item.path))
+            self._numbered[prefix] = item.path
+        if item.path != STDIN and self._several and item.path.endswith(self._several):
+            if stem in self._numbered:
+                raise OutputConflictError(_numbered_clash(item.path, self._numbered[stem]))
+            self._families[stem] = item.path
 
     def _key(self, path: str) -> str:
         """One spelling per path (absolute, normalised), without touching the file system."""
         return os.path.normcase(os.path.normpath(os.path.join(self._cwd, path)))
+
+
+def _numbered_clash(several: str, numbered: str) -> str:
+    return (
+        f"{several} may hold several articles, whose numbered outputs {numbered} would write too; "
+        "convert them separately"
+    )
