@@ -43,11 +43,13 @@ def article_iri(article: Article) -> str:
 
     The guid itself when it is an absolute IRI without a fragment and there is no version; with a
     version, ``?version=N`` (``&version=N``) on a hierarchical IRI such as ``https://…`` and
-    ``:vN`` on a URN. A guid that is no usable IRI gives ``urn:uuid:`` of guid and version.
+    ``:vN`` on a URN. A guid that is no usable IRI gives ``urn:uuid:`` of guid and version; no guid,
+    the ``urn:uuid:`` of the text (of text and version, when a version is known).
     """
     guid, version = article.guid, article.version
     if not guid:
-        return article_uuid(article).urn
+        text = article_uuid(article)
+        return text.urn if version is None else _uuid5(f"{text.urn}\n{version}").urn
     if _ABSOLUTE_IRI.fullmatch(guid) is None:
         return _uuid5(f"{guid}\n{version}").urn
     if version is None:
