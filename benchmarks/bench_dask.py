@@ -2,23 +2,27 @@
 """What the Dask engine costs over the local engine on one machine: same inputs, same workers.
 
 Run on demand (not a test: shared machines are noisy; run it with ``nice``):
-    python benchmarks/bench_dask.py [--workers 1,2] [--rounds 2] [--limit N]
+    python benchmarks/bench_dask.py [FOLDER...] [--workers 1,2] [--rounds 2]
 
 For each worker count N it times ``convert_files(..., jobs=N)`` (a forked pool, as
 ``newsconv convert --jobs N``) and ``convert_files(..., engine="dask")`` on a ``LocalCluster`` of
-N worker processes, alternating them round by round, and reports the best round of each. Cluster
-start-up and worker warm-up are excluded from both: the formats are prepared in this process
-before the pool forks, and on every Dask worker (the engine's worker plugin) before the clock
-starts. Inputs: the BBC corpus and the PolNeAR train and dev texts (never its test split).
+N worker processes, alternating them round by round, and reports the best round of each: wall
+time, and CPU time of every process involved (this one, the pool's workers, the Dask workers), which
+a busy shared machine distorts far less than wall time. Cluster start-up and worker warm-up are
+excluded from both: the formats are prepared in this process before the pool forks, and on every
+Dask worker (the engine's worker plugin) before the clock starts. Inputs: the folders given, by default the BBC corpus and the PolNeAR train and dev
+texts (never its test split).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import newsconv
 from newsconv.batch import dask_engine
@@ -35,52 +39,76 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("folders", nargs="*", default=[str(c) for c in CORPORA], help="input folders")
     parser.add_argument("--workers", default="2", help="worker counts to compare, comma-separated")
     parser.add_argument("--rounds", type=int, default=2, help="rounds per engine; the best is reported")
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     parser.add_argument("--formats", default="newsml,jsonld,turtle")
     parser.add_argument("--batch-size", type=int, default=25, help="inputs per Dask task")
     args = parser.parse_args()
-    inputs = sorted(str(p) for corpus in CORPORA for p in corpus.rglob("*.txt"))
-    inputs = inputs[: args.limit] if args.limit else inputs
+    inputs: list[str] = args.folders
+    count = sum(1 for folder in inputs for _ in Path(folder).rglob("*.txt"))
     formats = args.formats.split(",")
     newsconv.prepare(formats)  # this process, and so every forked pool worker, starts warm
-    print(f"{len(inputs)} articles -> {','.join(formats)}, best of {args.rounds} round(s)")
-    print(f"{'workers':>7} {'local s':>8} {'art/s':>7} {'dask s':>8} {'art/s':>7} {'overhead':>9}")
+    print(f"{count} articles -> {','.join(formats)}, best of {args.rounds} round(s)")
+    print(f"{'workers':>7} {'engine':>6} {'wall s':>7} {'art/s':>6} {'CPU s':>7} {'CPU ms/art':>10}")
     for workers in (int(n) for n in args.workers.split(",")):
-        local, dask = _compare(inputs, formats, workers, args.rounds, args.batch_size)
-        overhead = 100 * (dask / local - 1)
+        best = _compare(inputs, formats, workers, args.rounds, args.batch_size, count)
+        for engine, (wall, cpu) in best.items():
+            rate = count / wall
+            print(f"{workers:>7} {engine:>6} {wall:7.1f} {rate:6.1f} {cpu:7.1f} {1000 * cpu / count:10.1f}")
+        (local_wall, local_cpu), (dask_wall, dask_cpu) = best["local"], best["dask"]
         print(
-            f"{workers:>7} {local:8.1f} {len(inputs) / local:7.1f} {dask:8.1f} {len(inputs) / dask:7.1f}"
-            f" {overhead:+8.1f}%",
+            f"{workers:>7} overhead: wall {100 * (dask_wall / local_wall - 1):+.1f}%,"
+            f" CPU {100 * (dask_cpu / local_cpu - 1):+.1f}%",
             flush=True,
         )
     return 0
 
 
 def _compare(
-    inputs: list[str], formats: list[str], workers: int, rounds: int, batch: int
-) -> tuple[float, float]:
-    """The best wall time of each engine over ``rounds`` alternating rounds."""
-    local: list[float] = []
-    dask: list[float] = []
+    inputs: list[str], formats: list[str], workers: int, rounds: int, batch: int, count: int
+) -> dict[str, tuple[float, float]]:
+    """The best (wall, CPU) seconds of each engine over ``rounds`` alternating rounds."""
+    runs: dict[str, list[tuple[float, float]]] = {"local": [], "dask": []}
     with dask_engine.connect(workers=workers) as client:
         client.wait_for_workers(workers)
         client.register_plugin(dask_engine.PrepareWorker(formats, None, {}), name=dask_engine.PLUGIN_NAME)
-        for _ in range(rounds):
-            local.append(_timed(inputs, formats, jobs=workers))
-            dask.append(_timed(inputs, formats, engine="dask", client=client, batch_size=batch))
-    return min(local), min(dask)
+        for number in range(1, rounds + 1):
+            runs["local"].append(_timed(inputs, formats, count, None, jobs=workers))
+            how = {"engine": "dask", "client": client, "batch_size": batch}
+            runs["dask"].append(_timed(inputs, formats, count, client, **how))
+            print(f"  round {number}: " + ", ".join(f"{k} {v[-1][0]:.1f} s" for k, v in runs.items()))
+    return {engine: min(times) for engine, times in runs.items()}
 
 
-def _timed(inputs: list[str], formats: list[str], **how: object) -> float:
+def _timed(
+    inputs: list[str], formats: list[str], count: int, workers: Any, **how: Any
+) -> tuple[float, float]:
+    """Wall and CPU seconds of one conversion of every input into a fresh folder."""
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as out:
+        cpu = _cpu(workers)
         start = time.perf_counter()
-        summary = newsconv.convert_files(inputs, formats, out, **how)  # type: ignore[arg-type]
+        summary = newsconv.convert_files(inputs, formats, out, **how)
         elapsed = time.perf_counter() - start
-    if summary.ok != len(inputs):
+        cpu = _cpu(workers) - cpu
+    if summary.ok != count:
         print(f"  {summary.failed} failed ({how.get('engine', 'local')})", file=sys.stderr)
-    return elapsed
+    return elapsed, cpu
+
+
+def _cpu(client: Any) -> float:
+    """CPU seconds used so far by this process, its reaped children and the Dask workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    if client is not None:
+        total += sum(client.run(_worker_cpu).values())
+    return total
+
+
+def _worker_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":
