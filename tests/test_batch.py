@@ -282,3 +282,14 @@ def test_a_document_that_may_hold_several_articles_reserves_its_numbered_names(
         [str(tmp_path / "feed.xml"), str(tmp_path / "other.1.txt")], "model", out, jobs=1
     )
     assert summary.failed == 0 and (out / "feed.2.json").is_file() and (out / "other.1.json").is_file()
+
+
+def test_a_listing_too_long_to_keep_is_walked_again_for_the_conversion(
+    stories: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsconv.batch import files
+
+    monkeypatch.setattr(files, "_KEEP_LISTING", 1)
+    results: list[FileResult] = []
+    summary = newsconv.convert_files(stories, "model", tmp_path / "out", jobs=1, on_result=results.append)
+    assert summary.ok == 3 and [Path(r.source).name for r in results] == ["a.txt", "b.txt", "c.txt"]
