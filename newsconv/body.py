@@ -69,6 +69,15 @@ def block_text(block: etree._Element) -> str:
     return "".join(parts)
 
 
+def slots(block: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The places holding a block's own text, in order: (element, "text" or "tail")."""
+    yield block, "text"
+    for child in block.iterchildren():
+        if isinstance(child.tag, str) and child.tag not in BLOCKS:
+            yield from slots(child)
+        yield child, "tail"
+
+
 def texts(fragment: str) -> tuple[str, ...]:
     """The paragraphs a well-formed body fragment holds."""
     return tuple(block_text(b) for b in blocks(parse(fragment)))

@@ -22,7 +22,6 @@ on (as the plain-text reader does). Read exactly, only whitespace between top-le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -127,18 +126,9 @@ def _tidy(out: etree._Element, headline: str | None, dateline: str | None) -> No
                 break
 
 
-def _slots(block: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """The places holding a block's own text, in order: (element, "text" or "tail")."""
-    yield block, "text"
-    for child in block.iterchildren():
-        if isinstance(child.tag, str) and child.tag not in body.BLOCKS:
-            yield from _slots(child)
-        yield child, "tail"
-
-
 def _collapse(block: etree._Element) -> None:
     """Runs of whitespace in the block's own text become one space; the text is trimmed."""
-    slots = list(_slots(block))
+    slots = list(body.slots(block))
     space_before = True  # at the start, a leading space is dropped
     for element, where in slots:
         value = _WHITESPACE.sub(" ", getattr(element, where) or "")
@@ -157,7 +147,7 @@ def _collapse(block: etree._Element) -> None:
 
 def _cut(block: etree._Element, count: int) -> None:
     """Remove the first ``count`` characters of the block's own text."""
-    for element, where in _slots(block):
+    for element, where in body.slots(block):
         if count <= 0:
             return
         value = getattr(element, where) or ""

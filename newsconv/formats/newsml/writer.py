@@ -40,7 +40,6 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -415,7 +414,7 @@ def _mark_block(block: etree._Element, marks: list[_Mark], refs: dict[str, list[
     """Wrap the marks in a structured block, cut where its text is split by inline elements."""
     offset = 0
     segments: list[tuple[etree._Element, str, int, int]] = []
-    for element, where in _slots(block):
+    for element, where in model_body.slots(block):
         if where == "text" and element.tag == "br":
             offset += 1  # a line break is one space of the paragraph
             continue
@@ -434,15 +433,6 @@ def _mark_block(block: etree._Element, marks: list[_Mark], refs: dict[str, list[
                 inside.append(mark._replace(start=max(mark.start, start), end=min(mark.end, end)))
         if inside:
             _splice(element, where, start, end, inside, refs)
-
-
-def _slots(block: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """The places holding a block's own text, in order: (element, "text" or "tail")."""
-    yield block, "text"
-    for child in block.iterchildren():
-        if isinstance(child.tag, str) and child.tag not in model_body.BLOCKS:
-            yield from _slots(child)
-        yield child, "tail"
 
 
 def _splice(
