@@ -42,7 +42,6 @@ from newsconv.errors import SchemaNotFoundError
 from newsconv.inputs import Input
 from newsconv.schema_store import SchemaStore
 
-ENGINE = "dask"
 PLUGIN_NAME = "newsconv-prepare"
 # Environment variables that decide output bytes: the client's values travel to every worker.
 _PINNED_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)

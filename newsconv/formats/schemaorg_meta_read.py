@@ -15,12 +15,11 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node as RdfNode
 
 from newsconv.errors import InputError
-from newsconv.formats.schemaorg_meta import MEDIA_TYPES, NINATURE
+from newsconv.formats.schemaorg_meta import NINATURE
 from newsconv.model import ITEM_TYPES, Concept, ItemType, MediaItem, PubStatus, Rendition, Rights
 
 _STATUSES: dict[str, PubStatus] = {"usable": "usable", "withheld": "withheld", "canceled": "canceled"}
 _CLASS_TYPES: dict[str, ItemType] = {"ImageObject": "picture", "VideoObject": "video", "AudioObject": "audio"}
-MEDIA_CLASSES = frozenset(MEDIA_TYPES.values()) | {"MediaObject"}
 
 
 class GraphView(Protocol):
