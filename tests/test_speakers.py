@@ -416,12 +416,20 @@ def test_according_to_inside_a_sentence_leaves_the_verb_subject() -> None:
 def test_quantified_group_is_an_unnamed_speaker() -> None:
     paragraphs = [
         "Voters were asked about Ana Ruiz.",
+        "Only 48 percent of likely voters agreed that Ruiz is “ready to lead the state on day one.”",
+    ]
+    assert said(paragraphs) == [(None, "Only 48 percent of likely voters")]
+
+
+def test_a_poll_that_found_a_quote_speaks_for_it() -> None:
+    paragraphs = [
+        "Voters were asked about Ana Ruiz.",
         (
             "Only 48 percent of likely voters agreed that Ruiz is “ready to lead the state on day one,” "
             "the poll found."
         ),
     ]
-    assert said(paragraphs) == [(None, "Only 48 percent of likely voters")]
+    assert said(paragraphs) == [(None, "the poll")]
 
 
 def test_name_after_a_preposition_is_not_the_subject() -> None:
@@ -640,3 +648,24 @@ def test_a_role_in_the_possessive_is_not_the_speaker() -> None:
         "“The speaker has made clear that he will not support the plan,” the speaker’s spokeswoman said.",
     ]
     assert said(paragraphs) == [(None, "the speaker’s spokeswoman")]
+
+
+def test_the_issuer_of_a_survey_or_email_speaks_for_it() -> None:
+    paragraphs = [
+        "Bernie Sanders spoke on Monday.",
+        (
+            "Sanders’ fundraising email to his supporters notes that Jane Kim “is a civil rights attorney who has fought "
+            "for years.” In 2014, Pew found that “about twice as many Democrats said it was more important.”"
+        ),
+    ]
+    assert said(paragraphs) == [("Bernie Sanders", None), ("Pew", None)]
+
+
+def test_a_possessive_object_before_the_verb_is_no_speaker() -> None:
+    paragraphs = [
+        (
+            "A spokesman for Platte River declined to address the FBI's report but said in a statement that "
+            "“the company did not treat the server differently than any other.”"
+        )
+    ]
+    assert said(paragraphs) == [(None, "A spokesman for Platte River")]

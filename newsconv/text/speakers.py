@@ -663,7 +663,17 @@ class Attributor:
             linked = any(
                 _bare(w) in lexicons.speaker_words("clause") for w in gap
             )  # "beat Leeds while chanting"
-            if (len(gap) <= 2 and not linked and not after_comma) or APPOSITIVES.fullmatch(text[stop:verb]):
+            # kept above, and heading the verb's subject: "Smith's long email to voters says" (not
+            # "declined to address the FBI's report but said")
+            owns_speech = (
+                POSSESSIVE.match(text, stop) is not None
+                and self._phrase_before(paragraph, start, verb)[0] <= at
+            )
+            if (
+                (len(gap) <= 2 and not linked and not after_comma)
+                or APPOSITIVES.fullmatch(text[stop:verb])
+                or owns_speech
+            ):
                 return entity
         np_start, np_end = self._phrase_before(paragraph, start, verb)
         if np_start == np_end and not participle:
