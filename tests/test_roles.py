@@ -124,3 +124,32 @@ def test_party_and_employer_from_brackets_possessives_and_the_organisation_befor
         "Mike Pence": "Republican Party",
         "Nick Davies": "IAAF",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "Paul Hale, a retired Army officer who commanded a unit, spoke.",
+            "Paul Hale",
+            "retired Army officer",
+        ),
+        (
+            "Jane Moss, acting director of the agency, spoke first.",
+            "Jane Moss",
+            "acting director of the agency",
+        ),
+        ("The crowd cheered Ann Kerr, saying the presumptive nominee had won.", "Ann Kerr", None),
+        ("Ann Kerr, digital consultant Phil Musser says, will win easily.", "Ann Kerr", None),
+        ("They met Ada Reyes, then the secretary of state, in May.", "Ada Reyes", "secretary of state"),
+        (
+            "Dan Lowe, a spokesman for the senator told the Post it was over.",
+            "Dan Lowe",
+            "spokesman for the senator",
+        ),
+    ],
+)
+def test_an_appositive_is_a_title_up_to_its_clause_and_never_a_clause(
+    sentence: str, name: str, title: str | None
+) -> None:
+    assert one(sentence, name).title == title

@@ -24,6 +24,8 @@ POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")  # between an organisation and 
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
 PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
 MAX_PHRASE_WORDS = 6  # words after such a link, before the name
+FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adverbs ("then")
+ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
 WORD = re.compile(r"[\w’'\-.&]+")
 NOT_WORD = re.compile(r"[^\w’'\-.&]")
@@ -75,12 +77,15 @@ class Roles:
         m = APPOSITIVE.match(text, end)
         if not m:
             return None
-        phrase, base = m.group(1), m.start(1)
+        phrase, base = _before_clause(m.group(1)), m.start(1)
         words = phrase.split()
-        if words[0].lower() in lexicons.speaker_words("clause") or not any(
-            is_title_word(w) for w in words[:6]
-        ):
-            return None
+        articles = lexicons.speaker_words("definite", "indefinite")
+        if len(words) > 1 and _bare_filler(words[0]) and (words[1] in articles or is_title_part(words[1])):
+            drop = 2 if words[1] in articles else 1  # "…, then the secretary of state,"
+            lead = len(" ".join(words[:drop])) + 1
+            phrase, base, words = phrase[lead:], base + lead, words[drop:]
+        if not words or not _opens_noun_phrase(words) or not any(is_title_word(w) for w in words[:6]):
+            return None  # "…, saying the nominee", "…, digital consultant Phil Musser says,"
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
         org = self._org_at(paragraph, base + (link.start() if link else len(phrase)), base + len(phrase))
@@ -231,6 +236,43 @@ class Roles:
             and (r.candidate.paragraph, r.candidate.start) < (first.paragraph, first.start)
         ]
         return orgs[-1] if orgs else None
+
+
+def _before_clause(phrase: str) -> str:
+    """An appositive without the relative clause or verb that may follow its title ("a retired
+    Army officer who commanded a unit" -> "a retired Army officer", "a spokesman for X told the
+    Post" -> "a spokesman for X"); nothing when it ends in a verb of saying, as an aside does
+    ("…, digital consultant Phil Musser says, …")."""
+    words = phrase.split()
+    verbs = lexicons.words("reporting_verbs.txt")
+    if not words or words[-1] in verbs:
+        return ""
+    clause = lexicons.speaker_words("clause")
+    cut = next((k for k, w in enumerate(words) if k and (w.lower() in clause or w in verbs)), len(words))
+    return " ".join(words[:cut])
+
+
+def _bare_filler(word: str) -> bool:
+    """Whether a word is an adverb that may stand before a title ("then", "once", "later")."""
+    return (
+        word.isalpha() and word.lower() in lexicons.speaker_words("filler") and len(word) > FILLER_VERB_LENGTH
+    )
+
+
+def _opens_noun_phrase(words: Sequence[str]) -> bool:
+    """Whether an appositive's first word may open a title: not a clause word, a conjunction, a
+    filler or a preposition, nor a participle unless a title word follows it ("saying the
+    nominee", "to be", "and Republicans"; but "acting director")."""
+    low = words[0].lower()
+    return not (
+        low in lexicons.speaker_words("clause", "conj", "cue", "filler", *ROLE_BREAKS)
+        or (
+            low.endswith("ing")
+            and words[0].islower()
+            and not is_title_part(words[0])
+            and not any(is_title_word(w) for w in words[1:3])
+        )
+    )
 
 
 def _own_title(title: str) -> str:
