@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsconv import metadata as cms
 from newsconv import publication, registry, schema_store
 from newsconv.detect import detect_input
 from newsconv.errors import InputError, UnknownFormatError, ValidationError
 from newsconv.inputs import read_bytes
+from newsconv.metadata import Metadata
 from newsconv.model import Article
 from newsconv.schema_store import SchemaStore
 from newsconv.validate.findings import Finding, errors
@@ -42,11 +44,13 @@ def read_document(
     source: str | None = None,
     strict: bool = False,
     schemas: SchemaStore | None = None,
+    metadata: Metadata | None = None,
 ) -> Reading:
     """Read every article in a document; ``format`` ``auto`` detects it from the content.
 
     Structured input is validated against its own schema first; with ``strict`` a document with
-    errors raises ValidationError instead of being read.
+    errors raises ValidationError instead of being read. ``metadata`` (CMS metadata, see
+    :mod:`newsconv.metadata`) is applied to every article over what it holds.
     """
     raw = _encoded(data, source)
     fmt = registry.get(_detect(raw, source) if format == AUTO else format)
@@ -60,6 +64,8 @@ def read_document(
             articles = tuple(fmt.read_items(raw, source))
         except ValidationError as error:  # a reader's own check: it is the input that is invalid
             raise ValidationError(error.format_name, error.findings, source, role="input") from None
+    if metadata is not None:
+        articles = tuple(cms.apply(article, metadata, source) for article in articles)
     return Reading(fmt.name, articles, tuple(findings))
 
 
@@ -89,13 +95,16 @@ def read(
     source: str | None = None,
     strict: bool = False,
     schemas: SchemaStore | None = None,
+    metadata: Metadata | None = None,
 ) -> Article:
     """Read a document held in memory (``str`` is taken as its text) into one Article.
 
     ``format`` may be ``auto``. A document holding several articles (a NewsML-G2 newsMessage)
-    is an error here: use :func:`read_document` for those.
+    is an error here: use :func:`read_document` for those. ``metadata`` is what a CMS knows about
+    the story (URL, dates, authors, publisher, images, section…: see :mod:`newsconv.metadata`);
+    every field it gives wins over what the document holds or extraction found.
     """
-    reading = read_document(data, format, source=source, strict=strict, schemas=schemas)
+    reading = read_document(data, format, source=source, strict=strict, schemas=schemas, metadata=metadata)
     if len(reading.articles) != 1:
         raise InputError(
             source, f"holds {len(reading.articles)} articles, not one; read it with read_document"
@@ -109,12 +118,13 @@ def read_file(
     *,
     strict: bool = False,
     schemas: SchemaStore | None = None,
+    metadata: Metadata | None = None,
 ) -> Article:
     """Read a file into an Article, its format detected from its content unless given.
 
-    The file's path is kept as the article's source.
+    The file's path is kept as the article's source; ``metadata`` is applied as :func:`read` does.
     """
-    return read(read_bytes(path), format, source=str(path), strict=strict, schemas=schemas)
+    return read(read_bytes(path), format, source=str(path), strict=strict, schemas=schemas, metadata=metadata)
 
 
 def write(

@@ -19,8 +19,9 @@ import click
 from lxml import etree
 
 from newsconv import api, batch, registry, schema_store
+from newsconv import metadata as cms
 from newsconv.atomic import write_atomically
-from newsconv.batch.convert import render, warnings_of
+from newsconv.batch.convert import input_metadata, render, warnings_of
 from newsconv.batch.files import list_inputs
 from newsconv.errors import InputError, NewsconvError, SchemaNotFoundError
 from newsconv.inputs import STDIN, read_bytes
@@ -164,6 +165,12 @@ def _names(values: tuple[tuple[str, ...], ...]) -> list[str]:
     is_flag=True,
     help="Skip inputs whose outputs all exist and are not older than the input.",
 )
+@click.option(
+    "--meta",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CMS metadata (JSON: url, published, authors, publisher, images, section…) for every input; "
+    "a NAME.meta.json beside an input is applied too.",
+)
 @_schema_dir_option
 def convert(
     inputs: tuple[str, ...],
@@ -178,6 +185,7 @@ def convert(
     scheduler: str | None,
     manifest: Path | None,
     resume: bool,
+    meta: Path | None,
     schema_dir: Path | None,
 ) -> None:
     """Convert articles to other formats, validating every output.
@@ -191,6 +199,11 @@ def convert(
     formats = _names(to)
     if not formats:
         _fail("no format given")
+    if meta is not None:
+        try:
+            cms.load(meta)
+        except InputError as error:
+            _fail(str(error))
     if out is None:
         if manifest is not None or resume:
             _fail("--manifest and --resume need --out DIR")
@@ -201,6 +214,7 @@ def convert(
             strict=strict,
             validate=not no_validate,
             refuse=refuse_unpublished,
+            meta=meta,
         )
         return
     with _cluster(engine, scheduler, jobs) as client:
@@ -217,6 +231,7 @@ def convert(
             strict=strict,
             resume=resume,
             refuse_unpublished=refuse_unpublished,
+            metadata=meta,
             on_result=_tell,
             progress=_PROGRESS.show if sys.stderr.isatty() else None,
         )
@@ -250,7 +265,14 @@ def _cluster(engine: str, scheduler: str | None, workers: int | None) -> Iterato
 
 
 def _convert_to_stdout(
-    arguments: list[str], formats: list[str], from_format: str, *, strict: bool, validate: bool, refuse: bool
+    arguments: list[str],
+    formats: list[str],
+    from_format: str,
+    *,
+    strict: bool,
+    validate: bool,
+    refuse: bool,
+    meta: Path | None,
 ) -> None:
     """One input in one format, to standard output (nothing is written to a file)."""
     options = batch.ConvertOptions(
@@ -260,6 +282,7 @@ def _convert_to_stdout(
         validate,
         strict,
         refuse_unpublished=refuse,
+        metadata=None if meta is None else str(meta),
     )
     found = list(islice(list_inputs(arguments, options), 2))
     if not found:
@@ -269,7 +292,7 @@ def _convert_to_stdout(
     item = found[0]
     source = None if item.path == STDIN else item.path
     try:
-        rendering = render(read_bytes(item.path), source, options)
+        rendering = render(read_bytes(item.path), source, options, input_metadata(item, options))
         warned = (*warnings_of(rendering.reading), *rendering.notices)
         _tell(batch.FileResult(item.path, "ok", warnings=warned))
         if rendering.problems:

@@ -73,6 +73,12 @@ def iter_inputs(
                 yield item
 
 
+def sidecar(input_path: str) -> str:
+    """Where the sidecar metadata of an input lies: ``story.txt`` → ``story.meta.json``."""
+    path = Path(input_path)
+    return str(path.with_name(f"{path.stem}{SIDECAR}"))
+
+
 def expand(arguments: list[str], extension: str) -> list[Input]:
     """Every input the arguments name, as a list (see :func:`iter_inputs`); ``""`` takes every file."""
     return list(iter_inputs(arguments, (extension,) if extension else ()))

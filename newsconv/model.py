@@ -151,6 +151,15 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Author:
+    """Someone credited with the article as a CMS knows them: name, profile page, job title."""
+
+    name: str
+    url: str | None = None
+    job_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article: its layout, what it quotes and whom and what it names, and its news metadata.
 
@@ -206,6 +215,10 @@ class Article:
     media: tuple[MediaItem, ...] = ()
     links: tuple[Link, ...] = ()
     body_xhtml: str | None = None
+    authors: tuple[Author, ...] = ()
+    publisher_url: str | None = None
+    publisher_logo: str | None = None
+    section: str | None = None
 
     @property
     def entities(self) -> tuple[Entity, ...]:

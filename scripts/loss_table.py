@@ -23,7 +23,7 @@ from typing import Any
 import newsconv
 from newsconv import registry
 from newsconv.formats import schemaorg, schemaorg_meta
-from newsconv.formats.schemaorg_nodes import safe_iri
+from newsconv.formats.schemaorg_nodes import absolute, safe_iri
 from newsconv.model import Article, Concept, Entity, Person, Quote, Rendition, Rights
 
 FORMATS = ("model", "newsml", "ninjs", "ninjs2", "jsonld", "turtle", "ntriples", "rdfxml")
@@ -35,8 +35,8 @@ SKIPPED_FIELDS = frozenset({"source"})
 NINJS = frozenset({"ninjs", "ninjs2"})
 NO_PLACE: dict[str, frozenset[str]] = {
     "model": frozenset(),
-    "newsml": frozenset(),
-    **dict.fromkeys(NINJS, frozenset({"content_modified", "corrects", "signals"})),
+    "newsml": frozenset({"authors", "publisher_url", "publisher_logo", "section"}),  # CMS fields: not yet
+    **dict.fromkeys(NINJS, frozenset({"content_modified", "corrects", "signals", "publisher_logo"})),
     **dict.fromkeys(
         SCHEMA_ORG,
         frozenset(
@@ -114,6 +114,11 @@ def _set(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(set(values), key=repr))
 
 
+def _absolute(url: str | None) -> str | None:
+    """A URL as RDF keeps it: absolute, with what IRIs forbid percent-encoded (else nothing)."""
+    return safe_iri(url) if url is not None and absolute(url) else None
+
+
 def _iri_safe(renditions: Iterable[Rendition]) -> tuple[Rendition, ...]:
     """Renditions as RDF keeps them: a character no IRI may hold (a space) percent-encoded."""
     return tuple(replace(r, href=safe_iri(r.href)) for r in renditions)
@@ -121,7 +126,13 @@ def _iri_safe(renditions: Iterable[Rendition]) -> tuple[Rendition, ...]:
 
 Normaliser = Callable[[Article], Any]
 _SCHEMA_ORG: dict[str, Normaliser] = {
-    "byline": lambda a: schemaorg.join_byline(schemaorg.byline_names(a.byline)),
+    "byline": lambda a: schemaorg.join_byline(
+        [x.name for x in a.authors] if a.authors else schemaorg.byline_names(a.byline)
+    ),
+    "authors": lambda a: tuple(replace(x, url=_absolute(x.url)) for x in a.authors),
+    "publisher_url": lambda a: _absolute(a.publisher_url) if a.publisher else None,
+    "publisher_logo": lambda a: _absolute(a.publisher_logo) if a.publisher else None,
+    "section": lambda a: a.section if schemaorg_meta.root_type(a) == "NewsArticle" else None,
     "paragraphs": lambda a: tuple(p for p in (p.strip() for p in a.paragraphs) if p),
     "persons": lambda a: _by_id(map(_schema_org_entity, a.persons)),
     "organizations": lambda a: _by_id(map(_schema_org_entity, a.organizations)),
@@ -139,6 +150,8 @@ _SCHEMA_ORG: dict[str, Normaliser] = {
 }
 _NINJS: dict[str, Normaliser] = {
     "persons": lambda a: tuple(map(_ninjs_person, a.persons)),
+    "authors": lambda a: tuple(replace(x, job_title=None) for x in a.authors),
+    "publisher_url": lambda a: a.publisher_url if a.publisher is not None else None,
     "published": lambda a: _utc(a.version_created or a.published),
     "version_created": lambda a: _utc(a.version_created or a.published),
     "rights": lambda a: _rights(a.rights, holder_uri=False),

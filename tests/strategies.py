@@ -15,6 +15,7 @@ from newsconv.model import (
     ITEM_TYPES,
     PUB_STATUSES,
     Article,
+    Author,
     Concept,
     Link,
     MediaItem,
@@ -233,4 +234,8 @@ def news_articles(draw: st.DrawFn) -> Article:
         media=draw(tuples(media_items)),
         links=draw(tuples(links)),
         body_xhtml=draw(st.none() | structured_bodies(article.paragraphs)),
+        authors=draw(tuples(st.builds(Author, name=text, url=optional_uri, job_title=optional_text))),
+        publisher_url=draw(optional_uri),
+        publisher_logo=draw(optional_uri),
+        section=draw(optional_text),
     )

@@ -98,6 +98,10 @@ def carried(article: Article) -> Article:
         renditions=tuple(_named(r) for r in article.renditions),
         media=tuple(replace(m, renditions=tuple(_named(r) for r in m.renditions)) for m in article.media),
         links=tuple(replace(link, rel=_name(link.rel)) for link in article.links),
+        authors=(),  # the CMS fields have no NewsML-G2 home yet
+        publisher_url=None,
+        publisher_logo=None,
+        section=None,
     )
 
 

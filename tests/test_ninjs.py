@@ -83,7 +83,8 @@ def carried(article: Article, version: str = "3.1") -> Article:
     """What ninjs carries of an article (see ``newsconv.formats.ninjs_meta``).
 
     No person title or affiliation, content-modified time, correction, signals, rights holder
-    identifiers or data-mining preference, genre role, or (2.2) link rel; a naive time is taken as
+    identifiers or data-mining preference, genre role, author job title, publisher logo, or (2.2)
+    link rel; a naive time is taken as
     UTC; one ``versionCreated`` holds the version time, else the published time.
     """
     rights = article.rights
@@ -109,6 +110,9 @@ def carried(article: Article, version: str = "3.1") -> Article:
         info_sources=tuple(_identified(s) for s in article.info_sources),
         located=_identified(article.located, role=False) if article.located is not None else None,
         links=article.links if version == "3.1" else tuple(replace(k, rel=None) for k in article.links),
+        authors=tuple(replace(a, job_title=None) for a in article.authors),
+        publisher_url=article.publisher_url if article.publisher is not None else None,
+        publisher_logo=None,
     )
 
 

@@ -18,10 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 from newsconv import api, clock, registry, schema_store, storage
+from newsconv import metadata as cms
 from newsconv.batch.plan import destination, output_path, planned_outputs
 from newsconv.batch.results import FAILED, INTERNAL, OK, SKIPPED, ConvertOptions, FileResult
 from newsconv.errors import NewsconvError, OutputConflictError, SchemaNotFoundError
-from newsconv.inputs import STDIN, Input, read_bytes
+from newsconv.inputs import STDIN, Input, read_bytes, sidecar
 from newsconv.publication import UnpublishedWarning
 from newsconv.registry import Format
 
@@ -48,13 +49,17 @@ class Rendering:
     notices: tuple[str, ...] = ()
 
 
-def render(data: bytes, source: str | None, options: ConvertOptions) -> Rendering:
+def render(
+    data: bytes, source: str | None, options: ConvertOptions, metadata: cms.Metadata | None = None
+) -> Rendering:
     """Read ``data`` and write every article in every format of ``options``, each on its own.
 
     Reading errors raise (nothing can be written); an output that fails validation is kept in
     ``problems`` and the others are still made.
     """
-    reading = api.read_document(data, options.from_format or api.AUTO, source=source, strict=options.strict)
+    reading = api.read_document(
+        data, options.from_format or api.AUTO, source=source, strict=options.strict, metadata=metadata
+    )
     documents: list[Document] = []
     problems: list[NewsconvError] = []
     notices: list[str] = []
@@ -102,7 +107,7 @@ def convert_input(item: Input, options: ConvertOptions) -> FileResult:
     written: list[str] = []
     try:
         with clock.undated_source(_changed(item.path)):
-            rendering = render(read_bytes(item.path), source, options)
+            rendering = render(read_bytes(item.path), source, options, input_metadata(item, options))
         _write(item, rendering.documents, options.out, written)
     except SchemaNotFoundError:
         raise
@@ -135,6 +140,17 @@ def _result(item: Input, rendering: Rendering, written: list[str], start: float)
         name = type(rendering.problems[0]).__name__
         return FileResult(item.path, FAILED, name, message, tuple(written), items, seconds, warned)
     return FileResult(item.path, OK, None, None, tuple(written), items, seconds, warned)
+
+
+def input_metadata(item: Input, options: ConvertOptions) -> dict[str, object] | None:
+    """The CMS metadata of one input: the ``--meta`` file's, then its own ``NAME.meta.json`` sidecar's
+    fields over them; None when there is neither."""
+    merged: dict[str, object] = {}
+    if options.metadata is not None:
+        merged.update(cms.load(options.metadata))
+    if item.path != STDIN and os.path.isfile(beside := sidecar(item.path)):
+        merged.update(cms.load(beside))
+    return merged if options.metadata is not None or merged else None
 
 
 def up_to_date(item: Input, options: ConvertOptions) -> bool:

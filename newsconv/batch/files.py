@@ -49,6 +49,7 @@ def convert_files(
     resume: bool = False,
     refuse_unpublished: bool = False,
     schema_dir: str | os.PathLike[str] | None = None,
+    metadata: str | os.PathLike[str] | None = None,
     batch_size: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     progress: checker.Progress | None = None,
@@ -62,7 +63,8 @@ def convert_files(
     (``local`` by default; ``dask`` with the extra, on ``client``) convert batches of
     ``batch_size`` inputs (``None``: the engine's choice, :data:`engines.BATCH_SIZES`). With
     ``resume``, an input whose outputs all exist and are not older than it is skipped. Each result goes to ``on_result`` and ``manifest`` as it arrives, and
-    ``progress`` hears (done, total); the summary counts them. A bad input fails alone; a missing schema raises SchemaNotFoundError.
+    ``progress`` hears (done, total); the summary counts them. ``metadata`` is a CMS metadata file applied to every input (each input's
+    ``NAME.meta.json`` sidecar is applied too). A bad input fails alone; a missing schema raises SchemaNotFoundError.
     """
     options = ConvertOptions(
         to=tuple(f.name for f in writable_formats(to)),
@@ -74,6 +76,7 @@ def convert_files(
         resume=resume,
         schemas=_store(schema_dir),
         refuse_unpublished=refuse_unpublished,
+        metadata=None if metadata is None else os.fspath(metadata),
     )
     arguments = _arguments(inputs)
     checked, count = check_plan(arguments, options)

@@ -39,6 +39,7 @@ class ConvertOptions:
     strict: bool = False
     schema_dir: str | None = None
     resume: bool = False
+    metadata: str | None = None
     schemas: SchemaStore | None = None
     refuse_unpublished: bool = False
 

@@ -9,6 +9,7 @@ from typing import Any
 from newsconv.errors import InputError, ValidationError
 from newsconv.model import (
     Article,
+    Author,
     Concept,
     Entity,
     Link,
@@ -82,6 +83,10 @@ def to_dict(article: Article) -> dict[str, Any]:
         "media": [_media(m) for m in article.media],
         "links": [_link(link) for link in article.links],
         "body_xhtml": article.body_xhtml,
+        "authors": [{"name": a.name, "url": a.url, "job_title": a.job_title} for a in article.authors],
+        "publisher_url": article.publisher_url,
+        "publisher_logo": article.publisher_logo,
+        "section": article.section,
     }
 
 
@@ -141,6 +146,10 @@ def from_dict(data: dict[str, Any]) -> Article:
         media=tuple(_parse_media(m) for m in data.get("media", ())),
         links=tuple(Link(**link) for link in data.get("links", ())),
         body_xhtml=data.get("body_xhtml"),
+        authors=tuple(Author(**a) for a in data.get("authors", ())),
+        publisher_url=data.get("publisher_url"),
+        publisher_logo=data.get("publisher_logo"),
+        section=data.get("section"),
     )
 
 

@@ -181,6 +181,7 @@ def _document(article: Article, version: str) -> dict[str, Any]:
     ):
         entries = [entry for entity in entities for entry in _entries(entity)]
         entries += meta.located_place(article) if key == "places" else []
+        entries += meta.author_entries(article) if key == "people" else []
         if entries:
             document[key] = entries
     if article.renditions:
@@ -265,7 +266,7 @@ class _Reader:
             entity.mentions = list(pieces.get(("e", number), ()))
         language = _string(self.item, "language")
         publisher, sources = meta.read_sources(self.item, self.exact)
-        subjects, keywords = meta.read_subjects(self.item)
+        subjects, keywords, section = meta.read_subjects(self.item)
         media, links = meta.read_associations(self.item, self.exact)
         version_created = meta.read_moment(self.item, "versioncreated")
         article = Article(
@@ -305,6 +306,9 @@ class _Reader:
             renditions=meta.read_renditions(self.item),
             links=links,
             body_xhtml=structure,
+            authors=meta.read_authors(self.item),
+            publisher_url=meta.read_publisher_url(self.item, self.exact),
+            section=section,
         )
         guid = None if article.guid == identity.article_uuid(article).urn else article.guid
         article = replace(article, guid=guid)
@@ -411,7 +415,7 @@ class _Reader:
     def _entities(self, key: str, kind: EntityKind, prefix: str) -> list[EntityDraft]:
         found: dict[str, EntityDraft] = {}
         for entry in _objects(self.item, key):
-            if meta.is_located(entry):
+            if meta.is_located(entry) or meta.is_author(entry):
                 continue
             name = _string(entry, "name")
             name = self._text(name) if name is not None else None

@@ -34,10 +34,12 @@ from typing import Any
 
 from newsconv import identity
 from newsconv.formats.newsml.writer import version_created
-from newsconv.model import ITEM_TYPES, Article, Concept, ItemType, Link, MediaItem, Rendition, Rights
+from newsconv.model import ITEM_TYPES, Article, Author, Concept, ItemType, Link, MediaItem, Rendition, Rights
 
 V3 = "3.1"
 KEYWORD = "keyword"
+SECTION = "section"
+AUTHOR = "author"
 LOCATED = "located"
 PUBLISHER = "publisher"
 ALTERNATIVE = "alternative"
@@ -113,11 +115,15 @@ def vocabularies(article: Article) -> dict[str, Any]:
     subjects = [concept(s) for s in article.subjects] + [
         {"name": k, "rel": KEYWORD} for k in article.keywords
     ]
+    subjects += [{"name": article.section, "rel": SECTION}] if article.section is not None else []
     if subjects:
         document["subjects"] = subjects
     if article.genres:
         document["genres"] = [concept(g, None) for g in article.genres]
-    sources = [{"name": article.publisher, "role": PUBLISHER}] if article.publisher is not None else []
+    sources = []
+    if article.publisher is not None:
+        uri = {"uri": article.publisher_url} if article.publisher_url is not None else {}
+        sources.append({"name": article.publisher, "role": PUBLISHER, **uri})
     sources += [concept(s, "role") for s in article.info_sources]
     if sources:
         document["infoSources"] = sources
@@ -130,6 +136,14 @@ def vocabularies(article: Article) -> dict[str, Any]:
     if article.url is not None:
         document["altIds"] = [{"role": URL_ROLE, "value": article.url}]
     return document
+
+
+def author_entries(article: Article) -> list[dict[str, str]]:
+    """The CMS's authors as ``people`` entries with ``rel`` "author" (their profile page as ``uri``)."""
+    return [
+        {"name": a.name, "rel": AUTHOR, **({"uri": a.url} if a.url is not None else {})}
+        for a in article.authors
+    ]
 
 
 def located_place(article: Article) -> list[dict[str, str]]:
@@ -264,16 +278,36 @@ def read_rights(item: dict[str, Any]) -> Rights | None:
     return value if value != Rights() else None
 
 
-def read_subjects(item: dict[str, Any]) -> tuple[tuple[Concept, ...], tuple[str, ...]]:
-    """The subjects and the keywords (subjects with ``rel`` "keyword")."""
-    subjects, keywords = [], []
+def read_subjects(item: dict[str, Any]) -> tuple[tuple[Concept, ...], tuple[str, ...], str | None]:
+    """The subjects, the keywords and the section (subjects with ``rel`` "keyword" and "section")."""
+    subjects: list[Concept] = []
+    keywords: list[str] = []
+    sections: list[str] = []
     for entry in _objects(item, "subjects"):
         name = _string(entry, "name")
-        if entry.get("rel") == KEYWORD and name is not None and set(entry) <= {"name", "rel"}:
+        plain = set(entry) <= {"name", "rel"}
+        if name is not None and plain and entry.get("rel") == KEYWORD:
             keywords.append(name)
+        elif name is not None and plain and entry.get("rel") == SECTION and not sections:
+            sections.append(name)
         else:
             subjects.append(read_concept(entry))
-    return tuple(subjects), tuple(keywords)
+    return tuple(subjects), tuple(keywords), sections[0] if sections else None
+
+
+def read_authors(item: dict[str, Any]) -> tuple[Author, ...]:
+    """The ``people`` entries with ``rel`` "author"."""
+    return tuple(
+        Author(name, _string(entry, "uri"))
+        for entry in _objects(item, "people")
+        if entry.get("rel") == AUTHOR and (name := _string(entry, "name")) is not None
+    )
+
+
+def read_publisher_url(item: dict[str, Any], exact: bool) -> str | None:
+    entries = _objects(item, "infosources")
+    first = next((e for e in entries if str(e.get("role", "")).casefold() == PUBLISHER), None)
+    return _string(first, "uri") if first is not None and (not exact or first is entries[0]) else None
 
 
 def read_sources(item: dict[str, Any], exact: bool) -> tuple[str | None, tuple[Concept, ...]]:
@@ -303,6 +337,11 @@ def read_located(item: dict[str, Any]) -> Concept | None:
 def is_located(entry: dict[str, Any]) -> bool:
     """Whether a ``places`` entry is the located place rather than a place the content mentions."""
     return entry.get("rel") == LOCATED
+
+
+def is_author(entry: dict[str, Any]) -> bool:
+    """Whether a ``people`` entry is an author rather than a person the content mentions."""
+    return entry.get("rel") == AUTHOR
 
 
 def read_notes(item: dict[str, Any]) -> tuple[str, ...]:

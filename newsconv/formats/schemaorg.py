@@ -14,7 +14,18 @@ from typing import Any
 
 from newsconv import identity, schema_store
 from newsconv.formats.schemaorg_meta import Meta, root_type
-from newsconv.formats.schemaorg_nodes import Node, Number, Properties, Ref, Text, Value, Values, present
+from newsconv.formats.schemaorg_nodes import (
+    Node,
+    Number,
+    Properties,
+    Ref,
+    Text,
+    Value,
+    Values,
+    link,
+    present,
+    text,
+)
 from newsconv.model import Article, Entity, Organization, Person, Place
 
 __all__ = [
@@ -46,6 +57,11 @@ _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|&)\s*", re.IGNOR
 def describe(article: Article) -> tuple[Node, ...]:
     """The article and everything it names, as schema.org nodes; the NewsArticle comes first."""
     return _Description(article).nodes()
+
+
+def _extended(node: Node, properties: Properties) -> Node:
+    """``node`` with more properties (those that have a value)."""
+    return Node(node.iri, node.type, node.properties + present(properties))
 
 
 def byline_names(byline: str | None) -> list[str]:
@@ -107,17 +123,16 @@ class _Description:
         kind = root_type(article)
         body = "\n\n".join(article.paragraphs)
         news = kind == "NewsArticle"
+        publisher = self._organization(article.publisher) if article.publisher else ()
         properties: Properties = [
             *meta.head(),
             ("headline", Text(article.headline)),
             ("description", Text(article.description) if article.description else ()),
-            (
-                "author",
-                tuple(self._author(n, name) for n, name in enumerate(byline_names(article.byline), 1)),
-            ),
-            ("publisher", self._organization(article.publisher) if article.publisher else ()),
+            ("author", self._authors()),
+            ("publisher", publisher),
             *meta.dates(),
             ("dateline", Text(article.dateline) if article.dateline and news else ()),
+            ("articleSection", text(article.section) if news else ()),
             ("inLanguage", Text(article.language)),
             *meta.rights(),
             *meta.subjects(),
@@ -130,7 +145,32 @@ class _Description:
         root = Node(identity.article_iri(article), kind, present(properties))
         entities = tuple(self._entity(e) for e in article.entities)
         quotes = tuple(self._quote(q.id, q.text, q.speaker, q.speaker_text) for q in article.quotes)
-        return (root, *entities, *quotes, *self.extra.values())
+        details = self._publisher_details() if isinstance(publisher, Ref) else []
+        nodes = (root, *entities, *quotes, *self.extra.values())
+        if isinstance(publisher, Ref):
+            return tuple(_extended(n, details) if n.iri == publisher.iri else n for n in nodes)
+        return nodes
+
+    def _authors(self) -> tuple[Ref, ...]:
+        """The CMS's authors (name, profile page, job title), else the names in the byline."""
+        if not self.article.authors:
+            return tuple(self._author(n, name) for n, name in enumerate(byline_names(self.article.byline), 1))
+        return tuple(
+            self._node(
+                f"author-{n}",
+                "Person",
+                [("name", Text(a.name)), ("url", link(a.url)), ("jobTitle", text(a.job_title))],
+            )
+            for n, a in enumerate(self.article.authors, 1)
+        )
+
+    def _publisher_details(self) -> Properties:
+        """The publisher's home page and logo (an ImageObject, as Google's Article guidance asks)."""
+        logo = self.article.publisher_logo
+        image: Values = ()
+        if logo is not None and link(logo) != ():
+            image = self._node("publisher-logo", "ImageObject", [("url", link(logo))])
+        return [("url", link(self.article.publisher_url)), ("logo", image)]
 
     def _node(self, local: str, kind: str, properties: Properties) -> Ref:
         """A node of the article minted by its local id (once: later calls reuse the first)."""

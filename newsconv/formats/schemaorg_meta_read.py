@@ -7,6 +7,7 @@ which are plain values, come back sorted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
@@ -16,8 +17,9 @@ from rdflib.term import Node as RdfNode
 
 from newsconv.errors import InputError
 from newsconv.formats.schemaorg_meta import NINATURE
-from newsconv.model import ITEM_TYPES, Concept, ItemType, MediaItem, PubStatus, Rendition, Rights
+from newsconv.model import ITEM_TYPES, Author, Concept, ItemType, MediaItem, PubStatus, Rendition, Rights
 
+_CMS_AUTHOR = re.compile(r"author-\d+")
 _STATUSES: dict[str, PubStatus] = {"usable": "usable", "withheld": "withheld", "canceled": "canceled"}
 _CLASS_TYPES: dict[str, ItemType] = {"ImageObject": "picture", "VideoObject": "video", "AudioObject": "audio"}
 
@@ -34,6 +36,8 @@ class GraphView(Protocol):
     def types(self, node: RdfNode) -> list[str]: ...
 
     def order(self, node: RdfNode) -> tuple[int, tuple[str | int, ...], str, str]: ...
+
+    def local_id(self, node: RdfNode) -> str | None: ...
 
 
 class MetaReader:
@@ -95,7 +99,31 @@ class MetaReader:
             "located": self._located(root),
             "renditions": self.renditions(root),
             "media": tuple(self._media(m) for m in self._ordered(root, "associatedMedia")),
+            "section": one(root, "articleSection"),
+            "authors": self.authors(root),
+            **self.publisher(root),
         }
+
+    def authors(self, root: RdfNode) -> tuple[Author, ...]:
+        """The authors a CMS named (``#author-<n>`` nodes, with profile page and job title)."""
+        found = []
+        for node in self._ordered(root, "author"):
+            local = self.view.local_id(node) or ""
+            name = self._one(node, "name")
+            if _CMS_AUTHOR.fullmatch(local) and name is not None:
+                found.append(Author(name, self._one(node, "url"), self._one(node, "jobTitle")))
+        return tuple(found)
+
+    def publisher(self, root: RdfNode) -> dict[str, str | None]:
+        """The publisher's home page and logo URL."""
+        node = next(iter(self._ordered(root, "publisher")), None)
+        if node is None or isinstance(node, Literal):
+            return {}
+        logo = next(iter(self._ordered(node, "logo")), None)
+        url = None if logo is None else self._one(logo, "url") or self._one(logo, "contentUrl")
+        if url is None and isinstance(logo, URIRef) and not self.view.types(logo):
+            url = str(logo)
+        return {"publisher_url": self._one(node, "url"), "publisher_logo": url}
 
     def _is(self, node: RdfNode, kind: str) -> bool:
         return kind in self.view.types(node)

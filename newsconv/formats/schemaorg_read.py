@@ -31,8 +31,11 @@ _KINDS: tuple[tuple[str, type[Entity], str], ...] = (
 )
 """schema.org class, model class and id prefix; a node of two classes takes the first."""
 _BLANK_LINE = re.compile(r"\r?\n[^\S\r\n]*\r?\n")
-_AUTHOR = re.compile(r"author:(\d+)")
+_AUTHOR = re.compile(r"author[:-](\d+)")
 _DIGITS = re.compile(r"(\d+)")
+
+_LINKS = frozenset(URIRef(schemaorg.SCHEMA + name) for name in ("url", "contentUrl", "sameAs", "license"))
+"""Properties whose value is a URL: a node named by one is linked to, not held."""
 
 NaturalKey = tuple[str | int, ...]
 
@@ -82,7 +85,7 @@ class _Reader:
         self.source = source
         self.root = self._article_node()
         self.prefix = f"{self.root}#" if isinstance(self.root, URIRef) else None
-        self.used = {local for node in graph.all_nodes() if (local := self._local_id(node)) is not None}
+        self.used = {local for node in graph.all_nodes() if (local := self.local_id(node)) is not None}
         self.entities: dict[RdfNode, Entity] = {}
 
     def article(self) -> Article:
@@ -123,7 +126,7 @@ class _Reader:
                 {
                     n
                     for n, _ in self.graph.subject_objects(RDF.type)
-                    if self._is(n, "MediaObject") and next(self.graph.subject_predicates(n), None) is None
+                    if self._is(n, "MediaObject") and not self._contained(n)
                 },
                 key=str,
             )
@@ -133,6 +136,13 @@ class _Reader:
             listed = ", ".join(str(n) for n in found[:3]) + (", …" if len(found) > 3 else "")
             raise InputError(self.source, f"holds {len(found)} articles ({listed}); newsconv reads one")
         return found[0]
+
+    def _contained(self, node: RdfNode) -> bool:
+        """Whether another node holds this one (as its media, encoding, logo…), not just links to its URL."""
+        return any(
+            subject != node and predicate not in _LINKS
+            for subject, predicate in self.graph.subject_predicates(node)
+        )
 
     def types(self, node: RdfNode) -> list[str]:
         namespace = schemaorg.SCHEMA
@@ -166,7 +176,7 @@ class _Reader:
     def _text(self, node: RdfNode, name: str) -> str | None:
         return next(iter(self._texts(node, name)), None)
 
-    def _local_id(self, node: RdfNode) -> str | None:
+    def local_id(self, node: RdfNode) -> str | None:
         """The model id inside an IRI the writer minted for this article, else None."""
         if self.prefix is not None and isinstance(node, URIRef) and node.startswith(self.prefix):
             return identity.local_id(node[len(self.prefix) :])
@@ -174,13 +184,13 @@ class _Reader:
 
     def order(self, node: RdfNode) -> tuple[int, NaturalKey, str, str]:
         """Minted nodes first (their ids are reserved), then others by name and IRI, for stable ids."""
-        local = self._local_id(node)
+        local = self.local_id(node)
         if local is not None:
             return 0, _natural(local), "", ""
         return 1, (), self._name(node) or "", str(node) if isinstance(node, URIRef) else ""
 
     def _id(self, node: RdfNode, prefix: str, name: str) -> str:
-        local = self._local_id(node)
+        local = self.local_id(node)
         if local is not None:
             return local
         segment = re.split(r"[/#:?=]", str(node).rstrip("/#"))[-1] if isinstance(node, URIRef) else ""
@@ -231,7 +241,7 @@ class _Reader:
         )
         if entity is not None:
             return entity.id, None
-        local = self._local_id(creator)
+        local = self.local_id(creator)
         return (local, None) if local is not None else (None, self._name(creator))
 
     def _byline(self) -> str | None:
@@ -242,7 +252,7 @@ class _Reader:
             name = self._name(value)
             if name is None:
                 continue
-            match = _AUTHOR.fullmatch(self._local_id(value) or "")
+            match = _AUTHOR.fullmatch(self.local_id(value) or "")
             if match is not None and int(match[1]) not in placed:
                 placed[int(match[1])] = name
             else:
