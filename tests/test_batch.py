@@ -293,3 +293,17 @@ def test_a_listing_too_long_to_keep_is_walked_again_for_the_conversion(
     results: list[FileResult] = []
     summary = newsconv.convert_files(stories, "model", tmp_path / "out", jobs=1, on_result=results.append)
     assert summary.ok == 3 and [Path(r.source).name for r in results] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_retried_input_first_removes_what_a_killed_attempt_left(tmp_path: Path) -> None:
+    from newsconv.batch.convert import remove_stale_temporaries
+
+    out = tmp_path / "out"
+    out.mkdir()
+    left = [out / ".a.json.k1l2.tmp", out / ".a.xml.x9y8.tmp"]
+    others = [out / ".b.json.k1l2.tmp", out / "a.json", out / ".a.json.note"]
+    for path in (*left, *others):
+        path.write_bytes(b"{")
+    remove_stale_temporaries(Input.of(str(tmp_path / "a.txt")), ConvertOptions(("model", "newsml"), str(out)))
+    assert [path.exists() for path in left] == [False, False]
+    assert all(path.exists() for path in others)  # another input's, an output, no temporary

@@ -9,6 +9,7 @@ missing official schema (which fails every input alike) stops the batch.
 
 from __future__ import annotations
 
+import glob
 import os
 import time
 import warnings
@@ -166,6 +167,30 @@ def up_to_date(item: Input, options: ConvertOptions) -> bool:
         return all(os.stat(path).st_mtime_ns >= changed for path in paths)
     except (OSError, NewsconvError):
         return False
+
+
+def remove_stale_temporaries(item: Input, options: ConvertOptions) -> None:
+    """Delete the temporary files a killed attempt at this input left beside its outputs.
+
+    When a worker dies the pool stops every other worker too, perhaps in the middle of an atomic
+    write, which leaves ``.NAME.*.tmp`` (see :mod:`newsconv.atomic`) but never a half-written
+    output. The engine calls this before it converts such an input again, so nothing is left
+    behind. Only a one-article input's local outputs are known by name here.
+    """
+    if item.path == STDIN:
+        return
+    try:
+        extensions = [registry.get(name).extension for name in options.to]
+        paths = planned_outputs(item, extensions, options.out)
+    except NewsconvError:
+        return
+    for path in paths:
+        if storage.is_url(path):
+            continue
+        folder, name = os.path.split(path)
+        pattern = os.path.join(glob.escape(folder or "."), f".{glob.escape(name)}.*.tmp")
+        for stale in glob.glob(pattern, include_hidden=True):
+            Path(stale).unlink(missing_ok=True)
 
 
 def _up_to_date_urls(source: str, outputs: list[str]) -> bool:

@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from newsconv import schema_store
-from newsconv.batch.convert import convert_batch
+from newsconv.batch.convert import convert_batch, remove_stale_temporaries
 from newsconv.batch.prepare import prepare
 from newsconv.batch.results import FAILED, ConvertOptions, FileResult
 from newsconv.inputs import Input
@@ -77,6 +77,7 @@ class _Workers:
     def alone(self, items: Sequence[Input]) -> Iterator[FileResult]:
         """Each input converted by itself, one at a time, so that a worker's death names its input."""
         for item in items:
+            remove_stale_temporaries(item, self.options)  # left by a worker stopped mid-write
             try:
                 yield from self.submit([item]).result()
             except BrokenProcessPool:
@@ -84,7 +85,8 @@ class _Workers:
                 self.restart()
 
     def restart(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        # wait: the broken pool's workers are stopped before anything they wrote is cleaned up
+        self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = _pool(self.options, self.jobs)
 
     def close(self) -> None:
