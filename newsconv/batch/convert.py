@@ -159,8 +159,7 @@ def up_to_date(item: Input, options: ConvertOptions) -> bool:
     if item.path == STDIN:
         return False
     try:
-        extensions = [registry.get(name).extension for name in options.to]
-        paths = planned_outputs(item, extensions, options.out)
+        paths = planned_outputs(item, options.extensions, options.out)
         if storage.is_url(item.path) or any(storage.is_url(path) for path in paths):
             return _up_to_date_urls(item.path, paths)
         changed = os.stat(item.path).st_mtime_ns
@@ -180,8 +179,7 @@ def remove_stale_temporaries(item: Input, options: ConvertOptions) -> None:
     if item.path == STDIN:
         return
     try:
-        extensions = [registry.get(name).extension for name in options.to]
-        paths = planned_outputs(item, extensions, options.out)
+        paths = planned_outputs(item, options.extensions, options.out)
     except NewsconvError:
         return
     for path in paths:

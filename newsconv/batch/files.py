@@ -154,7 +154,7 @@ def check_plan(arguments: list[str], options: ConvertOptions) -> tuple[list[Inpu
     Returns the inputs found, or ``None`` when there were too many to keep (they are then
     listed again, lazily, for the conversion itself), and how many there are.
     """
-    plan = Plan([registry.get(name).extension for name in options.to], options.out, _several(options))
+    plan = Plan(options.extensions, options.out, _several(options))
     kept: list[Input] | None = []
     count = 0
     for item in list_inputs(arguments, options):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsconv import registry
 from newsconv.schema_store import SchemaStore
 
 OK = "ok"
@@ -42,6 +43,11 @@ class ConvertOptions:
     metadata: str | None = None
     schemas: SchemaStore | None = None
     refuse_unpublished: bool = False
+
+    @property
+    def extensions(self) -> list[str]:
+        """The file extension of each output format, in the order of ``to``."""
+        return [registry.get(name).extension for name in self.to]
 
 
 @dataclass(frozen=True, slots=True)
