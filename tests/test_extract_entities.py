@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from newsconv.model import Person
 from newsconv.text.extract import extract
 from newsconv.text.names import candidates, sentence_starts
-from newsconv.text.roles import MAX_TITLE_WORDS, WORD, _last_words
 
 
 def person(paragraphs: list[str], name: str) -> Person:
@@ -107,14 +106,6 @@ def test_mentions_point_at_the_text() -> None:
 # The scans below read part of a paragraph, or a paragraph once, for speed; each must find
 # exactly what the plain definition finds.
 _PROSE = st.text(alphabet='Aa b.C,-’&:;“”‘"()[]—–!?…\n\t', max_size=400)
-
-
-@given(_PROSE)
-def test_title_words_are_read_from_a_tail_as_from_the_whole_text(text: str) -> None:
-    whole = [m.span() for m in WORD.finditer(text)]
-    tail = [m.span() for m in _last_words(text)]
-    assert tail == whole[len(whole) - len(tail) :]
-    assert len(tail) >= min(len(whole), MAX_TITLE_WORDS)
 
 
 @given(_PROSE)

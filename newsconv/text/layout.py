@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from newsconv.text import lexicons
+from newsconv.text import lexicons, tokens
 
 _TERMINAL = ".!?:;\"'”’»)]…"
 _BULLET = re.compile(r"[-*•–—]\s")
@@ -93,7 +93,7 @@ def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     block = 0
     for raw in text.split("\n"):
-        collapsed = " ".join(raw.split())
+        collapsed = " ".join(tokens.split(raw))
         if not collapsed:
             block += 1
             continue
@@ -166,7 +166,7 @@ def _without_boilerplate(units: Sequence[list[_Line]]) -> list[str]:
 
 def _is_signature(text: str) -> bool:
     """Whether a line of a letters page signs a letter: a name, a town or an @handle."""
-    words = text.lstrip("—–- ").split()
+    words = tokens.split(text.lstrip("—–- "))
     return 0 < len(words) <= _SIGNATURE_MAX_WORDS and all(w[0].isupper() or w[0] == "@" for w in words)
 
 
@@ -192,11 +192,11 @@ def _publisher(units: Iterable[Sequence[_Line]]) -> str | None:
 
 
 def _is_byline(text: str) -> bool:
-    return bool(_BYLINE.fullmatch(text)) and len(text.split()) <= _BYLINE_MAX_WORDS
+    return bool(_BYLINE.fullmatch(text)) and len(tokens.split(text)) <= _BYLINE_MAX_WORDS
 
 
 def _is_link_title(text: str) -> bool:
-    return text[-1] not in _TERMINAL and len(text.split()) <= _LINK_TITLE_MAX_WORDS
+    return text[-1] not in _TERMINAL and len(tokens.split(text)) <= _LINK_TITLE_MAX_WORDS
 
 
 def _editor_note_start(text: str) -> int | None:
@@ -225,11 +225,11 @@ def _is_boilerplate(text: str) -> bool:
 
 def _credited(source: str, author: str) -> bool:
     """Whether ``source`` is all credit words and ``author`` a short capitalised name (or none)."""
-    tokens = [t for t in _CREDIT_SPLIT.split(_fold(source)) if t]
-    names = author.split()
+    parts = [t for t in _CREDIT_SPLIT.split(_fold(source)) if t]
+    names = tokens.split(author)
     return (
-        bool(tokens)
-        and all(t in _credit_words() for t in tokens)
+        bool(parts)
+        and all(t in _credit_words() for t in parts)
         and len(names) <= _CREDIT_MAX_NAME_WORDS
         and all(n[0].isupper() for n in names)
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsconv.model import Span
-from newsconv.text import sentences
+from newsconv.text import sentences, tokens
 
 DOUBLE_OPEN = {"“": '”"', "„": '“”"', "«": "»", '"': '"”'}
 SINGLE_OPEN = {"‘": "’"}
@@ -135,7 +135,7 @@ def text_of(paragraphs: Sequence[str], spans: Sequence[Span]) -> str:
 def is_quote(text: str) -> bool:
     """Whether quoted words report speech: four words or more, and not a title in capitals
     ("The Steve Harvey Morning Show")."""
-    words = text.split()
+    words = tokens.split(text)
     if len(words) < MIN_WORDS:
         return False
     content = [w for w in words if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsconv.text import lexicons
+from newsconv.text import lexicons, tokens
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.names import is_title_part, is_title_word
 
@@ -27,27 +27,7 @@ MAX_PHRASE_WORDS = 6  # words after such a link, before the name
 FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adverbs ("then")
 ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
-WORD = re.compile(r"[\w’'\-.&]+")
-NOT_WORD = re.compile(r"[^\w’'\-.&]")
 MAX_TITLE_WORDS = 12
-TAIL = 160  # characters of text first scanned for the words before a name
-
-
-def _last_words(text: str) -> list[re.Match[str]]:
-    """The words at the end of ``text``, at least ``MAX_TITLE_WORDS`` of them when it has that
-    many. Only a tail is scanned, from just after a character that ends a word, so the words
-    found are those a scan of the whole text finds there; a long paragraph is not re-read for
-    each name in it."""
-    reach = TAIL
-    while True:
-        start = len(text) - reach
-        if start <= 0:
-            return list(WORD.finditer(text))
-        gap = NOT_WORD.search(text, start)
-        words = list(WORD.finditer(text, gap.end())) if gap else []
-        if len(words) >= MAX_TITLE_WORDS:
-            return words
-        reach *= 2
 
 
 class Roles:
@@ -78,7 +58,7 @@ class Roles:
         if not m:
             return None
         phrase, base = _before_clause(m.group(1)), m.start(1)
-        words = phrase.split()
+        words = tokens.split(phrase)
         articles = lexicons.speaker_words("definite", "indefinite")
         if len(words) > 1 and _bare_filler(words[0]) and (words[1] in articles or is_title_part(words[1])):
             drop = 2 if words[1] in articles else 1  # "…, then the secretary of state,"
@@ -89,7 +69,7 @@ class Roles:
         link = ORG_LINK.search(phrase)
         title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
         org = self._org_at(paragraph, base + (link.start() if link else len(phrase)), base + len(phrase))
-        title = " ".join(title.split()[:MAX_TITLE_WORDS])
+        title = " ".join(tokens.split(title)[:MAX_TITLE_WORDS])
         return title or None, org[1].name if org else None
 
     def _phrase_head(self, paragraph: int, text: str, words: list[re.Match[str]]) -> int | None:
@@ -118,7 +98,7 @@ class Roles:
         if text.endswith(", ") and self.paragraphs[paragraph][end : end + 1] == ",":
             text = text[:-2]
             start -= 2
-        words = _last_words(text)
+        words = tokens.last_words(text, MAX_TITLE_WORDS)
         if not words or text[words[-1].end() :].strip():
             return None
         head = (
@@ -146,7 +126,7 @@ class Roles:
         spokesman" no "Clinton Party" one: a word of a person's name is not taken)."""
         party_words = lexicons.words("party_words.txt")
         persons = {w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words}
-        capitals = [w for w in title.split()[:-1] if w[:1].isupper() and w not in persons]
+        capitals = [w for w in tokens.split(title)[:-1] if w[:1].isupper() and w not in persons]
         named = next(
             (
                 f.name
@@ -220,7 +200,11 @@ class Roles:
             )
             if title and affiliation:
                 break
-        if affiliation is None and title and title.split()[-1].lower() in lexicons.words("agent_titles.txt"):
+        if (
+            affiliation is None
+            and title
+            and tokens.split(title)[-1].lower() in lexicons.words("agent_titles.txt")
+        ):
             affiliation = self._last_org_before(person)
         return title, affiliation
 
@@ -243,7 +227,7 @@ def _before_clause(phrase: str) -> str:
     Army officer who commanded a unit" -> "a retired Army officer", "a spokesman for X told the
     Post" -> "a spokesman for X"); nothing when it ends in a verb of saying, as an aside does
     ("…, digital consultant Phil Musser says, …")."""
-    words = phrase.split()
+    words = tokens.split(phrase)
     verbs = lexicons.words("reporting_verbs.txt")
     if not words or words[-1] in verbs:
         return ""
@@ -277,14 +261,14 @@ def _opens_noun_phrase(words: Sequence[str]) -> bool:
 
 def _own_title(title: str) -> str:
     """A title without the possessor before it: "the club's assistant manager" -> "assistant manager"."""
-    words = title.split()
+    words = tokens.split(title)
     owned = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
     return " ".join(words[owned[-1] + 1 :]) if owned else title
 
 
 def _singular(title: str) -> str:
     """A plural title as one person's ("Sprinters" -> "sprinter"); any other title as it is."""
-    words = title.split()
+    words = tokens.split(title)
     last, heads = words[-1], lexicons.words("title_words.txt")
     if not last.endswith("s") or last.lower() in heads or last[:-1].lower() not in heads:
         return title

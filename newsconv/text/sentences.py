@@ -13,12 +13,11 @@ import bisect
 import re
 from functools import cache, lru_cache
 
-from newsconv.text import lexicons
+from newsconv.text import lexicons, tokens
 
 # Possessive repeats and the look-behind keep a long run of stops linear: only its first
 # character is tried as a start, and nothing is given back.
 SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
-WORD_BEFORE = re.compile(r"\b(\w+)$")  # the word before a stop ("Gen", "S" in "U.S")
 ABBREVIATION_WINDOW = 12  # characters looked at before a stop for an abbreviation
 CACHED_PARAGRAPHS = 1024
 
@@ -38,10 +37,9 @@ def _abbreviated(paragraph: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial ("J.")."""
     if paragraph[stop] != ".":
         return False
-    match = WORD_BEFORE.search(paragraph, max(0, stop - ABBREVIATION_WINDOW), stop)
-    if match is None:
+    word = tokens.letters_before(paragraph, stop, ABBREVIATION_WINDOW)  # "Gen", "S" in "U.S"
+    if word is None:
         return False
-    word = match[1]
     return (len(word) == 1 and word.isupper()) or word in abbreviations()
 
 

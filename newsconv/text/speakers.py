@@ -12,7 +12,7 @@ from functools import cache
 from typing import TypeAlias
 
 from newsconv.model import Span
-from newsconv.text import lexicons, sentences
+from newsconv.text import lexicons, sentences, tokens
 from newsconv.text.entities import Entities, Found, Kind
 from newsconv.text.names import is_title_part
 from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, text_of
@@ -44,8 +44,6 @@ POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders�
 PARTICIPLE = re.compile(r"\w+ing\b")
 CLAUSE_END = re.compile(r"[,;:(]|$")
 PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
-WORD = re.compile(r"\S+")
-TOKEN = re.compile(r"\w+")
 LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
@@ -81,14 +79,13 @@ def _says(text: str, verb: re.Match[str]) -> bool:
     """Whether a reporting verb reports speech: not when its object is an answer word ("Melanie
     said yes, yes, yes"), nor when a form in "-s" follows a number or "the", as a plural noun
     ("one of 45 states where", "the reports")."""
-    following = text[verb.end() : verb.end() + 12].split(maxsplit=1)
-    if following and _bare(following[0]) in lexicons.speaker_words("answer"):
+    if tokens.bare(tokens.first(text[verb.end() : verb.end() + 12])) in lexicons.speaker_words("answer"):
         return False
-    before = text[max(0, verb.start() - NOUN_CONTEXT) : verb.start()].split()
+    before = tokens.split(text[max(0, verb.start() - NOUN_CONTEXT) : verb.start()])
     return not (
         verb.group().endswith("s")
         and before
-        and (before[-1].isdigit() or _bare(before[-1]) in lexicons.speaker_words("definite"))
+        and (before[-1].isdigit() or tokens.bare(before[-1]) in lexicons.speaker_words("definite"))
     )
 
 
@@ -104,7 +101,7 @@ def _speech_possessor(text: str, stop: int, end: int) -> bool:
     mark = POSSESSIVE.match(text, stop)
     if mark is None:
         return False
-    for word in text[mark.end() : end].split()[:SPEECH_NOUN_WORDS]:
+    for word in tokens.split(text[mark.end() : end])[:SPEECH_NOUN_WORDS]:
         if not word.isalpha() or not word.islower():
             return False
         if word in lexicons.words("speech_nouns.txt"):
@@ -115,8 +112,8 @@ def _speech_possessor(text: str, stop: int, end: int) -> bool:
 def _governed(text: str, start: int, at: int, parts: tuple[str, ...]) -> bool:
     """Whether a name at ``at`` is the object of a preposition of the given parts that stands
     after ``start``, determiners between them skipped ("obtained by The Associated Press")."""
-    words = text[start:at].split()
-    while words and _bare(words[-1]) in lexicons.speaker_words("det", "definite", "indefinite"):
+    words = tokens.split(text[start:at])
+    while words and tokens.bare(words[-1]) in lexicons.speaker_words("det", "definite", "indefinite"):
         words.pop()
     return bool(words) and words[-1].isalpha() and words[-1].lower() in lexicons.speaker_words(*parts)
 
@@ -126,7 +123,7 @@ def _employee(text: str, named: Sequence[tuple[int, int, Found]]) -> Found:
     first word of the title of ("Cleveland Police Chief Calvin Williams")."""
     first = named[0][2]
     if first.kind is Kind.ORG and len(named) > 1 and named[1][2].kind is Kind.PERSON:
-        gap = text[named[0][1] : named[1][0]].split()
+        gap = tokens.split(text[named[0][1] : named[1][0]])
         if gap and len(gap) <= MAX_TITLE_GAP and all(is_title_part(w) for w in gap):
             return named[1][2]
     return first
@@ -140,17 +137,12 @@ def _title_gap(words: Sequence[str]) -> bool:
     )
 
 
-def _bare(word: str) -> str:
-    """A word folded for lexicon look-up: lower case, without surrounding punctuation."""
-    return word.strip(".,;:!?()[]\"“”‘’'").lower()
-
-
 def _filler(word: str, previous: str) -> bool:
     """Whether a word may stand between a speaker and its verb ("has", "also", "repeatedly"); an
     "-ly" word after a determiner or possessive is a noun ("his family", "Smith's ally")."""
-    bare = _bare(word)
+    bare = tokens.bare(word)
     adverb = bare.endswith("ly") and bare == word.lower()
-    noun_before = _bare(previous) in lexicons.speaker_words("det", "definite", "indefinite") or bool(
+    noun_before = tokens.bare(previous) in lexicons.speaker_words("det", "definite", "indefinite") or bool(
         POSSESSIVE.search(previous)
     )
     return bare in lexicons.speaker_words("filler") or (adverb and not noun_before)
@@ -160,7 +152,7 @@ def _boundary(word: str) -> bool:
     """Whether a word ends a speaker phrase read backwards from its verb: a clause word, or a word
     carrying a comma, bracket, dash or quotation mark."""
     return (
-        _bare(word) in lexicons.speaker_words("clause", "conj", "cue")
+        tokens.bare(word) in lexicons.speaker_words("clause", "conj", "cue")
         or word[-1] in ",;:()[]"
         or word[0] == "‘"
         or any(ch in word for ch in DOUBLE_MARKS + "—–―")
@@ -220,15 +212,15 @@ class Attributor:
         """The speaker a phrase names: a person or organisation heading it, a pronoun, a role, or
         the phrase itself when it describes someone the text does not name."""
         text = self.paragraphs[paragraph]
-        words = text[start:end].split()
+        words = tokens.split(text[start:end])
         pronoun = self._leading_pronoun(words)
         if pronoun is not None:
             return self._antecedent(paragraph, before, pronoun)
         # "one source who identified Smith": the phrase ends where its relative clause begins
         clauses = (
             w.start()
-            for w in WORD.finditer(text, start, end)
-            if _bare(w.group()) in lexicons.speaker_words("clause")
+            for w in tokens.spaced(text, start, end)
+            if tokens.bare(w.group()) in lexicons.speaker_words("clause")
         )
         end = next((at for at in clauses if at > start), end)
         for kind in (Kind.PERSON, Kind.ORG):
@@ -248,8 +240,8 @@ class Attributor:
         the Red Cross", only one named within it; the role noun comes before any other preposition:
         "a source speaking to Fox News"); for a definite role ("the Vermont senator", "Obama's former
         strategist") the person the text was about; else the phrase itself."""
-        raw = self.paragraphs[paragraph][start:end].split()
-        words = [_bare(w) for w in raw]
+        raw = tokens.split(self.paragraphs[paragraph][start:end])
+        words = [tokens.bare(w) for w in raw]
         if not words:
             return None
         since = (
@@ -274,7 +266,7 @@ class Attributor:
         """The persons a role in the possessive stands for in a phrase ("the speaker’s
         spokeswoman": the speaker): the role's holder is someone else."""
         owners = [POSSESSIVE.sub("", w) for w in raw[:-1] if POSSESSIVE.search(w)]
-        found = (self._role(paragraph, before, [_bare(w)]) for w in owners if w.islower())
+        found = (self._role(paragraph, before, [tokens.bare(w)]) for w in owners if w.islower())
         return [f for f in found if f is not None]
 
     def _description(self, paragraph: int, start: int, end: int) -> str | None:
@@ -287,15 +279,15 @@ class Attributor:
         for at, stop, _ in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG)):
             if not POSSESSIVE.match(text, stop) and not _governed(text, start, at, PREPOSITIONS):
                 return None
-        words = phrase.strip(" ,.;:").split()
+        words = tokens.split(phrase.strip(" ,.;:"))
         if not words or len(words) > MAX_DESCRIPTION_WORDS or any(ch in phrase for ch in DOUBLE_MARKS):
             return None
-        first, last = _bare(words[0]), _bare(words[-1])
+        first, last = tokens.bare(words[0]), tokens.bare(words[-1])
         if (
             self._leading_pronoun(words) is not None
             or last in lexicons.speaker_words("det", "definite", "indefinite", *PREPOSITIONS)
             or POSSESSIVE.search(words[-1])
-            or any(_bare(w) in lexicons.speaker_words("clause", "conj", "filler") for w in words)
+            or any(tokens.bare(w) in lexicons.speaker_words("clause", "conj", "filler") for w in words)
         ):
             return None
         capitalised = words[0][:1].isupper() and words[0] not in lexicons.words("stop_capitals.txt")
@@ -312,7 +304,7 @@ class Attributor:
     def _leading_pronoun(self, words: Sequence[str]) -> str | None:
         """The reference class of the pronoun a phrase opens with, if it is one; not for a pronoun
         that is also a determiner and heads more words ("her campaign")."""
-        first = _bare(words[0]) if words else ""
+        first = tokens.bare(words[0]) if words else ""
         if first not in self.pronouns or (first in lexicons.speaker_words("det") and len(words) > 1):
             return None
         return self.pronouns[first]
@@ -362,7 +354,7 @@ class Attributor:
         head = heads[-1]
         for entity in reversed(self._seen_before(paragraph, position, since)):
             names = " ".join(entity.titles).lower() if entity.kind is Kind.PERSON else entity.name.lower()
-            if head in names.split():
+            if head in tokens.split(names):
                 return entity
         return None
 
@@ -379,7 +371,7 @@ class Attributor:
     def _phrase_before(self, paragraph: int, start: int, verb: int) -> tuple[int, int]:
         """The words right before a verb, back to the start of their clause, without the fillers
         between them and the verb ("the ministry has also said" → "the ministry")."""
-        words = list(WORD.finditer(self.paragraphs[paragraph], start, verb))
+        words = tokens.spaced(self.paragraphs[paragraph], start, verb)
         while words and _filler(words[-1].group(), words[-2].group() if len(words) > 1 else ""):
             words.pop()
         end = words[-1].end() if words else verb
@@ -395,7 +387,7 @@ class Attributor:
         text = self.paragraphs[paragraph]
         named = self._mentions(paragraph, start, limit, (Kind.PERSON, Kind.ORG))
         lead = text[start : named[0][0] if named else limit]
-        words = lead.split()
+        words = tokens.split(lead)
         pronoun = self._leading_pronoun(words)
         if pronoun is not None and pronoun in "mf":
             return self._antecedent(paragraph, start, pronoun)
@@ -405,7 +397,7 @@ class Attributor:
             return None
         untitled = TITLE_RUN.sub("", lead)
         opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
-        after_link = bool(words) and _bare(words[-1]) in lexicons.speaker_words(
+        after_link = bool(words) and tokens.bare(words[-1]) in lexicons.speaker_words(
             *PREPOSITIONS, "clause", "conj"
         )
         return _employee(text, named) if opening and not after_link else None
@@ -452,15 +444,15 @@ class Attributor:
         body = text[base:nxt]
         if _source_pattern().match(body):
             return None
-        first = _bare(body.split()[0]) if body.split() else ""
+        first = tokens.bare(tokens.first(body))
         if first in lexicons.speaker_words("clause", "conj"):
             return self._after_clause(paragraph, base, nxt)
         verb = _verb_pattern().match(body)
-        following = body[verb.end() :].split(maxsplit=1) if verb else []
+        following = tokens.first(body[verb.end() :]) if verb else ""
         if verb and (
             not following
-            or following[0][0] in ":,"
-            or _bare(following[0]) in lexicons.speaker_words("clause")
+            or following[0] in ":,"
+            or tokens.bare(following) in lexicons.speaker_words("clause")
         ):
             return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
         if verb:
@@ -474,14 +466,14 @@ class Attributor:
         if (
             closed_sentence
             and (
-                (len(rest.split()) > CLOSING_WORDS and closing == ".")  # "…?” Smith asked at length"
+                (len(tokens.split(rest)) > CLOSING_WORDS and closing == ".")  # "…?” Smith asked at length"
                 or (nxt < stop and rest == body[verb.end() :] if verb else False)
             )
         ):
             verb = None
-        if verb and len(body[: verb.start()].split()) <= NP_WORDS:
+        if verb and len(tokens.split(body[: verb.start()])) <= NP_WORDS:
             for later in _verbs(body, verb.start()):
-                if len(body[: later.start()].split()) > NP_WORDS:
+                if len(tokens.split(body[: later.start()])) > NP_WORDS:
                     break
                 subject = self._subject_before(paragraph, base, base + later.start())
                 if subject is not False:
@@ -493,7 +485,7 @@ class Attributor:
             subject = self._resolve_np(paragraph, np_start, np_end_at, base)
             # words that name nobody ("giving states more power") are no cue: look elsewhere;
             # a pronoun without a referent is one, of someone unknown
-            words = self.paragraphs[paragraph][np_start:np_end_at].split()
+            words = tokens.split(self.paragraphs[paragraph][np_start:np_end_at])
             return subject if subject is not None or self._leading_pronoun(words) else False
         # "…,” the report said, according to CNN": a cited source; after a closed sentence the
         # words that follow are the writer's ("….” Kasich said …, according to press reports")
@@ -514,7 +506,7 @@ class Attributor:
         if not text[comma + 1 : verb.start()].strip():
             named = self._inverted(paragraph, 0, verb, end)
             return named if named is not None else False
-        if len(text[comma + 1 : verb.start()].split()) > SUBJECT_WORDS:
+        if len(tokens.split(text[comma + 1 : verb.start()])) > SUBJECT_WORDS:
             return False
         return self._subject_before(paragraph, comma + 1, verb.start())
 
@@ -524,11 +516,11 @@ class Attributor:
         is that “…”"), within a few words and before ``end``; not after a participle or before a
         clause word (", adding that Smith …")."""
         text = self.paragraphs[paragraph]
-        following = text[base + verb.end() : end].split(maxsplit=1)
+        following = tokens.bare(tokens.first(text[base + verb.end() : end]))
         if (
             not text[: base + verb.start()].rstrip().endswith(",")
             or PARTICIPLE.match(text, base + verb.start())
-            or (following and _bare(following[0]) in lexicons.speaker_words("clause", "conj"))
+            or following in lexicons.speaker_words("clause", "conj")
         ):
             return None
         return self._named_after(paragraph, base, verb, end)
@@ -542,7 +534,7 @@ class Attributor:
         assert limit is not None
         for kind in (Kind.PERSON, Kind.ORG):
             named = self._mentions(paragraph, after, max(limit.start(), after + 1), (kind,))
-            if named and _title_gap(text[after : named[0][0]].split()):
+            if named and _title_gap(tokens.split(text[after : named[0][0]])):
                 return named[0][2]
         return None
 
@@ -612,11 +604,11 @@ class Attributor:
         """The unnamed subject a sentence opens with, after any introductory phrase ("In August,
         several environmental groups granted …, saying"): a description up to the first lower-case
         word that reads as a verb (a filler or a past form in "-ed"), or who it stands for."""
-        words = list(WORD.finditer(self.paragraphs[paragraph], start, limit))
-        if words and _bare(words[0].group()) in lexicons.speaker_words(*PREPOSITIONS):
+        words = tokens.spaced(self.paragraphs[paragraph], start, limit)
+        if words and tokens.bare(words[0].group()) in lexicons.speaker_words(*PREPOSITIONS):
             intro = next((k for k, w in enumerate(words) if w.group().endswith(",")), len(words))
             words = words[intro + 1 :]
-        if not words or _bare(words[0].group()) not in lexicons.speaker_words(
+        if not words or tokens.bare(words[0].group()) not in lexicons.speaker_words(
             "det", "definite", "indefinite"
         ):
             return None
@@ -651,17 +643,17 @@ class Attributor:
         participle = PARTICIPLE.match(text, verb) is not None
         after_comma = participle and text[:verb].rstrip().endswith(",")
         for at, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
-            gap = text[stop:verb].split()
+            gap = tokens.split(text[stop:verb])
             if (
                 _governed(text, start, at, ("prep",))
                 or (POSSESSIVE.match(text, stop) and (participle or not _speech_possessor(text, stop, verb)))
-                or (gap and _bare(gap[0]) in lexicons.speaker_words("conj"))
+                or (gap and tokens.bare(gap[0]) in lexicons.speaker_words("conj"))
                 or (text[stop:verb].strip() == "," and "," not in text[start:at])
                 or text.count("(", start, stop) > text.count(")", start, stop)
             ):
                 continue  # "a letter to Smith said", "Smith's lawyer said", "met Smith and said", "(Smith) said", "for Smith, said"
             linked = any(
-                _bare(w) in lexicons.speaker_words("clause") for w in gap
+                tokens.bare(w) in lexicons.speaker_words("clause") for w in gap
             )  # "beat Leeds while chanting"
             # kept above, and heading the verb's subject: "Smith's long email to voters says" (not
             # "declined to address the FBI's report but said")
@@ -681,9 +673,9 @@ class Attributor:
             np_start, np_end = self._phrase_before(paragraph, start, before_appositive)
         if np_start == np_end:
             return False
-        words = text[np_start:np_end].split()
-        if _bare(words[-1]) in self.pronouns:
-            return self._antecedent(paragraph, verb, self.pronouns[_bare(words[-1])])
+        words = tokens.split(text[np_start:np_end])
+        if tokens.bare(words[-1]) in self.pronouns:
+            return self._antecedent(paragraph, verb, self.pronouns[tokens.bare(words[-1])])
         return self._described(paragraph, np_start, np_end, verb) or False
 
     def _appositive_start(self, paragraph: int, start: int, verb: int) -> int:
@@ -723,7 +715,7 @@ class Attributor:
 
     def _stands_alone(self, spans: Sequence[Span]) -> bool:
         """Whether a quote of some length fills its paragraphs, as a pull quote does."""
-        return len(self._words_of(spans).split()) >= PULL_QUOTE_WORDS and all(
+        return len(tokens.split(self._words_of(spans))) >= PULL_QUOTE_WORDS and all(
             not (self.paragraphs[s.paragraph][: s.start] + self.paragraphs[s.paragraph][s.end :]).strip(
                 " .,!?" + QUOTE_MARKS
             )
@@ -732,7 +724,7 @@ class Attributor:
 
     def _words_of(self, spans: Sequence[Span]) -> str:
         """A quote's words without punctuation, folded for comparison."""
-        return " ".join(TOKEN.findall(text_of(self.paragraphs, spans).lower()))
+        return " ".join(tokens.letters(text_of(self.paragraphs, spans).lower()))
 
     def _attribute(
         self, k: int, quotes: Sequence[Sequence[Span]], done: list[Speaker], lower: int
@@ -771,7 +763,7 @@ class Attributor:
         label = LABEL.match(self.paragraphs[first.paragraph], first.start)
         if label is None:
             return False
-        last = label.group(1).split()[-1]
+        last = tokens.split(label.group(1))[-1]
         for r in self.entities.resolved:
             if r.entity.kind is Kind.PERSON and last in (w.upper() for w in r.entity.words):
                 return r.entity
