@@ -61,16 +61,39 @@ def iter_inputs(
     sorted by their path components and keeping their sub-folders in the output name; the folder
     ``skip`` (an output folder inside an input folder) is not entered. A pattern gives its
     matching files. Metadata sidecars (``NAME.meta.json``) are never found this way, only named.
-    A path that does not exist is kept, so that reading it reports the problem.
+    A path that does not exist is kept, so that reading it reports the problem. The paths given
+    are kept to drop repeats: :class:`newsconv.batch.plan.Plan` drops them holding less.
     """
+    seen: set[str] = set()
+    for item, _ in iter_found(arguments, suffixes, skip=skip):
+        if item.path not in seen:
+            seen.add(item.path)
+            yield item
+
+
+def iter_found(
+    arguments: Iterable[str], suffixes: Collection[str] = (), *, skip: str | None = None
+) -> Iterator[tuple[Input, int | None]]:
+    """Each input the arguments name as :func:`iter_inputs` finds it, repeats included, with the
+    number of the argument whose folder walk found it (``None`` for an input named or matched):
+    what a walk found in one folder, :func:`relist` lists again."""
     endings = tuple(suffixes)
     skipped = os.path.abspath(skip) if skip is not None else None
-    seen: set[str] = set()
-    for argument in arguments:
-        for item in _argument_inputs(argument, endings, skipped):
-            if item.path not in seen:
-                seen.add(item.path)
-                yield item
+    for number, argument in enumerate(arguments):
+        for item, walked in _argument_inputs(argument, endings, skipped):
+            yield item, number if walked else None
+
+
+def relist(folder: str, parts: tuple[str, ...], suffixes: Collection[str] = ()) -> Iterator[Input]:
+    """The inputs a folder walk found directly in ``folder`` (a path or URL as in their own paths;
+    ``parts``: its components below the walked argument), listed again, in the walk's order."""
+    endings = tuple(suffixes)
+    if storage.is_url(folder):
+        yield from (Input(url, (*parts, name)) for url, name in storage.files_in(folder, endings))
+        return
+    for entry in _listing(folder or "."):
+        if _wanted(entry.name, endings) and entry.is_file():
+            yield Input(os.path.join(folder, entry.name), (*parts, entry.name))
 
 
 def sidecar(input_path: str) -> str:
@@ -84,23 +107,27 @@ def expand(arguments: list[str], extension: str) -> list[Input]:
     return list(iter_inputs(arguments, (extension,) if extension else ()))
 
 
-def _argument_inputs(argument: str, endings: tuple[str, ...], skip: str | None) -> Iterator[Input]:
+def _argument_inputs(
+    argument: str, endings: tuple[str, ...], skip: str | None
+) -> Iterator[tuple[Input, bool]]:
+    """The inputs one argument names, each with whether a folder walk found it."""
     path = Path(argument)
     if argument == STDIN:
-        yield Input.of(STDIN)
+        yield Input.of(STDIN), False
     elif storage.is_url(argument):
-        yield from (Input(url, parts) for url, parts in storage.inputs(argument, endings))
+        walked, found = storage.inputs(argument, endings)
+        yield from ((Input(url, parts), walked) for url, parts in found)
     elif path.is_dir():
         base = str(path)
         for parts in _files_under(base, endings, skip):
-            yield Input(os.path.join(base, *parts) if base != "." else os.path.join(*parts), parts)
+            yield Input(os.path.join(base, *parts) if base != "." else os.path.join(*parts), parts), True
     elif not path.exists() and glob.has_magic(argument):
         matches = sorted(
             m for m in glob.iglob(argument, recursive=True) if not m.endswith(SIDECAR) and os.path.isfile(m)
         )
-        yield from (Input(m, (os.path.basename(m),)) for m in matches)
+        yield from ((Input(m, (os.path.basename(m),)), False) for m in matches)
     else:
-        yield Input(argument, (path.name,))
+        yield Input(argument, (path.name,)), False
 
 
 def _files_under(folder: str, endings: tuple[str, ...], skip: str | None) -> Iterator[tuple[str, ...]]:

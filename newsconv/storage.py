@@ -65,8 +65,9 @@ def modified(name: str) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def inputs(url: str, endings: Collection[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each file a URL names, with the components of its output name, listed as it is consumed.
+def inputs(url: str, endings: Collection[str]) -> tuple[bool, Iterator[tuple[str, tuple[str, ...]]]]:
+    """Whether ``url`` is a folder, and each file it names with the components of its output name,
+    listed as it is consumed.
 
     A pattern gives its matches; a folder (prefix) its files ending in one of ``endings`` (all
     when empty; hidden ones skipped), sorted and keeping their sub-folders, walked one level at a
@@ -74,13 +75,29 @@ def inputs(url: str, endings: Collection[str]) -> Iterator[tuple[str, tuple[str,
     """
     fs, path = _filesystem(url)
     if _GLOB.search(path):
-        for match in sorted(fs.glob(path)):
-            if fs.isfile(match):
-                yield fs.unstrip_protocol(match), (PurePath(match).name,)
-    elif fs.isdir(path):
-        yield from _walk(fs, path.rstrip("/"), tuple(endings))
-    else:
-        yield url, (PurePath(path).name,)
+        return False, _matches(fs, path)
+    if fs.isdir(path):
+        return True, _walk(fs, path.rstrip("/"), tuple(endings))
+    return False, iter([(url, (PurePath(path).name,))])
+
+
+def files_in(url: str, endings: Collection[str]) -> Iterator[tuple[str, str]]:
+    """The files directly in the folder ``url`` that a walk finds (see :func:`inputs`), with their names."""
+    fs, path = _filesystem(url)
+    listed = sorted(
+        (info["name"].rstrip("/").rsplit("/", 1)[-1], info["name"])
+        for info in fs.ls(path, detail=True)
+        if info["type"] != "directory"
+    )
+    for name, found in listed:
+        if _visible(name, tuple(endings)):
+            yield fs.unstrip_protocol(found), name
+
+
+def _matches(fs: Any, pattern: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    for match in sorted(fs.glob(pattern)):
+        if fs.isfile(match):
+            yield fs.unstrip_protocol(match), (PurePath(match).name,)
 
 
 def _walk(fs: Any, top: str, endings: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -88,8 +105,12 @@ def _walk(fs: Any, top: str, endings: tuple[str, ...]) -> Iterator[tuple[str, tu
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         relative = PurePath(folder).relative_to(top).parts if folder.rstrip("/") != top else ()
         for name in sorted(files):
-            if not name.startswith(".") and (not endings or name.endswith(endings)):
+            if _visible(name, endings):
                 yield fs.unstrip_protocol(f"{folder.rstrip('/')}/{name}"), (*relative, name)
+
+
+def _visible(name: str, endings: tuple[str, ...]) -> bool:
+    return not name.startswith(".") and (not endings or name.endswith(endings))
 
 
 def _filesystem(url: str) -> tuple[Any, str]:

@@ -74,3 +74,19 @@ def test_a_missing_url_is_a_failed_input_not_a_crash(memory: object) -> None:
     summary = newsconv.convert_files("memory://in/none.txt", "model", "memory://out", jobs=1)
     assert (summary.inputs, summary.failed) == (1, 1)
     assert summary.failures[0].error == "InputError"
+
+
+def test_url_folders_writing_one_name_are_refused_and_a_folder_named_twice_converts_once(
+    memory: object,
+) -> None:
+    """The plan drops a URL folder's names once walked and lists it again when another argument
+    comes back to it."""
+    for folder in ("one", "two"):
+        _put(memory, f"/{folder}/sub/a.txt", STORY)
+        _put(memory, f"/{folder}/z/b.txt", STORY.replace("Harbour", "River"))
+    with pytest.raises(newsconv.OutputConflictError, match="both write"):
+        newsconv.convert_files(["memory://one", "memory://two"], "model", "memory://out", jobs=1)
+    assert not memory.exists("/out")  # type: ignore[attr-defined]
+    summary = newsconv.convert_files(["memory://one", "memory://one/sub", "memory://one"], "model",
+                                     "memory://out", jobs=1)  # fmt: skip
+    assert (summary.inputs, summary.ok) == (2, 2)  # the repeats, rebuilt from a second listing, dropped

@@ -25,7 +25,7 @@ from newsconv.batch.plan import Plan
 from newsconv.batch.prepare import prepare
 from newsconv.batch.results import ConvertOptions, FileResult, Summary
 from newsconv.errors import UnknownFormatError
-from newsconv.inputs import STDIN, Input, iter_inputs, read_bytes
+from newsconv.inputs import STDIN, Input, iter_found, iter_inputs, read_bytes, relist
 from newsconv.registry import Format
 from newsconv.validate import checker
 from newsconv.validate.findings import Finding
@@ -80,7 +80,7 @@ def convert_files(
     )
     arguments = _arguments(inputs)
     checked, count = check_plan(arguments, options)
-    listing = list_inputs(arguments, options) if checked is None else checked
+    listing = planned_inputs(arguments, options) if checked is None else checked
     if progress is not None:
         on_result = _counting(on_result, progress, count)
     return run(listing, options, jobs=jobs, engine=engine, client=client, manifest=manifest,
@@ -152,19 +152,33 @@ def check_plan(arguments: list[str], options: ConvertOptions) -> tuple[list[Inpu
     """Check every input's outputs against the others' (OutputConflictError on a conflict).
 
     Returns the inputs found, or ``None`` when there were too many to keep (they are then
-    listed again, lazily, for the conversion itself), and how many there are.
+    listed and checked again, lazily, for the conversion itself), and how many there are.
     """
-    plan = Plan(options.extensions, options.out, _several(options))
     kept: list[Input] | None = []
     count = 0
-    for item in list_inputs(arguments, options):
-        plan.add(item)
+    for item in planned_inputs(arguments, options):
         count += 1
         if kept is not None:
             kept.append(item)
             if len(kept) > _KEEP_LISTING:
                 kept = None
     return kept, count
+
+
+def planned_inputs(arguments: list[str], options: ConvertOptions) -> Iterator[Input]:
+    """The inputs the arguments name, without repeats, each checked against the plan so far
+    (OutputConflictError on a conflict); found and checked as they are consumed, holding no
+    more than :class:`Plan` says."""
+    suffixes = _suffixes(options)
+    plan = Plan(
+        options.extensions,
+        options.out,
+        _several(options),
+        relist=lambda folder, parts: relist(folder, parts, suffixes),
+    )
+    for item, walked in iter_found(arguments, suffixes, skip=options.out):
+        if plan.add(item, walked):
+            yield item
 
 
 def _several(options: ConvertOptions) -> tuple[str, ...]:
@@ -179,11 +193,14 @@ def list_inputs(arguments: list[str], options: ConvertOptions) -> Iterator[Input
 
     An output folder inside an input folder is not searched: a rerun does not read its own outputs.
     """
+    return iter_inputs(arguments, _suffixes(options), skip=options.out)
+
+
+def _suffixes(options: ConvertOptions) -> set[str]:
+    """The endings of the files a folder contributes: those the input format may be in."""
     if options.from_format is not None:
-        suffixes = {_suffix(registry.get(options.from_format))}
-    else:
-        suffixes = {_suffix(f) for f in registry.FORMATS if f.readable}
-    return iter_inputs(arguments, suffixes, skip=options.out)
+        return {_suffix(registry.get(options.from_format))}
+    return {_suffix(f) for f in registry.FORMATS if f.readable}
 
 
 def writable_formats(names: str | Sequence[str]) -> list[Format]:
