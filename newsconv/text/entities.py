@@ -63,6 +63,7 @@ REPEATED = 3  # an unknown single word named this often is taken for an organisa
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
+PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # lower-case words, single spaces: no pattern syntax
 ROLE_APPOSITIVE = re.compile(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 
 
@@ -130,6 +131,7 @@ class Resolved:
     entity: Found
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _is_acronym(word: str) -> bool:
     """Whether a word is an acronym ("UN", "U.N.", "OHCHR")."""
     return ACRONYM.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2
@@ -192,9 +194,8 @@ def _org_noun_beside(cand: Candidate, paragraph: str) -> bool:
     """Whether an organisation noun stands just after or just before a name ("Liberte newspaper",
     "the news agency Tanjug")."""
     after, before = _org_nouns()
-    return (
-        after.match(paragraph, cand.end) is not None
-        or before.search(_window(paragraph, cand.start)) is not None
+    return after.match(paragraph, cand.end) is not None or _ends_with_one(
+        _window(paragraph, cand.start), _last_words("org_nouns.txt"), before
     )
 
 
@@ -210,6 +211,26 @@ def _place_noun_after() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _noun_after(nouns: set[str]) -> re.Pattern[str]:
     """A pattern for one of some nouns after spaces, the longest tried first."""
     return re.compile(rf"\s+(?:{'|'.join(sorted(nouns, key=len, reverse=True))})\b")
+
+
+@cache
+def _last_words(name: lexicons.WordList) -> tuple[str, ...] | None:
+    """The last words of the phrases of a word list ("agency" of "news agency"); None when a
+    phrase holds anything but lower-case words and single spaces (see ``_ends_with_one``)."""
+    phrases = lexicons.words(name)
+    if not all(PLAIN_PHRASE.fullmatch(p) for p in phrases):
+        return None
+    return tuple(sorted({p.rsplit(" ", 1)[-1] for p in phrases}))
+
+
+def _ends_with_one(window: str, last_words: tuple[str, ...] | None, phrase_before: re.Pattern[str]) -> bool:
+    """Whether ``phrase_before`` (one of a word list's phrases, then spaces, at the end) is found
+    in ``window``. Where it matches, the window without its final spaces ends with the phrase's
+    last word: ``str.endswith`` tests that in one step, and the pattern, which is tried at each
+    position of the window, runs only then."""
+    if last_words is not None and not window.rstrip().endswith(last_words):
+        return False
+    return phrase_before.search(window) is not None
 
 
 def _plural(noun: str) -> str:
@@ -326,6 +347,7 @@ def _employer(cand: Candidate, paragraph: str) -> bool:
     return employer.group(1) in titles and (len(cand.words) > 1 or (employer.group(2) == "at" and uncommon))
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def is_adjective(word: str) -> bool:
     """Whether a word is a nationality or group adjective or noun ("Chinese", "Iraqis")."""
     demonyms = lexicons.words("demonyms.txt")
@@ -689,7 +711,7 @@ class Entities:
                 c.honorific is None
                 and c.title is None
                 and (
-                    _work_before().search(_window(paragraph, c.start)) is not None
+                    _ends_with_one(_window(paragraph, c.start), _last_words("work_nouns.txt"), _work_before())
                     or _index_name(c, paragraph)
                 )
             )

@@ -25,7 +25,9 @@ TOKEN = re.compile(
     r"|\b(?:(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b(?![’'\-.&]\w)"
     rf"|(?:al|el|bin|ibn|ad|ash)-{_WORD}|{_WORD})"
 )
-NUMBER = re.compile(r"(?<![\w.,$£€/:-])\d{1,2}(?!\w|%|[.,/:-]\d)")  # a number that may be a name word
+# A number that may be a name word: one or two digits, no word, figure or date around them. The
+# look-behind follows the first digit so that the engine skips ahead to digits.
+NUMBER = re.compile(r"\d(?<![\w.,$£€/:-]\d)\d?(?!\w|%|[.,/:-]\d)")
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")  # a capitalised word just before a number
 MAX_WORD = 20  # characters of that word looked at
 NEXT_WORD = re.compile(r" (\w+)(?![\w-])")  # the word after a space
@@ -173,6 +175,7 @@ def tokenize(paragraph: str) -> list[Token]:
     abbreviations = sentences.abbreviations()
     unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
     inner = lexicons.words("name_stops.txt")
+    stops = lexicons.words("stop_capitals.txt")  # tested before ``_surname_stop``: most words are none
     out: list[Token] = []
     for m in TOKEN.finditer(paragraph):
         text = m.group()
@@ -206,7 +209,8 @@ def tokenize(paragraph: str) -> list[Token]:
         if first and _opener(text, paragraph, end):
             continue
         part = not first and (
-            text in inner or _surname_stop(text, out[-1] if out else None, paragraph, start, end)
+            text in inner
+            or (text in stops and _surname_stop(text, out[-1] if out else None, paragraph, start, end))
         )
         out.append(Token(text, start, end, possessive, first, capitalised(text), part))
     numbers = _numbers(paragraph, starts)
@@ -291,7 +295,7 @@ def _numbers(paragraph: str, starts: set[int]) -> list[Token]:
     """Numbers that are name words: after a capitalised organisation or road word when they count
     nothing ("Radio 4", "Interstate 95"; not "the Council 10 days ago") or, mid-sentence after a
     lower-case word, before an organisation's name ("his 2 Wikid Records label")."""
-    org_words = lexicons.words("org_words.txt") | lexicons.words("road_words.txt")
+    org_words = _numbered_words()
     out = []
     for m in NUMBER.finditer(paragraph):
         start, end = m.span()
@@ -306,6 +310,12 @@ def _numbers(paragraph: str, starts: set[int]) -> list[Token]:
         ):
             out.append(Token(m.group(), start, end, False, start in starts, True))
     return out
+
+
+@cache
+def _numbered_words() -> frozenset[str]:
+    """Organisation and road words, which a number after them may belong to ("Radio 4", "Route 66")."""
+    return lexicons.words("org_words.txt") | lexicons.words("road_words.txt")
 
 
 def _tabular(paragraph: str) -> bool:
@@ -804,7 +814,7 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
         run = run[: _work_title(run)]
         if not run:
             continue
-        for shape in _shapes(tuple(t.text for t in run), _name_stops(run) if flagged else NO_STOPS):
+        for shape in _shapes(tuple([t.text for t in run]), _name_stops(run) if flagged else NO_STOPS):
             if defined and any(d.start <= run[shape.piece].start < d.end for d in defined):
                 continue
             last = run[shape.last]
