@@ -66,7 +66,12 @@ def node_iri(article: Article, local_id: str) -> str:
     ``#`` or ``%`` (``literal="Acme Widget"``), a QCode or a URI still gives a valid IRI of this
     article; :func:`local_id` decodes it.
     """
-    return f"{article_iri(article)}#{quote(local_id, safe=_FRAGMENT_SAFE, errors='surrogatepass')}"
+    return within(article_iri(article), local_id)
+
+
+def within(iri: str, local_id: str) -> str:
+    """:func:`node_iri` given the article's IRI ``iri``: for a writer naming many nodes of one article."""
+    return f"{iri}#{quote(local_id, safe=_FRAGMENT_SAFE, errors='surrogatepass')}"
 
 
 def local_id(fragment: str) -> str:

@@ -25,9 +25,9 @@ from test_jsonld import SAMPLES
 
 import newsconv
 from newsconv import registry
-from newsconv.formats import jsonld, model_json, rdf
+from newsconv.formats import jsonld, model_json, rdf, schemaorg_triples
 from newsconv.model import Article
-from newsconv.validate import engines, json_schema, proof, schemaorg_vocab, shacl
+from newsconv.validate import article_graph, engines, json_schema, proof, rdf_terms, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
 
 SAMPLE_PER_CATEGORY = 2
@@ -145,6 +145,36 @@ def test_shacl_engines_agree_on_outputs_and_broken_graphs(articles: list[Article
 
 def _shacl(lines: list[str]) -> list[Finding]:
     return shacl.check(_graph(lines))
+
+
+def test_an_article_s_statements_are_checked_as_its_rdflib_graph_is(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the compiled engines an article's graph is checked as statements, without rdflib: same findings."""
+    article = articles[len(SAMPLES)]
+    iri = f"<{_root(article)}>"
+    graphs = {
+        "as written": _lines(article),
+        **_broken_graphs(article),
+        "an unknown property": [*_lines(article), f'{iri} <{SCHEMA}colour> "blue" .'],
+        "text where a Person belongs": [*_lines(article), f'{iri} <{SCHEMA}author> "Ana" .'],
+    }
+    for name, lines in graphs.items():
+        graph = _graph(lines)
+        triples = tuple((rdf_terms.of(s), rdf_terms.of(p), rdf_terms.of(o)) for s, p, o in graph)
+        statements = schemaorg_triples.Statements(triples, schemaorg_triples.group(triples))
+        monkeypatch.setattr(schemaorg_triples, "statements", partial(_given, statements))
+        fast, reference = both(lambda: list(article_graph.checked(dataclasses.replace(article)).findings))
+        assert fast == reference, name
+        assert bool(reference) == (name != "as written"), name
+        with engines_set("fast"):  # the statements themselves were found wrong, not only the rdflib graph
+            assert (article_graph._fast_triples(dataclasses.replace(article)) is None) == bool(reference), (
+                name
+            )
+
+
+def _given(statements: schemaorg_triples.Statements, _: Article) -> schemaorg_triples.Statements:
+    return statements
 
 
 def test_json_schema_engines_agree_on_outputs_and_broken_documents(articles: list[Article]) -> None:

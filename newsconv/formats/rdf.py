@@ -10,6 +10,7 @@ entity or DTD ever reaches rdflib's SAX parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TextIO, cast
 
 from lxml import etree
@@ -19,11 +20,12 @@ from rdflib.term import Node as RdfNode
 
 from newsconv import secure
 from newsconv.errors import InputError
-from newsconv.formats import schemaorg, schemaorg_read, turtle_serializer
+from newsconv.formats import schemaorg, schemaorg_read, schemaorg_triples, turtle_serializer
 from newsconv.model import Article
 from newsconv.validate import article_graph, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
 from newsconv.validate.proof import last_result
+from newsconv.validate.rdf_terms import LITERAL, Term, Triple
 
 _SYNTAX_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # an N-Triples line and its end
@@ -31,16 +33,16 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # an N-Triples line and 
 
 def to_graph(article: Article) -> Graph:
     """The article's RDF graph, with the schema.org namespace bound as ``schema``."""
+    return graph_of(schemaorg_triples.statements(article).triples)
+
+
+def graph_of(triples: Iterable[Triple]) -> Graph:
+    """Triples as an rdflib graph (added in their order), with the schema.org namespace bound as ``schema``."""
     graph = Graph(bind_namespaces="none")
     graph.bind("schema", schemaorg.SCHEMA)
     graph.bind("rdf", RDF)
-    for node in schemaorg.describe(article):
-        subject = URIRef(node.iri)
-        graph.add((subject, RDF.type, URIRef(schemaorg.SCHEMA + node.type)))
-        for name, values in node.properties:
-            predicate = URIRef(schemaorg.SCHEMA + name)
-            for value in schemaorg.each(values):
-                graph.add((subject, predicate, _object(name, value)))
+    for subject, predicate, value in triples:
+        graph.add((URIRef(subject.text), URIRef(predicate.text), _node(value)))
     return graph
 
 
@@ -49,8 +51,9 @@ shared_graph = last_result(to_graph)
 
 
 def write_turtle(article: Article) -> str:
-    """The article's graph as Turtle."""
-    return shared_graph(article).serialize(format=turtle_serializer.NAME)
+    """The article's graph as Turtle, as rdflib's Turtle serializer writes it."""
+    written = turtle_serializer.write(schemaorg_triples.statements(article).grouped)
+    return written if written is not None else shared_graph(article).serialize(format="turtle")
 
 
 def write_ntriples(article: Article) -> str:
@@ -173,13 +176,8 @@ def _validate(document: str | bytes, syntax: str) -> list[Finding]:
     return schemaorg_vocab.check(graph) + shacl.check(graph)
 
 
-def _object(name: str, value: schemaorg.Value) -> RdfNode:
-    """A value as the JSON-LD context expands it: ``@id``-coerced terms give IRIs, others typed literals."""
-    if isinstance(value, schemaorg.Ref):
-        return URIRef(value.iri)
-    if isinstance(value, schemaorg.Number):
-        return Literal(value.value)
-    coercion = schemaorg.context_coercions().get(name)
-    if coercion == "@id":
-        return URIRef(value.value)
-    return Literal(value.value, datatype=URIRef(schemaorg.SCHEMA + coercion) if coercion else None)
+def _node(value: Term) -> RdfNode:
+    """A statement's object as an rdflib term."""
+    if value.kind == LITERAL:
+        return Literal(value.text, datatype=URIRef(value.datatype) if value.datatype else None)
+    return URIRef(value.text)

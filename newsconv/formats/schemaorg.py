@@ -27,6 +27,7 @@ from newsconv.formats.schemaorg_nodes import (
     text,
 )
 from newsconv.model import Article, Entity, Organization, Person, Place
+from newsconv.validate.proof import last_result
 
 __all__ = [
     "Node",
@@ -54,8 +55,12 @@ _BY = re.compile(
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|&)\s*", re.IGNORECASE)
 
 
+@last_result
 def describe(article: Article) -> tuple[Node, ...]:
-    """The article and everything it names, as schema.org nodes; the NewsArticle comes first."""
+    """The article and everything it names, as schema.org nodes; the NewsArticle comes first.
+
+    The last article's description is remembered: its JSON-LD and its RDF are written from one.
+    """
     return _Description(article).nodes()
 
 
@@ -110,9 +115,10 @@ class _Description:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        self.iri = identity.article_iri(article)
         self.extra: dict[str, Node] = {}
         self.organizations = {
-            name.casefold(): identity.node_iri(article, o.id)
+            name.casefold(): self._node_iri(o.id)
             for o in article.organizations
             for name in (o.name, *o.aliases)
         }
@@ -140,9 +146,9 @@ class _Description:
             *meta.renditions("", article.renditions, media=not news),
             *meta.media(),
             ("mentions", tuple(Ref(self._iri(e)) for e in article.entities)),
-            ("hasPart", tuple(Ref(identity.node_iri(article, q.id)) for q in article.quotes)),
+            ("hasPart", tuple(Ref(self._node_iri(q.id)) for q in article.quotes)),
         ]
-        root = Node(identity.article_iri(article), kind, present(properties))
+        root = Node(self.iri, kind, present(properties))
         entities = tuple(self._entity(e) for e in article.entities)
         quotes = tuple(self._quote(q.id, q.text, q.speaker, q.speaker_text) for q in article.quotes)
         details = self._publisher_details() if isinstance(publisher, Ref) else []
@@ -174,12 +180,16 @@ class _Description:
 
     def _node(self, local: str, kind: str, properties: Properties) -> Ref:
         """A node of the article minted by its local id (once: later calls reuse the first)."""
-        iri = identity.node_iri(self.article, local)
+        iri = self._node_iri(local)
         self.extra.setdefault(iri, Node(iri, kind, present(properties)))
         return Ref(iri)
 
+    def _node_iri(self, local: str) -> str:
+        """The IRI of a node of this article by its local id."""
+        return identity.within(self.iri, local)
+
     def _iri(self, entity: Entity) -> str:
-        return identity.node_iri(self.article, entity.id)
+        return self._node_iri(entity.id)
 
     def _entity(self, entity: Entity) -> Node:
         properties: list[tuple[str, Values]] = [("name", Text(entity.name))]
@@ -192,10 +202,10 @@ class _Description:
         return Node(self._iri(entity), _ENTITY_TYPES[type(entity)], present(properties))
 
     def _quote(self, quote_id: str, text: str, speaker: str | None, speaker_text: str | None) -> Node:
-        iri = identity.node_iri(self.article, quote_id)
+        iri = self._node_iri(quote_id)
         creator: Values = ()
         if speaker is not None:
-            creator = Ref(identity.node_iri(self.article, speaker))
+            creator = Ref(self._node_iri(speaker))
         elif speaker_text:
             creator = self._mint(f"{iri}:speaker", "Person", speaker_text)
         return Node(iri, "Quotation", present([("text", Text(text)), ("creator", creator)]))
@@ -204,7 +214,7 @@ class _Description:
         known = self.organizations.get(name.casefold())
         if known is not None or (self.article.publisher or "").casefold() == name.casefold():
             return self._organization(name)
-        return self._mint(identity.node_iri(self.article, f"author:{n}"), "Person", name)
+        return self._mint(self._node_iri(f"author:{n}"), "Person", name)
 
     def _organization(self, name: str) -> Ref:
         """The organisation entity called ``name``, else one node minted per distinct name."""
@@ -212,7 +222,7 @@ class _Description:
         if known is not None:
             return Ref(known)
         return self._mint(
-            identity.node_iri(self.article, f"organization:{name.casefold()}"),
+            self._node_iri(f"organization:{name.casefold()}"),
             "Organization",
             name,
         )

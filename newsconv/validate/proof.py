@@ -19,8 +19,9 @@ from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from newsconv import schema_store
-from newsconv.validate import engines
+from newsconv.validate import engines, rdf_terms
 from newsconv.validate.findings import Finding
+from newsconv.validate.rdf_terms import Term, Triple
 
 RULE = "proof"
 SHOWN = 3  # triples named in a failed proof's message, of each kind
@@ -84,20 +85,45 @@ def prove(graph: Graph, document: str | bytes, syntax: str, what: str) -> list[F
     A JSON-LD document that leads with the schema.org context (as newsconv writes it) has its
     context cut down to the terms it uses before pyoxigraph expands it.
     """
+    return prove_triples(lambda: triples(graph), lambda: graph, document, syntax, what)
+
+
+def prove_triples(
+    expected: Callable[[], frozenset[Any]],
+    graph: Callable[[], Graph],
+    document: str | bytes,
+    syntax: str,
+    what: str,
+) -> list[Finding]:
+    """:func:`prove`, given the graph's triples in the comparing engine's terms (and, when needed, the graph)."""
     try:
-        expected, found = triples(graph), _parse(document, syntax)
+        wanted, found = expected(), _parse(document, syntax)
     except Exception:  # noqa: BLE001 (pyoxigraph refuses some terms rdflib takes, e.g. lone surrogates)
         try:
-            expected, found = frozenset(graph), frozenset(_reference_graph(document, syntax))
+            wanted, found = frozenset(graph()), frozenset(_reference_graph(document, syntax))
         except Exception as error:  # noqa: BLE001 (each parser raises its own exception types)
             return [
                 Finding(RULE, f"the {what} written cannot be parsed back: {type(error).__name__}: {error}")
             ]
-    if found == expected:
+    if found == wanted:
         return []
-    if _has_blank(expected) or _has_blank(found):
-        return [] if _isomorphic(graph, document, syntax) else [_differs(what, (), ())]
-    return [_differs(what, found - expected, expected - found)]
+    if _has_blank(wanted) or _has_blank(found):
+        return [] if _isomorphic(graph(), document, syntax) else [_differs(what, (), ())]
+    return [_differs(what, found - wanted, wanted - found)]
+
+
+def oxigraph_triples(statements: Iterable[Triple]) -> frozenset[Any]:
+    """Triples of :class:`~newsconv.validate.rdf_terms.Term` as pyoxigraph triples (which may refuse a term)."""
+    import pyoxigraph as ox
+
+    def term(value: Term) -> Any:
+        if value.kind == rdf_terms.IRI:
+            return ox.NamedNode(value.text)
+        if value.kind == rdf_terms.LITERAL:
+            return ox.Literal(value.text, datatype=ox.NamedNode(value.datatype) if value.datatype else None)
+        return ox.BlankNode(value.text)
+
+    return frozenset(ox.Triple(term(s), term(p), term(o)) for s, p, o in statements)
 
 
 def _isomorphic(graph: Graph, document: str | bytes, syntax: str) -> bool:

@@ -9,14 +9,16 @@ matching data type (plain strings are Text; ``schema:Date``-typed literals are D
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import XSD, Graph
 
 from newsconv import schema_store
+from newsconv.validate import rdf_terms
 from newsconv.validate.findings import Finding, Severity
+from newsconv.validate.rdf_terms import Term, Triple
 
 _NAMESPACES = ("http://schema.org/", "https://schema.org/")
 _LITERAL_TYPES: dict[str | None, str] = {
@@ -89,27 +91,36 @@ def check(graph: Graph) -> list[Finding]:
 
     Findings come in the order of the sorted triples; only the triples with findings are sorted.
     """
-    vocab = vocabulary()
-    types = _Types(vocab, graph)
-    flagged: list[tuple[tuple[Node, Node, Node], list[Finding]]] = []
-    for triple in graph:
-        found = _findings(vocab, types, *triple)
-        if found:
-            flagged.append((triple, found))
+    statements = [
+        (triple, (rdf_terms.of(triple[0]), rdf_terms.of(triple[1]), rdf_terms.of(triple[2])))
+        for triple in graph
+    ]
+    types = _Types(vocabulary(), (terms for _, terms in statements))
+    flagged = [(triple, found) for triple, terms in statements if (found := _findings(types, *terms))]
     flagged.sort(key=lambda item: item[0])
     return [finding for _, found in flagged for finding in found]
 
 
-def _findings(vocab: Vocabulary, types: _Types, subject: Node, predicate: Node, value: Node) -> list[Finding]:
-    if predicate == RDF.type:
+def problems(triples: Sequence[Triple]) -> list[Finding]:
+    """Every use of a term in ``triples`` that schema.org does not define or allow there, in their order.
+
+    The same rules as :func:`check`, for triples built without rdflib (an article's statements).
+    """
+    types = _Types(vocabulary(), triples)
+    return [finding for triple in triples for finding in _findings(types, *triple)]
+
+
+def _findings(types: _Types, subject: Term, predicate: Term, value: Term) -> list[Finding]:
+    vocab = types.vocab
+    if predicate.text == rdf_terms.RDF_TYPE and predicate.kind == rdf_terms.IRI:
         if _local(value) in vocab.ancestors:
             return []
-        problems = [_Problem("schemaorg.unknown-term", f"{value} is no schema.org type")]
+        problems = [_Problem("schemaorg.unknown-term", f"{value.text} is no schema.org type")]
     elif (name := _local(predicate)) is None or name not in vocab.domains:
-        problems = [_Problem("schemaorg.unknown-term", f"{predicate} is no schema.org property")]
+        problems = [_Problem("schemaorg.unknown-term", f"{predicate.text} is no schema.org property")]
     else:
         problems = _domain(vocab, types.of(subject), name) + _range(vocab, types, value, name)
-    where = f"{subject} {predicate}"
+    where = f"{subject.text} {predicate.text}"
     return [Finding(p.rule, p.message, p.severity, path=where) for p in problems]
 
 
@@ -128,21 +139,23 @@ def _domain(vocab: Vocabulary, types: frozenset[str], name: str) -> list[_Proble
     return [_Problem("schemaorg.domain", message)]
 
 
-def _range(vocab: Vocabulary, node_types: _Types, value: Node, name: str) -> list[_Problem]:
+def _range(vocab: Vocabulary, node_types: _Types, value: Term, name: str) -> list[_Problem]:
     allowed = vocab.ranges[name]
-    if isinstance(value, Literal):
+    if value.kind == rdf_terms.LITERAL:
         kind = _literal_kind(value)
         if kind is not None and vocab.above(kind) & allowed:
             return []
         found = f"a {kind} literal" if kind else f"a literal of type {value.datatype}"
     else:
         types = node_types.of(value)
-        if (isinstance(value, URIRef) and "URL" in allowed) or any(  # any IRI is a URL, typed or not
+        if (value.kind == rdf_terms.IRI and "URL" in allowed) or any(  # any IRI is a URL, typed or not
             vocab.above(t) & allowed for t in types
         ):
             return []
         if not types:
-            message = f"{name} takes {', '.join(sorted(allowed))}; {value} has no schema.org type to check"
+            message = (
+                f"{name} takes {', '.join(sorted(allowed))}; {value.text} has no schema.org type to check"
+            )
             return [_Problem("schemaorg.range", message, "warning")]
         found = ", ".join(sorted(types))
     return [_Problem("schemaorg.range", f"{name} takes {', '.join(sorted(allowed))}, not {found}")]
@@ -151,18 +164,18 @@ def _range(vocab: Vocabulary, node_types: _Types, value: Node, name: str) -> lis
 class _Types:
     """The schema.org types of the nodes of one graph: rdf:type values, or an enumeration member's.
 
-    Read from the graph once, not looked up again for every triple that names a node.
+    Read from the triples once, not looked up again for every triple that names a node.
     """
 
-    def __init__(self, vocab: Vocabulary, graph: Graph) -> None:
+    def __init__(self, vocab: Vocabulary, triples: Iterable[Triple]) -> None:
         self.vocab = vocab
-        self.declared: dict[Node, set[str]] = {}
-        for node, kind in graph.subject_objects(RDF.type):
-            if (name := _local(kind)) in vocab.ancestors:
+        self.declared: dict[Term, set[str]] = {}
+        for node, predicate, kind in triples:
+            if predicate.text == rdf_terms.RDF_TYPE and (name := _local(kind)) in vocab.ancestors:
                 self.declared.setdefault(node, set()).add(name)
-        self.known: dict[Node, frozenset[str]] = {}
+        self.known: dict[Term, frozenset[str]] = {}
 
-    def of(self, node: Node) -> frozenset[str]:
+    def of(self, node: Term) -> frozenset[str]:
         if node not in self.known:
             local = _local(node)
             enumerated = self.vocab.instances.get(local, frozenset()) if local else frozenset()
@@ -170,19 +183,18 @@ class _Types:
         return self.known[node]
 
 
-def _literal_kind(value: Literal) -> str | None:
-    datatype = str(value.datatype) if value.datatype is not None else None
-    if datatype in _LITERAL_TYPES:
-        return _LITERAL_TYPES[datatype]
-    return _local(value.datatype) if value.datatype is not None else None
+def _literal_kind(value: Term) -> str | None:
+    if value.datatype in _LITERAL_TYPES:
+        return _LITERAL_TYPES[value.datatype]
+    return _local(rdf_terms.iri(value.datatype)) if value.datatype is not None else None
 
 
-def _local(node: Node) -> str | None:
+def _local(node: Term) -> str | None:
     """The schema.org local name of an IRI in either schema.org namespace, else None."""
-    if isinstance(node, URIRef):
+    if node.kind == rdf_terms.IRI:
         for namespace in _NAMESPACES:
-            if node.startswith(namespace):
-                return node[len(namespace) :]
+            if node.text.startswith(namespace):
+                return node.text[len(namespace) :]
     return None
 
 

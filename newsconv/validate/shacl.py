@@ -87,11 +87,22 @@ def _fast_conforms(graph: Graph, types: frozenset[Node]) -> bool:
     """
     try:
         if engines.fast(engines.RDF):
-            return _conforms_ntriples(proof.triples(graph) | _fast_hierarchy(types))
+            return _conforms_ntriples(proof.triples(graph) | _fast_hierarchy(frozenset(map(str, types))))
         conforms, _, _ = compiled_shapes().validate(graph + _hierarchy(types))
     except Exception:  # noqa: BLE001 (whatever the compiled engines refuse, the reference engine decides)
         return False
     return bool(conforms)
+
+
+def fast_conforms(triples: frozenset[Any], types: frozenset[str]) -> bool:
+    """Whether pyshacl-turbo finds pyoxigraph ``triples`` (whose nodes have the type IRIs ``types``) conforming.
+
+    False also when it cannot tell: :func:`check` then decides on the article's rdflib graph.
+    """
+    try:
+        return _conforms_ntriples(triples | _fast_hierarchy(types))
+    except Exception:  # noqa: BLE001 (whatever the compiled engines refuse, the reference engine decides)
+        return False
 
 
 def _conforms_ntriples(triples: frozenset[Any]) -> bool:
@@ -116,14 +127,14 @@ def _conforms_ntriples(triples: frozenset[Any]) -> bool:
 
 
 @schema_store.per_store(64)
-def _fast_hierarchy(types: frozenset[Node]) -> frozenset[Any]:
+def _fast_hierarchy(types: frozenset[str]) -> frozenset[Any]:
     """The ``rdfs:subClassOf`` triples above ``types`` as pyoxigraph triples (see :func:`_hierarchy`)."""
     import pyoxigraph as ox
 
     parents = _parents()
     sub_class_of = ox.NamedNode(str(RDFS.subClassOf))
     found: set[Any] = set()
-    todo = [str(kind) for kind in types]
+    todo = list(types)
     seen = set(todo)
     while todo:
         kind = todo.pop()
