@@ -77,12 +77,27 @@ class _Level(NamedTuple):
         return self.argument == other.argument and self.parts[: len(other.parts)] == other.parts
 
 
+# What a level put in its folders: the folder listed, its parts, and the inputs it found that were
+# repeats of inputs planned earlier (planned nothing: a second listing must skip them too).
+_Listed = tuple[str, tuple[str, ...], frozenset[str]]
+
+
+@dataclass(slots=True)
+class _Open:
+    """A level the walk is in: the folders its inputs and outputs are in, what it planned so far."""
+
+    level: _Level
+    folders: tuple[str, ...]
+    planned: bool = False
+    repeats: list[str] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class _Folder:
     """The names planned in one folder: each kind maps a name to the input that takes it."""
 
     kinds: tuple[dict[str, str], ...] = field(default_factory=lambda: ({}, {}, {}, {}))
-    listed: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # the levels that filled it
+    listed: set[_Listed] = field(default_factory=set)  # the levels that filled it
     users: int = 0  # open levels that put names here
     pinned: bool = False  # holds a named input: kept to the end
 
@@ -147,8 +162,8 @@ class Plan:
         self._several = tuple(several)
         self._relist = relist
         self._folders: dict[str, _Folder] = {}  # folder key -> its names, while they are held
-        self._dropped: dict[str, set[tuple[str, tuple[str, ...]]]] = {}  # folder key -> what filled it
-        self._walk: list[tuple[_Level, tuple[str, ...]]] = []  # the open levels, with their folders
+        self._dropped: dict[str, set[_Listed]] = {}  # folder key -> what filled it
+        self._walk: list[_Open] = []  # the levels the walk is in, outermost first
         self._stdin = False
         self._cwd = os.getcwd()
 
@@ -169,7 +184,11 @@ class Plan:
         for folder in {name.folder for name in names}:
             self._open(folder).pinned |= walked is None
         if self._repeated(item, names):
+            if walked is not None:
+                self._walk[-1].repeats.append(names[0].name)
             return False
+        if walked is not None:
+            self._walk[-1].planned = True
         self._stdin |= item.path == STDIN
         for name in names:
             held = self._folders[name.folder]
@@ -203,20 +222,22 @@ class Plan:
 
     def _enter(self, level: _Level, names: list[_Name]) -> None:
         """Make ``level`` the walk's current one, leaving the levels the walk has finished."""
-        while self._walk and not level.within(self._walk[-1][0]):
-            self._leave(*self._walk.pop())
-        if self._walk and self._walk[-1][0] == level:
+        while self._walk and not level.within(self._walk[-1].level):
+            self._leave(self._walk.pop())
+        if self._walk and self._walk[-1].level == level:
             return
         folders = tuple({name.folder for name in names})
         for folder in folders:
-            held = self._open(folder)
-            held.users += 1
-            held.listed.add((level.folder, level.parts))
-        self._walk.append((level, folders))
+            self._open(folder).users += 1
+        self._walk.append(_Open(level, folders))
 
-    def _leave(self, level: _Level, folders: tuple[str, ...]) -> None:
-        for folder in folders:
+    def _leave(self, done: _Open) -> None:
+        """A level is listed: its folders remember it (if it planned anything) and may be dropped."""
+        listed = (done.level.folder, done.level.parts, frozenset(done.repeats))
+        for folder in done.folders:
             held = self._folders[folder]
+            if done.planned:
+                held.listed.add(listed)
             held.users -= 1
             if not held.users and not held.pinned and self._relist is not None:
                 self._dropped[folder] = held.listed
@@ -227,9 +248,12 @@ class Plan:
         if (held := self._folders.get(folder)) is not None:
             return held
         held = self._folders[folder] = _Folder(listed=self._dropped.pop(folder, set()))
-        for listed, parts in sorted(held.listed):
+        for listed, parts, repeats in held.listed:
             for item in self._relist(listed, parts) if self._relist is not None else ():
-                for name in self._names(item):
+                names = self._names(item)
+                if names[0].name in repeats:
+                    continue
+                for name in names:
                     if name.folder == folder:
                         held.keep(name, item.path)
         return held
