@@ -11,10 +11,11 @@ long archive run needs on top of Dask:
   number is in flight at a time, so a listing of millions never sits in the client's memory.
 - **Results as they complete**: ``as_completed``, never ``gather`` (which gives up on everything
   when one task fails).
-- **Only the input that kills a worker fails**: Dask retries a task whose worker died (the
-  scheduler's ``allowed-failures``) and then fails it with ``KilledWorker``; a batch that fails
-  as a whole is split and its inputs are retried one by one, so the culprit alone is marked
-  failed and every other input of its batch is still converted.
+- **Only the input that kills a worker fails**: a task whose worker died fails with
+  ``KilledWorker`` (at once on a local cluster, after the scheduler's ``allowed-failures``
+  elsewhere); a batch that fails as a whole is split and its inputs are retried one by one,
+  each first removing the temporary files its killed attempt left, so the culprit alone is
+  marked failed, every other input of its batch is still converted and nothing is left behind.
 
 Dask is an optional dependency (``pip install 'newsconv[dask]'``): this module is imported only
 when the engine is asked for.
@@ -31,11 +32,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 from distributed.scheduler import KilledWorker
 
 from newsconv import schema_store
-from newsconv.batch.convert import convert_batch
+from newsconv.batch.convert import convert_batch, remove_stale_temporaries
 from newsconv.batch.prepare import prepare
 from newsconv.batch.results import FAILED, INTERNAL, ConvertOptions, FileResult
 from newsconv.errors import SchemaNotFoundError
@@ -71,8 +73,17 @@ class PrepareWorker(WorkerPlugin):
         prepare(self.formats)
 
 
-def convert_on_worker(batch: Sequence[Input], options: ConvertOptions) -> list[FileResult]:
-    """The task: one batch through the batch function (a bad input is a failed result, not an error)."""
+def convert_on_worker(
+    batch: Sequence[Input], options: ConvertOptions, retried: bool = False
+) -> list[FileResult]:
+    """The task: one batch through the batch function (a bad input is a failed result, not an error).
+
+    An input ``retried`` alone after its batch's worker died first removes the temporary files
+    the killed attempt may have left beside its outputs (on the worker: it sees their disk).
+    """
+    if retried:
+        for item in batch:
+            remove_stale_temporaries(item, options)
     return convert_batch(batch, options)
 
 
@@ -81,13 +92,16 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     """A client of the cluster at ``scheduler``, else of a new ``LocalCluster`` of ``workers`` processes.
 
     A local cluster runs one single-threaded process per worker (conversion holds the GIL) and
-    is shut down when the block ends.
+    is shut down when the block ends. Its scheduler fails a task at its worker's first death
+    (``allowed-failures`` 0, not Dask's 3): :func:`run` then retries the batch's inputs one by
+    one, each first removing what the killed attempt left, where Dask's own retry would not.
     """
     if scheduler is not None:
         with Client(scheduler) as client:
             yield client
         return
     with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
@@ -155,10 +169,11 @@ class _Run:
         """Submit batches (inputs to retry alone first) until the in-flight limit is reached."""
         limit = self._limit()
         while len(self.in_flight) < limit:
-            batch = self.alone.popleft() if self.alone else tuple(next(pending, ()))
+            retried = bool(self.alone)
+            batch = self.alone.popleft() if retried else tuple(next(pending, ()))
             if not batch:
                 return
-            future = self.client.submit(convert_on_worker, batch, self.options, pure=False)
+            future = self.client.submit(convert_on_worker, batch, self.options, retried, pure=False)
             self.in_flight[future] = batch
             done.add(future)
 
