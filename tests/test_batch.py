@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsconv
+from newsconv import registry
 from newsconv.batch import ConvertOptions, FileResult, convert_batch, engines
 from newsconv.batch.plan import Plan
 from newsconv.errors import OutputConflictError
@@ -215,6 +217,25 @@ def test_prepare_loads_once_and_names_unknown_formats() -> None:
     newsconv.prepare("model,jsonld")  # a second call costs nothing
     with pytest.raises(newsconv.UnknownFormatError):
         newsconv.prepare(["docx"])
+
+
+def test_prepare_for_convert_warms_no_reader_of_its_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``convert`` reads its inputs, not its outputs: ``read=False`` writes and validates, reads nothing back."""
+    monkeypatch.setattr(importlib.import_module("newsconv.batch.prepare"), "_prepared", set())
+    read: list[str] = []
+    real = registry.Format.read_items
+
+    def read_items(fmt: registry.Format, data: bytes, source: str | None = None) -> list[newsconv.Article]:
+        read.append(fmt.name)
+        return real(fmt, data, source)
+
+    monkeypatch.setattr(registry.Format, "read_items", read_items)
+    newsconv.prepare("jsonld,turtle", read=False)
+    newsconv.prepare("jsonld,turtle", read=False)
+    assert read == []
+    newsconv.prepare("jsonld,turtle")
+    newsconv.prepare("jsonld,turtle", read=False)  # prepared with their readers: nothing more to do
+    assert read == ["jsonld", "turtle"]
 
 
 def test_the_callers_schema_store_is_used_and_checked_before_any_input(stories: Path, tmp_path: Path) -> None:

@@ -93,9 +93,10 @@ def convert_batch(sources: Sequence[str | Input], options: ConvertOptions) -> li
     """Convert each source (a path, or an Input that names its output sub-folders); one result each.
 
     Never raises for a bad input: it gives a failed result. SchemaNotFoundError is raised.
-    Validation uses ``options.schemas`` when set.
+    Validation uses ``options.schemas`` when set, else the store current when the batch starts
+    (held for the batch: every cached schema lookup would otherwise read the settings again).
     """
-    with schema_store.using(options.schemas):
+    with schema_store.using(options.schemas or schema_store.current()):
         return [convert_input(s if isinstance(s, Input) else Input.of(s), options) for s in sources]
 
 

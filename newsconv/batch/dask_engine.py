@@ -70,7 +70,7 @@ class PrepareWorker(WorkerPlugin):
         """Pin the client's output-deciding environment, take its schema store, warm up."""
         os.environ.update(self.environment)
         schema_store.activate(self.schemas)
-        prepare(self.formats)
+        prepare(self.formats, read=False)
 
 
 def convert_on_worker(

@@ -117,7 +117,7 @@ def run(
     """Run ``engine`` over checked inputs: prepare the formats, record every result, sum them up."""
     runner = engines.get(engine)
     with schema_store.using(options.schemas):
-        prepare(options.to)
+        prepare(options.to, read=False)
     summary = Summary()
     start = time.perf_counter()
     record = Manifest(manifest) if manifest is not None else None

@@ -103,7 +103,7 @@ def _pool(options: ConvertOptions, jobs: int) -> ProcessPoolExecutor:
 def _start_worker(options: ConvertOptions) -> None:
     """Set a worker up once: its schema store, and whatever its formats load (a no-op when forked)."""
     schema_store.activate(options.schemas)
-    prepare(options.to)
+    prepare(options.to, read=False)
 
 
 def _died(item: Input) -> FileResult:

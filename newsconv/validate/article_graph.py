@@ -59,7 +59,7 @@ def _fast_triples(article: Article) -> frozenset[Any] | None:
     if schemaorg_vocab.problems(statements):
         return None
     try:
-        triples = proof.oxigraph_triples(statements)
+        triples = proof.oxigraph_quads(statements)
     except Exception:  # noqa: BLE001 (pyoxigraph refuses some terms rdflib takes, e.g. lone surrogates)
         return None
     types = frozenset(o.text for _, p, o in statements if p.text == rdf_terms.RDF_TYPE)

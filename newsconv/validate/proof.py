@@ -2,9 +2,9 @@
 
 An article's schema.org graph is checked once (vocabulary, SHACL); each document written from it
 is then proven by a real parser: its triples must be the graph's triples, no more and no fewer.
-pyoxigraph parses where installed (a few hundredths of a millisecond a document), rdflib
-otherwise. Our graphs name every node by IRI, so equal triple sets are equal graphs; should a
-blank node appear on either side, the comparison falls back to graph isomorphism
+pyoxigraph parses where installed (a few hundredths of a millisecond a document; its quads are
+compared, so a statement in a named graph is none of the graph's), rdflib otherwise. Our graphs
+name every node by IRI, so equal triple sets are equal graphs; should a blank node appear on either side, the comparison falls back to graph isomorphism
 (``rdflib.compare.isomorphic``). A failed proof is a finding (rule ``proof``) like any other.
 """
 
@@ -53,12 +53,12 @@ def last_result(function: Callable[[Argument], Result]) -> Callable[[Argument], 
 
 
 def converted(graph: Graph) -> frozenset[Any]:
-    """The triples of ``graph`` in the comparing engine's terms (pyoxigraph's where installed)."""
+    """The triples of ``graph`` in the comparing engine's terms (pyoxigraph quads in the default graph where installed)."""
     if not engines.fast(engines.RDF):
         return frozenset(graph)
     import pyoxigraph as ox
 
-    return frozenset(ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in graph)
+    return frozenset(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in graph)
 
 
 triples = last_result(converted)
@@ -112,18 +112,30 @@ def prove_triples(
     return [_differs(what, found - wanted, wanted - found)]
 
 
-def oxigraph_triples(statements: Iterable[Triple]) -> frozenset[Any]:
-    """Triples of :class:`~newsconv.validate.rdf_terms.Term` as pyoxigraph triples (which may refuse a term)."""
+def oxigraph_quads(statements: Iterable[Triple]) -> frozenset[Any]:
+    """Triples of :class:`~newsconv.validate.rdf_terms.Term` as pyoxigraph quads in the default graph.
+
+    pyoxigraph may refuse a term (a lone surrogate): it raises then. Each distinct term is made once.
+    """
     import pyoxigraph as ox
 
-    def term(value: Term) -> Any:
-        if value.kind == rdf_terms.IRI:
-            return ox.NamedNode(value.text)
-        if value.kind == rdf_terms.LITERAL:
-            return ox.Literal(value.text, datatype=ox.NamedNode(value.datatype) if value.datatype else None)
-        return ox.BlankNode(value.text)
+    made: dict[Term, Any] = {}
 
-    return frozenset(ox.Triple(term(s), term(p), term(o)) for s, p, o in statements)
+    def term(value: Term) -> Any:
+        node = made.get(value)
+        if node is None:
+            if value.kind == rdf_terms.IRI:
+                node = ox.NamedNode(value.text)
+            elif value.kind == rdf_terms.LITERAL:
+                node = ox.Literal(
+                    value.text, datatype=ox.NamedNode(value.datatype) if value.datatype else None
+                )
+            else:
+                node = ox.BlankNode(value.text)
+            made[value] = node
+        return node
+
+    return frozenset(ox.Quad(term(s), term(p), term(o)) for s, p, o in statements)
 
 
 def _isomorphic(graph: Graph, document: str | bytes, syntax: str) -> bool:
@@ -141,11 +153,11 @@ def _parse(document: str | bytes, syntax: str) -> frozenset[Any]:
 
         if syntax != "json-ld":
             format = getattr(ox.RdfFormat, _OXIGRAPH_SYNTAX[syntax])
-            return frozenset(quad.triple for quad in ox.parse(document, format=format))
+            return frozenset(ox.parse(document, format=format))
         data = json.loads(document)
         if _leads_with_schema_org(data):
             cut = json.dumps(_with_trimmed_context(data))
-            return frozenset(quad.triple for quad in ox.parse(cut, format=ox.RdfFormat.JSON_LD))
+            return frozenset(ox.parse(cut, format=ox.RdfFormat.JSON_LD))
     return converted(_reference_graph(document, syntax))
 
 
@@ -206,7 +218,7 @@ def _words(value: Any, found: set[str]) -> None:
 
 
 def _has_blank(statements: Iterable[Any]) -> bool:
-    return any(_blank(s) or _blank(o) for s, _, o in statements)
+    return any(_blank(statement[0]) or _blank(statement[2]) for statement in statements)
 
 
 def _blank(term: Any) -> bool:

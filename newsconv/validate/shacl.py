@@ -139,7 +139,7 @@ def _fast_hierarchy(types: frozenset[str]) -> frozenset[Any]:
     while todo:
         kind = todo.pop()
         for parent in parents.get(kind, ()):
-            found.add(ox.Triple(ox.NamedNode(kind), sub_class_of, ox.NamedNode(parent)))
+            found.add(ox.Quad(ox.NamedNode(kind), sub_class_of, ox.NamedNode(parent)))
             if parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
