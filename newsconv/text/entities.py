@@ -183,7 +183,8 @@ def _window(paragraph: str, start: int) -> str:
 
 @cache
 def _org_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for an organisation noun in lower case just after a name, and just before it."""
+    """Patterns for an organisation noun in lower case just after a name, and just before it (a
+    noun, spaces, the end: ``_org_noun_beside`` tests the noun's last word before searching)."""
     nouns = "|".join(
         sorted((n.replace(" ", r"\s+") for n in lexicons.words("org_nouns.txt")), key=len, reverse=True)
     )
@@ -711,7 +712,7 @@ class Entities:
                 c.honorific is None
                 and c.title is None
                 and (
-                    _ends_with_one(_window(paragraph, c.start), _last_words("work_nouns.txt"), _work_before())
+                    _work_before().search(_window(paragraph, c.start)) is not None
                     or _index_name(c, paragraph)
                 )
             )

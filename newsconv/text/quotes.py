@@ -138,6 +138,8 @@ def is_quote(text: str) -> bool:
     words = tokens.split(text)
     if len(words) < MIN_WORDS:
         return False
+    if len(words) > MAX_TITLE_WORDS:
+        return True  # too long for a title: the words need not be read
     content = [w for w in words if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in content)
     return not (

@@ -16,8 +16,9 @@ from functools import cache, lru_cache
 from newsconv.text import lexicons, tokens
 
 # Possessive repeats and the look-behind keep a long run of stops linear: only its first
-# character is tried as a start, and nothing is given back.
-SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)\]]*+(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
+# character is tried as a start, and nothing is given back. The look-behind follows that first
+# stop, so the pattern opens with a character class and the engine skips ahead to stops.
+SENTENCE_END = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’)\]]*+(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
 ABBREVIATION_WINDOW = 12  # characters looked at before a stop for an abbreviation
 CACHED_PARAGRAPHS = 1024
 
