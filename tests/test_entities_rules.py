@@ -140,6 +140,11 @@ def test_title_of_a_work_is_not_a_name() -> None:
     assert persons == set() and orgs == set()
 
 
+def test_every_part_of_a_work_title_cut_at_its_connectors_is_no_name() -> None:
+    persons, orgs, places = names(extract(["It rose to fame with the single Return of the Mack in 1996."]))
+    assert persons == orgs == places == set()
+
+
 def test_group_adjective_with_its_own_organisation_noun() -> None:
     _, orgs, _ = names(extract(["Critics said Democratic party insiders were worried."]))
     assert orgs == {"Democratic"}

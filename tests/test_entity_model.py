@@ -50,3 +50,35 @@ def test_every_candidate_has_a_traced_verdict() -> None:
     lines = entities.explain()
     assert len(lines) == len(entities.verdicts) >= 3
     assert any("'Ann Lowe': rules person" in line and "-> person 'Ann Lowe'" in line for line in lines)
+
+
+def test_best_needs_a_margin_over_none() -> None:
+    table = {"bias": (0.0, 500.0, 0.0, 300.0)}
+    assert entity_model.best(["bias"], table) == "org"
+    assert entity_model.best(["bias"], table, margin=300.0) == "none"
+
+
+def test_a_word_linking_leaves_open_gets_the_models_second_opinion() -> None:
+    paragraphs = ["The offer from Zantrel lifted its shares, traders said."]
+    assert Entities(paragraphs, table={}).found == []  # the rules alone drop it
+    table = {"bias": (0.0, 0.0, 0.0, 0.0), "r=unsure": (0.0, 900.0, 0.0, 0.0)}
+    entities = Entities(paragraphs, table=table)
+    assert [(f.kind.value, f.name) for f in entities.found] == [("org", "Zantrel")]
+    assert any("second opinion org" in line for line in entities.explain())
+    place = {"bias": (0.0, 0.0, 0.0, 0.0), "r=unsure": (0.0, 0.0, 900.0, 0.0)}
+    assert Entities(paragraphs, table=place).found == []  # only organisations come back
+
+
+def test_no_second_opinion_for_a_possessive() -> None:
+    table = {"bias": (0.0, 0.0, 0.0, 0.0), "r=unsure": (0.0, 900.0, 0.0, 0.0)}
+    assert Entities(["He knows Rafa's views, he said."], table=table).found == []
+
+
+def test_a_word_left_open_joins_an_organisation_named_later() -> None:
+    paragraphs = [
+        "She met the ministries of Foreign Affairs, Interior and Trade.",
+        "The Ministry of Interior said it would help.",
+    ]
+    entities = Entities(paragraphs, table={})
+    interior = next(f for f in entities.found if f.name == "Ministry of Interior")
+    assert "Interior" in interior.forms

@@ -18,6 +18,7 @@ from importlib import resources
 from newsconv.text import lexicons
 
 LABELS = ("person", "org", "place", "none")
+NONE = LABELS.index("none")
 MODEL_FILE = "entity_model.tsv"
 # The rules' verdicts the model may change: a candidate they dropped (an unconfirmed sentence
 # opener, a word in a table) may come back as any label. Two-fold cross-validation on CoNLL-2003
@@ -108,10 +109,14 @@ def scores(feats: Sequence[str], table: Weights | None = None) -> list[float]:
 def decide(feats: Sequence[str], opinion: str, table: Weights | None = None) -> str:
     """The label for a candidate: the model's best where it may change the rules' ``opinion``
     (``OPINIONS``), else the rules' own."""
-    if opinion not in OPINIONS:
-        return opinion
+    return best(feats, table) if opinion in OPINIONS else opinion
+
+
+def best(feats: Sequence[str], table: Weights | None = None, margin: float = 0.0) -> str:
+    """The label the model scores highest; "none" unless it beats "none" by ``margin``."""
     s = scores(feats, table)
-    return LABELS[max(range(len(LABELS)), key=s.__getitem__)]
+    top = max(range(len(LABELS)), key=s.__getitem__)
+    return LABELS[top] if s[top] >= s[NONE] + margin else "none"
 
 
 def prose(paragraph: str) -> str:
