@@ -20,7 +20,10 @@ lexicons) is paid once before the timings; ``setup`` reports it. ``--compare TRE
 same rows with the newsconv package of another checkout first (``git worktree add`` one), so
 old and new are measured side by side in one run. ``--convert-jobs 1,2`` then times the whole
 ``newsconv convert`` command over the same files (each tree; ``--jobs`` for the new one only):
-wall and CPU seconds of all its processes, and the peak resident memory of the largest.
+wall and CPU seconds of all its processes, and the peak resident memory of the largest;
+``--rounds N`` repeats that, the trees alternating, and ``--bytecode`` compiles both trees'
+modules first (an installed package has its bytecode; with ``PYTHONDONTWRITEBYTECODE`` set,
+every run would otherwise compile newsconv's sources again, 0.2-0.4 s).
 """
 
 from __future__ import annotations
@@ -56,6 +59,14 @@ def main() -> int:
         default="",
         help="also time `newsconv convert FILES --to TOGETHER --out TMP --jobs N` for these N (e.g. 1,2)",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="time each convert this often, trees alternating"
+    )
+    parser.add_argument(
+        "--bytecode",
+        action="store_true",
+        help="compile each tree's modules first (python -m compileall), as an installed package has them",
+    )
     parser.add_argument("--no-rows", action="store_true", help="only time the convert command")
     parser.add_argument("--row", help=argparse.SUPPRESS)  # internal: measure one row in this process
     args = parser.parse_args()
@@ -72,14 +83,32 @@ def main() -> int:
         for row in [] if args.no_rows else rows:
             print(_line(label, row, _run_row(args, row, tree)), flush=True)
     if args.convert_jobs:
+        if args.bytecode:
+            for _, tree in trees:
+                _compile(tree)
         print(f"\nnewsconv convert {len(files)} files --to {args.together} (validated), whole command")
         print(
-            f"{'tree':<5} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'art/s wall':>11} {'art/s CPU':>10} {'peak MB':>8}"
+            f"{'tree':<5} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'art/s wall':>11} {'art/s CPU':>10}"
+            f" {'CPU ms/art':>10} {'peak MB':>8}"
         )
-        for label, tree in trees:
+        for _ in range(args.rounds):
             for jobs in args.convert_jobs.split(","):
-                print(_convert_line(label, jobs, _run_convert(files, args.together, tree, jobs)), flush=True)
+                for label, tree in trees:
+                    print(
+                        _convert_line(label, jobs, _run_convert(files, args.together, tree, jobs)), flush=True
+                    )
     return 0
+
+
+def _compile(tree: Path | None) -> None:
+    """Write the bytecode of a tree's newsconv package (``PYTHONDONTWRITEBYTECODE`` would have each run compile it)."""
+    if tree is None:
+        import newsconv
+
+        package = Path(newsconv.__file__).parent
+    else:
+        package = tree / "newsconv"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
 
 def _writable() -> list[str]:
@@ -145,7 +174,8 @@ def _convert_line(label: str, jobs: str, result: tuple[float, ...]) -> str:
     wall, cpu, peak, count, code = result
     shown_jobs = jobs if label == "new" else "-"
     failed = "" if code == 0 else f"  exit {code:.0f}"
-    return f"{label:<5} {shown_jobs:>4} {wall:7.2f} {cpu:7.2f} {count / wall:11.1f} {count / cpu:10.1f} {peak:8.0f}{failed}"
+    rates = f"{count / wall:11.1f} {count / cpu:10.1f} {1000 * cpu / count:10.2f}"
+    return f"{label:<5} {shown_jobs:>4} {wall:7.2f} {cpu:7.2f} {rates} {peak:8.0f}{failed}"
 
 
 def _line(label: str, row: str, result: dict[str, float]) -> str:
