@@ -24,7 +24,7 @@ from newsconv.formats import schemaorg, schemaorg_read, schemaorg_triples, turtl
 from newsconv.model import Article
 from newsconv.validate import article_graph, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
-from newsconv.validate.proof import last_result
+from newsconv.validate.memo import last_result
 from newsconv.validate.rdf_terms import LITERAL, Term, Triple
 
 _SYNTAX_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML"}

@@ -27,7 +27,7 @@ from newsconv.formats.schemaorg_nodes import (
     text,
 )
 from newsconv.model import Article, Entity, Organization, Person, Place
-from newsconv.validate.proof import last_result
+from newsconv.validate.memo import last_result
 
 __all__ = [
     "Node",

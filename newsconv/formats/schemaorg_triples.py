@@ -15,7 +15,7 @@ from functools import cache
 
 from newsconv.formats import schemaorg
 from newsconv.model import Article
-from newsconv.validate.proof import last_result
+from newsconv.validate.memo import last_result
 from newsconv.validate.rdf_terms import LITERAL, RDF_TYPE, XSD_INTEGER, Term, Triple, iri
 
 Grouped = dict[Term, dict[Term, dict[Term, None]]]

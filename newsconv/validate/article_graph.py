@@ -23,6 +23,7 @@ from rdflib import Graph
 from newsconv.model import Article
 from newsconv.validate import engines, proof, rdf_terms, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
+from newsconv.validate.memo import last_result
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class Checked:
     graph: Callable[[], Graph]
 
 
-@proof.last_result
+@last_result
 def checked(article: Article) -> Checked:
     """The article's graph, checked; the last article's is remembered for its other formats."""
     from newsconv.formats import rdf

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -21,35 +21,12 @@ from rdflib.term import Node
 from newsconv import schema_store
 from newsconv.validate import engines, rdf_terms
 from newsconv.validate.findings import Finding
+from newsconv.validate.memo import last_result
 from newsconv.validate.rdf_terms import Term, Triple
 
 RULE = "proof"
 SHOWN = 3  # triples named in a failed proof's message, of each kind
 _OXIGRAPH_SYNTAX = {"turtle": "TURTLE", "nt": "N_TRIPLES", "xml": "RDF_XML", "json-ld": "JSON_LD"}
-
-Argument = TypeVar("Argument")
-Result = TypeVar("Result")
-
-
-def last_result(function: Callable[[Argument], Result]) -> Callable[[Argument], Result]:
-    """``function`` remembering its result for the last argument, recognised by identity.
-
-    The formats of one article are written one after the other, so a one-entry cache is all
-    that is needed to build and check its graph once; it holds nothing else alive. A result
-    is remembered with the engines and the schema store that made it.
-    """
-    last: list[tuple[Argument, tuple[object, ...], Result]] = []
-
-    def remembered(argument: Argument) -> Result:
-        mode = (*engines.mode(), schema_store.current())
-        if last and last[0][0] is argument and last[0][1] == mode:
-            return last[0][2]
-        result = function(argument)
-        last[:] = [(argument, mode, result)]
-        return result
-
-    remembered.__doc__ = function.__doc__
-    return remembered
 
 
 def converted(graph: Graph) -> frozenset[Any]:

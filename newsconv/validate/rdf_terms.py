@@ -7,10 +7,10 @@ check reads only these, so it has one set of rules for both.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 IRI = "iri"
 LITERAL = "literal"
@@ -37,6 +37,8 @@ def iri(text: str) -> Term:
 
 def of(node: Node) -> Term:
     """An rdflib term as a :class:`Term` (a language-tagged literal is plain, as rdflib has it)."""
+    from rdflib import Literal, URIRef  # here: the statements of an article need no RDF library
+
     if isinstance(node, URIRef):
         return Term(IRI, str(node))
     if isinstance(node, Literal):
