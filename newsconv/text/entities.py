@@ -37,6 +37,8 @@ STRONG_PLACE_CUE = re.compile(
 )
 # before a name that a place noun follows: a preposition or "the", maybe with an adjective
 # ("in the eastern Sharqiyah province", "at Charles de Gaulle airport")
+# either of the two: one scan of a window instead of two (``_located``)
+LOCATED_OR_STRONG = re.compile(f"{LOCATED_BEFORE.pattern}|{STRONG_PLACE_CUE.pattern}")
 PLACE_NOUN_CUE = re.compile(r"\b(?:in|at|from|near|to|outside|across|the)(?:\s+[a-z]+)?\s+$")
 ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -495,8 +497,7 @@ def _truncated(cand: Candidate, paragraph: str) -> bool:
 def _located(cand: Candidate, paragraph: str) -> bool:
     """Whether a mention stands where a place does: after "in", "near" or "outside", or after
     "the town of" and its like ("the village of Mahala")."""
-    before = _window(paragraph, cand.start)
-    return LOCATED_BEFORE.search(before) is not None or STRONG_PLACE_CUE.search(before) is not None
+    return LOCATED_OR_STRONG.search(_window(paragraph, cand.start)) is not None
 
 
 def _single(cand: Candidate, paragraph: str, repeated: bool, located: bool) -> Kind | None:
@@ -739,12 +740,17 @@ class Entities:
         mid |= {
             c.text
             for c in cands
-            if not c.text.endswith("s") and _person_cue_after().match(paragraphs[c.paragraph], c.end)
+            if c.text not in mid  # already in: the look-up after the name is not needed
+            and not c.text.endswith("s")
+            and _person_cue_after().match(paragraphs[c.paragraph], c.end)
         }
         dropped = [self._dropped(c, mid) for c in cands]
         judged = [c for c, d in zip(cands, dropped) if not d]
         self.counts = Counter(c.text for c in judged)
-        self.located = {c.text for c in judged if len(c.words) == 1 and _located(c, paragraphs[c.paragraph])}
+        self.located: set[str] = set()
+        for c in judged:  # a word found located once is not looked at again
+            if len(c.words) == 1 and c.text not in self.located and _located(c, paragraphs[c.paragraph]):
+                self.located.add(c.text)
         known = lexicons.words("organizations.txt")
         contexts = [
             c.text not in known and _place_name(c.text) is None and _org_context(c, paragraphs[c.paragraph])

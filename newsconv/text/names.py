@@ -94,6 +94,7 @@ DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
 DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|la|le|al")
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
 WORD_CACHE = 1 << 16  # words whose title status is remembered
+PARAGRAPH_CACHE = 1024  # paragraphs whose sentence starts are remembered
 MAX_PLACE_WORDS = 4  # words of a place name looked for before a title ("New York City Council")
 
 
@@ -155,18 +156,17 @@ def capitalised(text: str) -> bool:
     return "-" not in text or not (tail.islower() and tail.endswith(ADJECTIVE_ENDINGS))
 
 
-def sentence_starts(paragraph: str) -> set[int]:
+@lru_cache(maxsize=PARAGRAPH_CACHE)
+def sentence_starts(paragraph: str) -> frozenset[int]:
     """Where sentences may start: the paragraph's start after spaces, quotation marks, brackets
     and dashes, and after each stop, colon, semicolon or opening quotation mark. Wider than
     ``sentences.ends``: a capital after "Mr." or a colon may still open a clause, and a name
-    there needs other evidence to count."""
+    there needs other evidence to count. Remembered: tokenizing and entity rules ask again."""
     first = SENTENCE_STOP.match(paragraph) if paragraph[:1] in ".!?…:;" else None
     if first is None:
         first = PARAGRAPH_LEAD.match(paragraph)
     assert first is not None  # PARAGRAPH_LEAD matches the empty string
-    starts = {m.end() for m in SENTENCE_STOP.finditer(paragraph, first.end())}
-    starts.add(first.end())
-    return starts
+    return frozenset([first.end(), *(m.end() for m in SENTENCE_STOP.finditer(paragraph, first.end()))])
 
 
 def tokenize(paragraph: str) -> list[Token]:
@@ -294,7 +294,7 @@ def _org_ends() -> frozenset[str]:
     return frozenset(name.split()[-1] for name in lexicons.words("organizations.txt"))
 
 
-def _numbers(paragraph: str, starts: set[int]) -> list[Token]:
+def _numbers(paragraph: str, starts: frozenset[int]) -> list[Token]:
     """Numbers that are name words: after a capitalised organisation or road word when they count
     nothing ("Radio 4", "Interstate 95"; not "the Council 10 days ago") or, mid-sentence after a
     lower-case word, before an organisation's name ("his 2 Wikid Records label")."""
@@ -879,7 +879,10 @@ def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) ->
     ``name_stops`` are the positions of stop words that count as name words.
     """
     honorifics = lexicons.honorifics()
-    tokens = [Token(w, k, k, False, False, capitalised(w), k in name_stops) for k, w in enumerate(words)]
+    tokens = [
+        tuple.__new__(Token, (w, k, k, False, False, capitalised(w), k in name_stops))
+        for k, w in enumerate(words)
+    ]
     out = []
     for piece in (q for p in _split_and(_trim(tokens)) for q in _split_org_title(_trim(p))):
         run = _trim(piece)
