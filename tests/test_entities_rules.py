@@ -207,3 +207,42 @@ def test_short_name_before_the_full_one_is_folded_into_it() -> None:
 def test_acronym_is_not_folded_into_a_longer_name() -> None:
     _, orgs, _ = names(extract(["The UN Country Team met.", "The UN said so."]))
     assert orgs == {"UN Country Team", "UN"}
+
+
+def test_and_joins_two_common_nouns_before_an_organisation_word() -> None:
+    _, orgs, _ = names(
+        extract(["In a filing with the Securities and Exchange Commission, the firm said it would sell."])
+    )
+    assert orgs == {"Securities and Exchange Commission"}
+    _, orgs, _ = names(extract(["The drug was cleared by the U.S. Food and Drug Administration last week."]))
+    assert orgs == {"U.S. Food and Drug Administration"}
+    _, orgs, places = names(extract(["Troops left the Gaza Strip and West Bank on Monday."]))
+    assert orgs == set() and places == {"Gaza Strip", "West Bank"}
+
+
+def test_a_lone_organisation_word_without_its_full_name_is_no_organisation() -> None:
+    _, orgs, _ = names(extract(["The Government said it would not change course, the Office added."]))
+    assert orgs == set()
+    _, orgs, _ = names(extract(["The Commerce Department said exports rose. The Department said more."]))
+    assert orgs == {"Commerce Department"}
+
+
+def test_a_press_review_heads_each_newspaper_with_its_name_in_capitals() -> None:
+    review = [
+        "These are some of the leading stories in the Varnish press on Sunday.",
+        "DAILY STAR",
+        "- Minister opens a new bridge.",
+        "AL RAQIB",
+        "- Talks resume.",
+    ]
+    _, orgs, _ = names(extract(review))
+    assert orgs == {"DAILY STAR", "AL RAQIB"}
+    one_paper = ["These are the leading stories in the daily Le Courrier.", "FRONT PAGE", "- Strikes spread."]
+    assert names(extract(one_paper))[1] == {"Le Courrier"}
+
+
+def test_a_title_case_headline_names_its_gazetteer_places() -> None:
+    found = extract(["Stocks rose on Monday."], headline="PRESS DIGEST - Spain - Aug 28.")
+    assert [p.name for p in found.places] == ["Spain"]
+    found = extract(["Michael Jordan scored 40 points."], headline="Jordan Leads Bulls To Win")
+    assert found.places == ()

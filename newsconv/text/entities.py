@@ -44,8 +44,6 @@ ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # a role and its employer: "director of product at Ask Jeeves", "chief executive of Time Warner"
 EMPLOYER_BEFORE = re.compile(r"\b([a-z][\w-]*)(?:\s+(?:of|for)\s+[a-z]+)?\s+(at|of)\s+(?:the\s+)?$")
-COMPLEMENT_AFTER = re.compile(r"\s+(?:(?:of|on|for|in)\s+(?:the\s+)?[A-Z]|[A-Z]\w*-[a-z])")
-MODIFIER_BEFORE = re.compile(r"\b[a-z]+-[a-z]+\s+$")
 HOLDER_AT_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:[A-Z][\w’'.-]*\s+){1,3}at\s+$")  # "analyst Ann Lee at "
 EMPLOYER_ENDS = (" at ", " of ", " the ")
 ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
@@ -69,6 +67,9 @@ NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembere
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
 PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # lower-case words, single spaces: no pattern syntax
+# a paragraph that is a name in capitals alone, as a press review heads each newspaper's stories
+MASTHEAD = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,5}")
+MASTHEAD_CHARS = 40  # the longest such paragraph
 ROLE_APPOSITIVE = re.compile(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 
 
@@ -134,6 +135,30 @@ class Resolved:
 
     candidate: Candidate
     entity: Found
+
+
+def _mastheads(paragraphs: Sequence[str]) -> set[int]:
+    """The paragraphs of a press review that name its newspapers: a name in capitals alone
+    ("JORDAN TIMES", "AL RAI") after a paragraph that introduces the review with a word of
+    ``press_words.txt`` ("the leading stories in the Jordanian press"); not a known place. A
+    review of one paper heads its sections instead ("FRONT PAGE" in "stories in ... Le Monde")."""
+    heads = [
+        i
+        for i, p in enumerate(paragraphs)
+        if len(p) <= MASTHEAD_CHARS and p.isupper() and MASTHEAD.fullmatch(p) and _place_name(p) is None
+    ]
+    if not heads:
+        return set()
+    press = lexicons.words("press_words.txt")
+    intro = next(
+        (
+            i
+            for i, p in enumerate(paragraphs[: heads[-1]])
+            if any(w.strip(".,;:") in press for w in p.split())
+        ),
+        None,
+    )
+    return set() if intro is None else {i for i in heads if i > intro}
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -477,21 +502,11 @@ def _national_prefix(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 def _bare_org_word(text: str) -> bool:
-    """Whether a name is an organisation word alone ("Commission", "Department"): it stands for an
-    organisation named in full if there is one, unless it is a known organisation's own name
-    ("Parliament")."""
+    """Whether a name is an organisation word alone ("Commission", "Department", "Government"):
+    it stands for an organisation named in full if there is one, else for none (on CoNLL-2003
+    train a lone "Government", "Office" or "Hospital" was never an organisation's name), unless
+    it is a known organisation's own name ("Parliament")."""
     return text.lower() in lexicons.words("org_words.txt") and not known_org(text) and not _is_acronym(text)
-
-
-def _truncated(cand: Candidate, paragraph: str) -> bool:
-    """Whether a lone organisation word is the visible part of a longer name: a capitalised
-    complement or compound follows it ("the Commission on Presidential Debates", "Party of God",
-    "United Nations-sponsored") or a hyphenated modifier stands before it ("the Palestinian
-    self-rule Authority")."""
-    return (
-        COMPLEMENT_AFTER.match(paragraph, cand.end) is not None
-        or MODIFIER_BEFORE.search(_window(paragraph, cand.start)) is not None
-    )
 
 
 def _located(cand: Candidate, paragraph: str) -> bool:
@@ -670,6 +685,8 @@ class Entities:
         self._surnames(titles)
         self._drop_unproven()
         self._forget_headline()
+        if headline and len(self.paragraphs) == self.body:
+            self._headline_places(headline)
         self.by_paragraph: dict[int, list[Resolved]] = {}
         for r in self.resolved:
             self.by_paragraph.setdefault(r.candidate.paragraph, []).append(r)
@@ -698,7 +715,14 @@ class Entities:
         """The name candidates of the article, and apart from them lone title words ("Dean"),
         which are only ever the surname of someone named in full."""
         paragraphs = self.paragraphs
-        cands = [c for i, p in enumerate(paragraphs) for c in candidates(p, i)]
+        self.mastheads = _mastheads(paragraphs)
+        cands = [c for i, p in enumerate(paragraphs) if i not in self.mastheads for c in candidates(p, i)]
+        if self.mastheads:
+            cands += [
+                Candidate(i, 0, len(paragraphs[i]), tuple(paragraphs[i].split()), None, None, True, False)
+                for i in self.mastheads
+            ]
+            cands.sort(key=lambda c: (c.paragraph, c.start))
         extra = _stop_surnames(paragraphs, cands)
         if extra:
             cands = sorted(cands + extra, key=lambda c: (c.paragraph, c.start))
@@ -758,7 +782,10 @@ class Entities:
         ]
         kinds = [_classify(c, paragraphs[c.paragraph], org) for c, org in zip(judged, contexts)]
         settled = iter(self._coordinated(judged, self._harmonised(judged, kinds, contexts)))
-        return ["dropped" if d else LABEL_OF[next(settled)] for d in dropped]
+        opinions = ["dropped" if d else LABEL_OF[next(settled)] for d in dropped]
+        if self.mastheads:  # a newspaper's name, whatever its words ("THE NATION", "EXPANSION")
+            opinions = ["org" if c.paragraph in self.mastheads else o for c, o in zip(cands, opinions)]
+        return opinions
 
     def _context_of(self) -> dict[str, set[str]]:
         """What the rules say of each name across the article (``_document_opinions``), worked
@@ -820,6 +847,25 @@ class Entities:
         self.resolved = [r for r in self.resolved if r.candidate.paragraph < self.body]
         for f in self.found:
             f.mentions = [m for m in f.mentions if m[0] < self.body]
+
+    def _headline_places(self, headline: str) -> None:
+        """Gazetteer places a headline in title case or capitals names ("PRESS DIGEST - Spain -
+        Aug 28.", "Japan's Hashimoto Leaves Brazil for Peru"), kept as entities named only there
+        (without mentions); not a word the body uses in a person's or organisation's name
+        ("Jordan" of "Michael Jordan"). Other names are not read from such a headline: its
+        capitals do not tell names from other words."""
+        named = {w for f in self.found if f.kind is not Kind.PLACE for w in f.words}
+        for cand in candidates(headline, self.body):
+            if (
+                cand.honorific is None
+                and cand.title is None
+                and _place_name(cand.text)
+                and not named & set(cand.words)
+            ):
+                place = self._new(Kind.PLACE, cand.words)
+                place.headlined = True
+                if cand.text not in place.forms:
+                    place.forms.append(cand.text)
 
     def _drop_unproven(self) -> None:
         """Forget persons the text never shows to be persons (see ``_proven``)."""
@@ -1116,9 +1162,7 @@ class Entities:
                 return self._new(Kind.PERSON, words)
         if kind is Kind.ORG:
             if _bare_org_word(cand.text):
-                holder = self._holder(cand.text)
-                if holder is not None or _truncated(cand, self.paragraphs[cand.paragraph]):
-                    return holder
+                return self._holder(cand.text)
             return self._org(words) or self._new(Kind.ORG, words)
         return self._new(kind, words)
 

@@ -45,6 +45,7 @@ WordList: TypeAlias = Literal[
     "party_words.txt",
     "place_nouns.txt",
     "place_words.txt",
+    "press_words.txt",
     "reporting_verbs.txt",
     "road_words.txt",
     "section_labels.txt",

@@ -680,7 +680,9 @@ def _split_and(run: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = [[]]
     for i, tok in enumerate(run):
         if tok.text == "and" and not (
-            _joined_complement(parts[-1], run[i + 1 :]) or _joined_places(parts[-1], run[i + 1 :])
+            _joined_complement(parts[-1], run[i + 1 :])
+            or _joined_places(parts[-1], run[i + 1 :])
+            or _joined_nouns(parts[-1], run[i + 1 :])
         ):
             parts.append([])
         else:
@@ -703,12 +705,48 @@ def _joined_places(left: list[Token], after: list[Token]) -> bool:
     )
 
 
+def _joined_nouns(left: list[Token], after: list[Token]) -> bool:
+    """Whether "and" joins two common nouns before an organisation word, maybe after a place
+    or nationality ("Securities and Exchange Commission", "U.S. Food and Drug Administration",
+    "Truth and Reconciliation Commission"): one common word before it that names no
+    organisation alone, one capitalised common word and an organisation word after it, and no
+    place ("Gaza Strip and West Bank", "Irish Navy and Air Corps", "European Union and the
+    United States" name two)."""
+    whole = [t.text for t in left]
+    words = _unplaced(whole)
+    right = [t.text for t in after]
+    common, org_words, places = (
+        lexicons.words("common_words.txt"),
+        lexicons.words("org_words.txt"),
+        lexicons.places(),
+    )
+    return (
+        len(words) == 1
+        and len(right) >= 2
+        and right[1].lower() in org_words
+        and not known_org(words[0])
+        and " ".join(whole) not in places
+        and " ".join(right[:2]) not in places
+        and all(w[0].isupper() and w.lower() in common and w not in places for w in (words[0], right[0]))
+    )
+
+
+def _unplaced(words: list[str]) -> list[str]:
+    """A name's words without the places and nationalities that open it ("U.S.", "Irish")."""
+    k = 0
+    while k < len(words) - 1 and (
+        words[k] in lexicons.places() or words[k] in lexicons.words("demonyms.txt")
+    ):
+        k += 1
+    return words[k:]
+
+
 def _joined_complement(left: list[Token], after: list[Token]) -> bool:
     """Whether "and" joins two parts of one organisation's complement: the left part is an
     organisation word with "of"/"for" before something that is no place, and the right part
     names no organisation or place of its own."""
     right = [t.text for t in after[: next((k for k, t in enumerate(after) if t.text == "and"), len(after))]]
-    words = [t.text for t in left]
+    words = _unplaced([t.text for t in left])
     if (
         len(words) < 3
         or words[0].lower() not in lexicons.words("org_words.txt")
