@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from newsconv import compiled
-from newsconv.text import lexicons
+from newsconv.text import entity_model, lexicons
 
 
 @pytest.fixture
@@ -57,3 +58,18 @@ def test_the_compiled_gazetteer_is_the_built_one(folder: Path) -> None:
         assert len(list(folder.iterdir())) == 1
     finally:
         lexicons._gazetteer.cache_clear()
+
+
+def test_the_compiled_entity_model_is_the_parsed_one(folder: Path) -> None:
+    entity_model.weights.cache_clear()
+    try:
+        built = entity_model.weights()
+        entity_model.weights.cache_clear()
+        loaded = entity_model.weights()
+        text = resources.files("newsconv.text").joinpath("lexicon", entity_model.MODEL_FILE).read_text()
+        assert loaded == built == entity_model.parse(text)
+        assert list(loaded) == list(entity_model.parse(text))  # the file's order kept
+        (kept,) = folder.iterdir()
+        assert kept.name.startswith("entity-model-")
+    finally:
+        entity_model.weights.cache_clear()
