@@ -53,8 +53,12 @@ class Schemas:
     odrl: Path | None
 
 
+@schema_store.per_store()
 def prepare() -> Schemas:
-    """Locate and compile the XSD and read the QCode attributes now, so that a missing one fails early."""
+    """Locate and compile the XSD and read the QCode attributes now, so that a missing one fails early.
+
+    Once per schema store: every document validated asks, and locating means looking on disk.
+    """
     plain = schema_store.locate(schema_store.NEWSML_XSD)
     xsd.schema(plain)
     newsml_rules.qcode_attributes()
