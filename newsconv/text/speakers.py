@@ -48,6 +48,8 @@ LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMI
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
 DASHES = ("—", "–", "―", "-", "--")
+SENTENCE_STOPS = (".", "!", "?")  # a quote ending in one closed its sentence
+SENTENCE_STOP = re.compile(r"[.!?;]")  # where the words after a reporting verb end their sentence
 SIGNED_END = re.compile(r"[”\"]\s*[—–―]\s*(?=[A-Z][^”\"“]{0,60}$)")  # "…” ― Ana Ruiz." ends the paragraph
 
 
@@ -93,6 +95,20 @@ def _verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[s
     """The reporting verbs of a stretch that report speech, in order."""
     found = _verb_pattern().finditer(text, start, len(text) if end is None else end)
     return [v for v in found if _says(text, v)]
+
+
+def _closing_verb(body: str, closing: str, more_quotes: bool) -> re.Match[str] | None:
+    """The first reporting verb in the words after a quote, unless the quote closed its sentence
+    (``closing`` is its last character) and the verb's sentence then goes on too long ("…?” Smith
+    asked at length whether …") or, with ``more_quotes`` after it, runs into the next quote: the
+    words are then the writer's own sentence."""
+    verb = next(iter(_verbs(body)), None)
+    if verb is None or closing not in SENTENCE_STOPS:
+        return verb
+    rest = SENTENCE_STOP.split(body[verb.end() :], maxsplit=1)[0]
+    too_long = len(tokens.split(rest)) > CLOSING_WORDS and closing == "."
+    runs_on = more_quotes and rest == body[verb.end() :]
+    return None if too_long or runs_on else verb
 
 
 def _speech_possessor(text: str, stop: int, end: int) -> bool:
@@ -414,7 +430,7 @@ class Attributor:
             stop,
         )
         tail = text[end + 1 : nxt]
-        closed_sentence = text[end - 1 : end] in (".", "!", "?")
+        closed_sentence = text[end - 1 : end] in SENTENCE_STOPS
         if tail.rstrip().endswith(":") and closed_sentence:
             return False  # "….” Smith then said: “…": words that introduce the next quote only
         lead = len(tail) - len(tail.lstrip(" ,;:—–―-"))
@@ -438,58 +454,61 @@ class Attributor:
         """The speaker a reporting verb names in the words from ``base`` that follow a quote ("said
         X", "X said", "X, a lawyer, said"), up to the next quotation mark or sentence end
         (``bounds``); ``closing`` is the quote's last character. False when they hold no such cue."""
-        text = self.paragraphs[paragraph]
         nxt, stop = bounds
-        closed_sentence = closing in (".", "!", "?")
-        body = text[base:nxt]
+        body = self.paragraphs[paragraph][base:nxt]
         if _source_pattern().match(body):
             return None
-        first = tokens.bare(tokens.first(body))
-        if first in lexicons.speaker_words("clause", "conj"):
+        if tokens.bare(tokens.first(body)) in lexicons.speaker_words("clause", "conj"):
             return self._after_clause(paragraph, base, nxt)
         verb = _verb_pattern().match(body)
-        following = tokens.first(body[verb.end() :]) if verb else ""
-        if verb and (
+        if verb:
+            return self._said_then_name(paragraph, base, verb, nxt)
+        verb = _closing_verb(body, closing, nxt < stop)
+        if verb and len(tokens.split(body[: verb.start()])) <= NP_WORDS:
+            return self._name_then_said(paragraph, base, verb, nxt)
+        # "…,” the report said, according to CNN": a cited source; after a closed sentence the
+        # words that follow are the writer's ("….” Kasich said …, according to press reports")
+        return None if _source_pattern().search(body) and closing not in SENTENCE_STOPS else False
+
+    def _said_then_name(self, paragraph: int, base: int, verb: re.Match[str], end: int) -> Cue:
+        """Rule "said X": the verb opens the words after a quote (found in the text from ``base``),
+        its speaker is named or described right after it ("…,” said Jane Doe, a lawyer"); False
+        when the verb introduces more than a name ("…,” adding that Smith …", "adding: “…": the
+        subject then comes before the quote)."""
+        after = base + verb.end()
+        following = tokens.first(self.paragraphs[paragraph][after:end])
+        if (
             not following
             or following[0] in ":,"
             or tokens.bare(following) in lexicons.speaker_words("clause")
         ):
-            return False  # "…,” adding that Smith …" / "adding: “…": the subject comes before the quote
-        if verb:
-            after = base + verb.end()
-            named = self._named_after(paragraph, base, verb, nxt)
+            return False
+        named = self._named_after(paragraph, base, verb, end)
+        if named is not None:
+            return named
+        return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, end), base)
+
+    def _name_then_said(self, paragraph: int, base: int, verb: re.Match[str], end: int) -> Cue:
+        """Rule "X said": the subject of a reporting verb after a quote (``verb`` is the first, in
+        the text from ``base``), or of a later one within ``NP_WORDS`` words ("…,” Smith, who …,
+        said"), or the name after a later one ("…” for Smith, said Jones"); else the phrase before
+        the first verb. Words that name nobody ("giving states more power") are no cue (False); a
+        pronoun without a referent is one, of someone unknown (None)."""
+        text = self.paragraphs[paragraph]
+        body = text[base:end]
+        for later in _verbs(body, verb.start()):
+            if len(tokens.split(body[: later.start()])) > NP_WORDS:
+                break
+            subject = self._subject_before(paragraph, base, base + later.start())
+            if subject is not False:
+                return subject
+            named = self._inverted(paragraph, base, later, end)
             if named is not None:
                 return named
-            return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
-        verb = next(iter(_verbs(body)), None)
-        rest = re.split(r"[.!?;]", body[verb.end() :] if verb else "", maxsplit=1)[0]
-        if (
-            closed_sentence
-            and (
-                (len(tokens.split(rest)) > CLOSING_WORDS and closing == ".")  # "…?” Smith asked at length"
-                or (nxt < stop and rest == body[verb.end() :] if verb else False)
-            )
-        ):
-            verb = None
-        if verb and len(tokens.split(body[: verb.start()])) <= NP_WORDS:
-            for later in _verbs(body, verb.start()):
-                if len(tokens.split(body[: later.start()])) > NP_WORDS:
-                    break
-                subject = self._subject_before(paragraph, base, base + later.start())
-                if subject is not False:
-                    return subject
-                named = self._inverted(paragraph, base, later, nxt)
-                if named is not None:
-                    return named
-            np_start, np_end_at = self._phrase_before(paragraph, base, base + verb.start())
-            subject = self._resolve_np(paragraph, np_start, np_end_at, base)
-            # words that name nobody ("giving states more power") are no cue: look elsewhere;
-            # a pronoun without a referent is one, of someone unknown
-            words = tokens.split(self.paragraphs[paragraph][np_start:np_end_at])
-            return subject if subject is not None or self._leading_pronoun(words) else False
-        # "…,” the report said, according to CNN": a cited source; after a closed sentence the
-        # words that follow are the writer's ("….” Kasich said …, according to press reports")
-        return None if _source_pattern().search(body) and not closed_sentence else False
+        np_start, np_end = self._phrase_before(paragraph, base, base + verb.start())
+        subject = self._resolve_np(paragraph, np_start, np_end, base)
+        words = tokens.split(text[np_start:np_end])
+        return subject if subject is not None or self._leading_pronoun(words) else False
 
     def _after_clause(self, paragraph: int, base: int, end: int) -> Cue:
         """The speaker of a quote whose sentence goes on with a clause of the writer's ("…” if she
@@ -561,33 +580,18 @@ class Attributor:
         text = self.paragraphs[paragraph]
         low = max(s, lower)
         head = text[low : max(start - 1, low)]
-        if head.rstrip().endswith(":"):
-            heading = self._mentions(paragraph, low, start, (Kind.PERSON, Kind.ORG))[-1:]
-            for at, stop, entity in heading:
-                lead = text[low:at].rstrip()
-                if text[stop : start - 1].strip() == ":" and (not lead or lead.endswith(DASHES)):
-                    return entity  # "Polls agree - Carl Bialik: “…": a name heading the quote
+        heading = self._heading_name(paragraph, low, start) if head.rstrip().endswith(":") else None
+        if heading is not None:
+            return heading
         inverted = _inverted_verb().match(text, s, start)
         if inverted and low == s:
             return self._resolve_np(
                 paragraph, inverted.end(), self._clause_end(paragraph, inverted.end(), start), s
             )
         verbs = _verbs(head)
-        sources = list(_source_pattern().finditer(head))
-        if (
-            sources
-            and verbs
-            and sources[-1].start() < verbs[-1].start()
-            and head[: sources[0].start()].strip()
-        ):
-            sources = []  # "X said, according to Y, that “…": X; but "According to Y, X said …": Y
-        if sources:
-            after = low + sources[-1].end()
-            named = self._resolve_np(
-                paragraph, after, self._clause_end(paragraph, after, low + len(head)), low
-            )
-            if named is not None:
-                return named
+        cited = self._cited_source(paragraph, low, head, verbs)
+        if cited is not None:
+            return cited
         for v in reversed(verbs):
             subject = self._subject_before(paragraph, low, low + v.start())
             if subject is not False:
@@ -599,6 +603,28 @@ class Attributor:
             opening = self._sentence_subject(paragraph, s, start)
             return opening or self._opening_description(paragraph, s, start) or False
         return False
+
+    def _heading_name(self, paragraph: int, low: int, start: int) -> Found | None:
+        """Rule "X: “…": the person or organisation heading a quote, alone before its colon or
+        after a dash ("Polls agree - Carl Bialik: “…")."""
+        text = self.paragraphs[paragraph]
+        for at, stop, entity in self._mentions(paragraph, low, start, (Kind.PERSON, Kind.ORG))[-1:]:
+            lead = text[low:at].rstrip()
+            if text[stop : start - 1].strip() == ":" and (not lead or lead.endswith(DASHES)):
+                return entity
+        return None
+
+    def _cited_source(self, paragraph: int, low: int, head: str, verbs: Sequence[re.Match[str]]) -> Speaker:
+        """Rule "according to X": the source the words ``head`` (from ``low``) before a quote cite
+        for it; not one cited after the verb of a speaker named before it ("X said, according to Y,
+        that “…": X; but "According to Y, X said …": Y)."""
+        sources = list(_source_pattern().finditer(head))
+        if not sources or (
+            verbs and sources[-1].start() < verbs[-1].start() and head[: sources[0].start()].strip()
+        ):
+            return None
+        after = low + sources[-1].end()
+        return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, low + len(head)), low)
 
     def _opening_description(self, paragraph: int, start: int, limit: int) -> Speaker:
         """The unnamed subject a sentence opens with, after any introductory phrase ("In August,
@@ -635,11 +661,32 @@ class Attributor:
         """The speaker a reporting verb at ``verb`` has for subject: a name ending within a few
         words before it (not one the verb is joined to by "and"), a pronoun, a role phrase or a
         description right before it; False when none."""
+        named = self._named_subject(paragraph, start, verb)
+        if named is not None:
+            return named
+        text = self.paragraphs[paragraph]
+        np_start, np_end = self._phrase_before(paragraph, start, verb)
+        if np_start == np_end and PARTICIPLE.match(text, verb) is None:
+            before_appositive = self._appositive_start(paragraph, start, verb)
+            np_start, np_end = self._phrase_before(paragraph, start, before_appositive)
+        if np_start == np_end:
+            return False
+        last = tokens.bare(tokens.split(text[np_start:np_end])[-1])
+        if last in self.pronouns:
+            return self._antecedent(paragraph, verb, self.pronouns[last])
+        return self._described(paragraph, np_start, np_end, verb) or False
+
+    def _named_subject(self, paragraph: int, start: int, verb: int) -> Found | None:
+        """Rule "X said": the person (else organisation) named in the words from ``start`` that
+        is the subject of a reporting verb at ``verb``: right before it, before an appositive
+        ("Smith, a lawyer, said") or owning a piece of speech that heads the subject ("Smith's long
+        email to voters says"); not a name governed by a preposition, a possessor of anything else,
+        one joined to the verb by "and", one in brackets, or the name before a participle after a
+        comma ("…, saying": that has the sentence's subject)."""
         text = self.paragraphs[paragraph]
         named = self._mentions(paragraph, start, verb, (Kind.PERSON,)) + self._mentions(
             paragraph, start, verb, (Kind.ORG,)
         )
-        # "…, saying": a participle after a comma has the sentence's subject, not the name before it
         participle = PARTICIPLE.match(text, verb) is not None
         after_comma = participle and text[:verb].rstrip().endswith(",")
         for at, stop, entity in sorted(named, key=lambda m: (m[2].kind is not Kind.PERSON, -m[0])):
@@ -667,16 +714,7 @@ class Attributor:
                 or owns_speech
             ):
                 return entity
-        np_start, np_end = self._phrase_before(paragraph, start, verb)
-        if np_start == np_end and not participle:
-            before_appositive = self._appositive_start(paragraph, start, verb)
-            np_start, np_end = self._phrase_before(paragraph, start, before_appositive)
-        if np_start == np_end:
-            return False
-        words = tokens.split(text[np_start:np_end])
-        if tokens.bare(words[-1]) in self.pronouns:
-            return self._antecedent(paragraph, verb, self.pronouns[tokens.bare(words[-1])])
-        return self._described(paragraph, np_start, np_end, verb) or False
+        return None
 
     def _appositive_start(self, paragraph: int, start: int, verb: int) -> int:
         """Where an appositive between commas ends the words before a verb ("An Israeli official,
