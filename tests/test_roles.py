@@ -153,3 +153,47 @@ def test_an_appositive_is_a_title_up_to_its_clause_and_never_a_clause(
     sentence: str, name: str, title: str | None
 ) -> None:
     assert one(sentence, name).title == title
+
+
+def test_a_relative_clause_of_employment_gives_the_affiliation() -> None:
+    p = one("Ann Grey, who heads the Hill Legal Education Center, said so.", "Ann Grey")
+    assert p.affiliation == "Hill Legal Education Center"
+
+
+def test_who_is_and_a_title_is_an_appositive() -> None:
+    p = one(
+        "Ann Grey, who is the executive director of the Hill Legal Education Center, said so.", "Ann Grey"
+    )
+    assert (p.title, p.affiliation) == ("executive director", "Hill Legal Education Center")
+
+
+def test_who_is_and_no_title_gives_none() -> None:
+    assert one("Ann Grey, who is running against the mayor, said so.", "Ann Grey").title is None
+
+
+def test_an_organisation_named_inside_an_appositive_title_employs_the_person() -> None:
+    p = one("Ann Grey, a senior Reuters correspondent from Ohio, said so.", "Ann Grey")
+    assert p.affiliation == "Reuters"
+
+
+def test_a_place_after_from_is_where_a_person_lives_not_an_employer() -> None:
+    assert one("Ann Grey, a lawyer from Ohio, said so.", "Ann Grey").affiliation is None
+
+
+def test_a_place_modifying_a_noun_employs_nobody() -> None:
+    assert one("Ann Grey, the head of an Ohio company, said so.", "Ann Grey").affiliation is None
+
+
+def test_a_kinship_appositive_is_a_title_but_gives_no_employer() -> None:
+    p = one("Tom Grey, son of the Reuters founder, said so.", "Tom Grey")
+    assert (p.title, p.affiliation) == ("son", None)
+
+
+def test_the_next_names_of_a_list_are_no_title() -> None:
+    found = roles("The guests included Senator Ann Grey, Governor Bo Marsh and Mayor Cy Dunn.")
+    assert found["Ann Grey"][0] == "Senator"
+
+
+def test_a_link_may_pass_over_the_kind_of_organisation_before_its_name() -> None:
+    p = one("Ann Grey, president of the advocacy group Hill Legal Education Center, said so.", "Ann Grey")
+    assert (p.title, p.affiliation) == ("president", "Hill Legal Education Center")

@@ -33,6 +33,7 @@ WordList: TypeAlias = Literal[
     "credit_words.txt",
     "demonyms.txt",
     "editor_notes.txt",
+    "employer_verbs.txt",
     "event_words.txt",
     "first_names_female.txt",
     "first_names_male.txt",
@@ -58,7 +59,7 @@ WordList: TypeAlias = Literal[
     "work_nouns.txt",
 ]
 Table: TypeAlias = Literal[
-    "honorifics.tsv", "party_names.tsv", "places.tsv", "pronouns.tsv", "speaker_words.tsv"
+    "honorifics.tsv", "party_names.tsv", "places.tsv", "pronouns.tsv", "role_nouns.tsv", "speaker_words.tsv"
 ]
 PatternList: TypeAlias = Literal["boilerplate_lines.txt", "publisher_patterns.txt"]
 
@@ -68,22 +69,36 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@cache
+# The accessors are plain functions over cached loaders: a cached function's parameters are
+# untyped to mypy, so only these signatures let it check every file name.
 def words(name: WordList) -> frozenset[str]:
     """The entries of word list ``name`` (e.g. ``"reporting_verbs.txt"``), as written."""
+    return _words(name)
+
+
+def table(name: Table) -> dict[str, str]:
+    """The first column of tab-separated file ``name`` mapped to its second."""
+    return _table(name)
+
+
+def patterns(name: PatternList, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of pattern file ``name``, compiled with ``flags``, in file order
+    (the first that matches may win)."""
+    return _patterns(name, flags)
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
     return frozenset(_lines(name))
 
 
 @cache
-def table(name: Table) -> dict[str, str]:
-    """The first column of tab-separated file ``name`` mapped to its second."""
+def _table(name: str) -> dict[str, str]:
     return dict(tuple(line.split("\t", 1)) for line in _lines(name))  # type: ignore[misc]
 
 
 @cache
-def patterns(name: PatternList, flags: int = 0) -> tuple[re.Pattern[str], ...]:
-    """The regular expressions of pattern file ``name``, compiled with ``flags``, in file order
-    (the first that matches may win)."""
+def _patterns(name: str, flags: int) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line, flags) for line in _lines(name))
 
 

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsconv.text import lexicons, tokens
 from newsconv.text.entities import Entities, Found, Kind
-from newsconv.text.names import is_title_part, is_title_word
+from newsconv.text.names import Candidate, is_title_part, is_title_word
 
 APPOSITIVE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)"
-)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"
-ORG_LINK = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?(?=\S*[A-Z])")
+    r",\s+(?:\d{1,3},\s+)?(?P<who>who\s+(?:is|was)\s+(?:now\s+)?)?(?P<article>(?:a|an|the)\s+)?"
+    r"(?P<phrase>[^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)"
+)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"
+ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
 AFTER_NAME = re.compile(
     r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])"
 )  # "Lara Voss of the Green Party said", "Dan Li at the Review"
+POSSESSIVE_AFTER = re.compile(r"['’]")  # right after a name: its possessive
+NEXT_WORD = re.compile(r" ([a-z][\w-]*)")  # a lower-case word right after a name
 PARTY_CODE = re.compile(r"\s*\((?P<party>[A-Z])-[A-Z][\w.]*\)")  # "(D-Va.)" after a US politician's name
 POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")  # between an organisation and a name it owns
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
@@ -28,6 +32,26 @@ FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adver
 ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
 MAX_TITLE_WORDS = 12
+
+
+@cache
+def _employer_clause() -> re.Pattern[str]:
+    """A relative clause after a name whose verb ties the person to the organisation named next
+    ("…, who heads the Red Cross", "…, who now works for Google")."""
+    verbs = "|".join(sorted(map(re.escape, lexicons.words("employer_verbs.txt")), key=len, reverse=True))
+    return re.compile(rf",\s+who\s+(?:now\s+|also\s+|currently\s+)?(?:{verbs})\s+(?:the\s+)?")
+
+
+@cache
+def _org_link() -> re.Pattern[str]:
+    """A link word before an organisation's name, maybe after a noun of the organisation's kind
+    ("executive director of Community Legal Education Center", "president of the conservative
+    advocacy group Citizens United"; not "professor of constitutional law at Yale")."""
+    nouns = "|".join(sorted(map(re.escape, lexicons.words("org_nouns.txt")), key=len, reverse=True))
+    return re.compile(
+        rf"\s+(?P<link>for|of|at|with|from|in)\s+(?:the\s+|an?\s+)?"
+        rf"(?=\S*[A-Z]|(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+[A-Z])"
+    )
 
 
 class Roles:
@@ -53,24 +77,108 @@ class Roles:
         )
 
     def _appositive(self, paragraph: int, end: int) -> tuple[str | None, str | None] | None:
+        """The title and affiliation an appositive after a name gives ("Yeng Virak, executive
+        director of Community Legal Education Center,"): its words up to a link word ("of",
+        "for", "at", …) before a capital, holding a role noun; None when the commas hold no
+        title ("…, saying the nominee", "…, one of Clinton's most vocal supporters,") or a list
+        of names ("…, Bobby Knight, and …")."""
+        found = self._appositive_phrase(paragraph, end)
+        if found is None:
+            return None
+        phrase, base = found
+        link = _org_link().search(phrase)
+        head_end = link.start() if link else len(phrase)
+        title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[:head_end]).strip()
+        title = " ".join(tokens.split(title)[:MAX_TITLE_WORDS])
+        if not any(_role_word(w) for w in tokens.split(title)):
+            return None
+        own = tokens.split(_own_title(title))  # "Donald Trump’s wife": the words after the possessor
+        if _role_noun(own[-1]) == "relation" and not any(map(is_title_word, own)):
+            return title, None  # "son of HP's co-founder", "a Trump supporter": no employer
+        head = base + phrase.rfind(" ", 0, len(title)) + 1  # where the title's last word starts
+        return title, self._employer(paragraph, (base, head, base + head_end, base + len(phrase)), link)
+
+    def _appositive_phrase(self, paragraph: int, end: int) -> tuple[str, int] | None:
+        """The words of an appositive after a name ending at ``end`` and where they start: after
+        an age and an article, without a leading adverb ("…, then the secretary of state,"), cut
+        at a relative clause; None when they open no noun phrase, hold no role noun within six
+        words or list names."""
         text = self.paragraphs[paragraph]
         m = APPOSITIVE.match(text, end)
         if not m:
             return None
-        phrase, base = _before_clause(m.group(1)), m.start(1)
+        phrase, base = _before_clause(m["phrase"]), m.start("phrase")
         words = tokens.split(phrase)
         articles = lexicons.speaker_words("definite", "indefinite")
         if len(words) > 1 and _bare_filler(words[0]) and (words[1] in articles or is_title_part(words[1])):
-            drop = 2 if words[1] in articles else 1  # "…, then the secretary of state,"
+            drop = 2 if words[1] in articles else 1
             lead = len(" ".join(words[:drop])) + 1
             phrase, base, words = phrase[lead:], base + lead, words[drop:]
-        if not words or not _opens_noun_phrase(words) or not any(is_title_word(w) for w in words[:6]):
+        if not words or not _opens_noun_phrase(words) or not any(_role_word(w) for w in words[:6]):
             return None  # "…, saying the nominee", "…, digital consultant Phil Musser says,"
-        link = ORG_LINK.search(phrase)
-        title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[: link.start()] if link else phrase).strip()
-        org = self._org_at(paragraph, base + (link.start() if link else len(phrase)), base + len(phrase))
-        title = " ".join(tokens.split(title)[:MAX_TITLE_WORDS])
-        return title or None, org[1].name if org else None
+        if m["who"] and not m["article"] and not _opens_title(words[0]):
+            return None  # "…, who is running against …", "…, who was third in the polls"
+        return None if self._lists_names(paragraph, base, phrase) else (phrase, base)
+
+    def _lists_names(self, paragraph: int, base: int, phrase: str) -> bool:
+        """Whether an appositive's words (from ``base``) name a person that no link word ties to
+        its title, who neither owns nor modifies what follows: the next items of a list of names
+        ("…, Chicago Bears coach Mike Ditka, …", "…, Ryan and RNC Chairman Reince Priebus"),
+        unlike "an adviser to President Obama", "Obama's nominee", "a Clinton supporter"."""
+        text = self.paragraphs[paragraph]
+        end = base + len(phrase)
+        links = lexicons.speaker_words("prep", "affiliation")
+        for r in self.entities.at(paragraph):
+            c = r.candidate
+            if r.entity.kind is not Kind.PERSON or not base <= c.start < end:
+                continue
+            before = tokens.split(text[base : c.start])
+            governed = any(tokens.bare(w) in links for w in before) or bool(
+                before and POSSESSIVE_AFTER.search(before[-1])
+            )
+            modifies = c.end < end and NEXT_WORD.match(text, c.end)  # "a Clinton supporter"
+            if not (governed or POSSESSIVE_AFTER.match(text, c.end) or modifies):
+                return True
+        return False
+
+    def _employer(
+        self, paragraph: int, bounds: tuple[int, int, int, int], link: re.Match[str] | None
+    ) -> str | None:
+        """The organisation an appositive's title works for. ``bounds`` are where the appositive
+        starts, where its title's last word starts, where its link word stands and where it ends.
+        The link's object first (not a place after "from" or "in": where a person lives), then an
+        organisation the title names ("an RNC committeeman from Oregon"; not one that is the title
+        itself, "a moderate Indiana Democrat"), then one named further on ("legal director for the
+        gay rights group Human Rights Campaign"). A place that modifies a noun ("the head of an
+        Ohio company") employs nobody."""
+        start, head, link_at, end = bounds
+        kinds = (Kind.ORG,) if link and link["link"] in ORIGIN_LINKS else (Kind.ORG, Kind.PLACE)
+        candidates = [
+            r
+            for r in self.entities.at(paragraph)
+            if r.entity.kind is Kind.ORG
+            or (r.entity.kind is Kind.PLACE and not self._modifies(paragraph, r.candidate.end))
+        ]
+        object_at = link_at + len(link[0]) if link else -1
+        direct = (r.entity for r in candidates if r.candidate.start == object_at and r.entity.kind in kinds)
+        inside = (
+            r.entity
+            for r in candidates
+            if r.entity.kind is Kind.ORG
+            and start <= r.candidate.start < head
+            and not (r.candidate.end > head and is_title_word(r.entity.words[-1]))
+        )
+        later = (
+            r.entity for r in candidates if link_at <= r.candidate.start < end and r.entity.kind in kinds
+        )
+        found = next(direct, None) or next(inside, None) or next(later, None)
+        return found.name if found else None
+
+    def _modifies(self, paragraph: int, end: int) -> bool:
+        """Whether a name ending at ``end`` modifies the lower-case noun after it ("an Ohio
+        company"), which no small word of an attribution is ("governor of Ohio who …")."""
+        following = NEXT_WORD.match(self.paragraphs[paragraph], end)
+        return following is not None and following[1] not in lexicons.table("speaker_words.tsv")
 
     def _phrase_head(self, paragraph: int, text: str, words: list[re.Match[str]]) -> int | None:
         """The index of a title word that a phrase of "of"/"for" carries up to the name ("head of
@@ -118,7 +226,7 @@ class Roles:
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
         title = _own_title(text[first:start].strip())
-        return title, org[1].name if org else self._named_by(title)
+        return title, org[1].name if org else None
 
     def _named_by(self, title: str) -> str | None:
         """The party a word of a title stands for: "Democratic nominee" -> "Democratic Party", when
@@ -173,33 +281,23 @@ class Roles:
         return (single, found[1]) if single != found[0] else None
 
     def of(self, person: Found) -> tuple[str | None, str | None]:
-        """The title and affiliation of a person, from the first mention that gives one."""
+        """The title and affiliation of a person: the first title a mention gives, and the first
+        organisation a mention ties the person to; failing that, the party a word of a title
+        stands for ("Democratic nominee"), or for a bare spokesman the organisation named last
+        before them."""
         title: str | None = None
         affiliation: str | None = None
+        party: str | None = None
         for r in self.entities.resolved:
             if r.entity is not person:
                 continue
-            c = r.candidate
-            start = c.start - len(c.honorific or "") - (1 if c.honorific else 0)
-            found = self._appositive(c.paragraph, c.end)
-            if found is None:  # a title before a name may be plural: "Sprinters A and B"
-                found = self._before(c.paragraph, start, c.end) or self._shared(c.paragraph, start)
-                found = found and (found[0] and _singular(found[0]), found[1])
-            if found:
-                title = title or found[0]
-                affiliation = affiliation or found[1]
-            if title is None and c.title:
-                title = _singular(_own_title(c.title))
-                affiliation = affiliation or self._named_by(title)
-            if affiliation is None:
-                after = AFTER_NAME.match(self.paragraphs[c.paragraph], c.end)
-                org = after and self._org_at(c.paragraph, after.end(), after.end() + 1, (Kind.ORG,))
-                affiliation = org[1].name if org else None
-            affiliation = (
-                affiliation or self._party_code(c.paragraph, c.end) or self._possessor(c.paragraph, start)
-            )
+            found, employer = self._mention_roles(r.candidate, title is None)
+            title = title or found
+            affiliation = affiliation or employer
+            party = party or (found and self._named_by(found))
             if title and affiliation:
                 break
+        affiliation = affiliation or party
         if (
             affiliation is None
             and title
@@ -207,6 +305,38 @@ class Roles:
         ):
             affiliation = self._last_org_before(person)
         return title, affiliation
+
+    def _mention_roles(self, c: Candidate, want_title: bool) -> tuple[str | None, str | None]:
+        """The title (when ``want_title``) and the employer one mention gives: an appositive after
+        it, else a title before it (maybe plural: "Sprinters A and B") or the title the name
+        carries; the employer named in that title, or after the name ("Lara Voss of the Green
+        Party", "…, who heads the Red Cross"), by a party code ("(D-Va.)") or by a possessive
+        ("CNN's Jake Tapper")."""
+        start = c.start - len(c.honorific or "") - (1 if c.honorific else 0)
+        found = self._appositive(c.paragraph, c.end)
+        if found is None:
+            found = self._before(c.paragraph, start, c.end) or self._shared(c.paragraph, start)
+            found = found and (found[0] and _singular(found[0]), found[1])
+        title, employer = found or (None, None)
+        if title is None and want_title and c.title:
+            title = _singular(_own_title(c.title))
+        return title, (
+            employer
+            or self._after_name(c.paragraph, c.end)
+            or self._party_code(c.paragraph, c.end)
+            or self._possessor(c.paragraph, start)
+        )
+
+    def _after_name(self, paragraph: int, end: int) -> str | None:
+        """The organisation a link right after a name ties it to ("Lara Voss of the Green Party",
+        "Dan Li at the Review"), or a relative clause whose verb says the person works for it
+        ("…, who heads the Red Cross", "…, who works for Google")."""
+        text = self.paragraphs[paragraph]
+        after = AFTER_NAME.match(text, end)
+        if after is None:
+            after = _employer_clause().match(text, end)
+        org = after and self._org_at(paragraph, after.end(), after.end() + 1, (Kind.ORG,))
+        return org[1].name if org else None
 
     def _last_org_before(self, person: Found) -> str | None:
         """The organisation named last before a person's first mention, in its paragraph or the one
@@ -234,6 +364,32 @@ def _before_clause(phrase: str) -> str:
     clause = lexicons.speaker_words("clause")
     cut = next((k for k, w in enumerate(words) if k and (w.lower() in clause or w in verbs)), len(words))
     return " ".join(words[:cut])
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names a role: a title word, or a role noun of an appositive ("son",
+    "supporters")."""
+    return is_title_word(word) or _role_noun(word) is not None
+
+
+def _role_noun(word: str) -> str | None:
+    """What a role noun of an appositive is ("job", "relation"), in the singular or plural; None
+    for other words."""
+    low = word.lower()
+    roles = lexicons.table("role_nouns.tsv")
+    return roles.get(low) or (roles.get(low[:-1]) if low.endswith("s") else None)
+
+
+def _opens_title(word: str) -> bool:
+    """Whether a word may open a title without an article: a title word or modifier, a capital
+    ("White House communications director") or a possessive ("Obama's chief strategist", "her
+    director of policy")."""
+    return (
+        (is_title_part(word) and not word.endswith("ing"))
+        or word[:1].isupper()
+        or word.endswith(("'s", "’s"))
+        or tokens.bare(word) in lexicons.speaker_words("det")
+    )
 
 
 def _bare_filler(word: str) -> bool:
