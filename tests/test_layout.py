@@ -150,11 +150,35 @@ def test_trailer_ends_at_a_real_paragraph() -> None:
         "(Additional reporting by John Roe; editing by Ann Poe)",
         "___",
         ".image-wrap {",
+        "Do you back the mayor? Like the page:",
+        "Follow @springfieldnews or #citycouncil.",
+        "Watch the full interview below:",
+        "Listen to our talk with the mayor in the podcast embedded above. Subscribe here.",
+        "(Subscribe to the Council Hour podcast on iTunes.)",
+        "Sign up to get an email from our reporter when she publishes a new story.",
+        "Want this in your inbox? Sign up by entering your email.",
+        "(h/t The Springfield Herald.)",
+        "EMAIL: council@example.org.",
+        "Jane Roe is a columnist for the Herald. Follow her on Twitter @janeroe.",
+        "Ann PoeFlagShareLikeReplyJo Doe 5ptsmoderatorFeaturedMay 6, 2016 9:17PMA post title",
     ],
 )
 def test_boilerplate_line_removed(line: str) -> None:
     layout = split(f"Headline\n\nFirst paragraph.\n\n{line}\n\nLast paragraph.")
     assert layout.paragraphs == ("First paragraph.", "Last paragraph.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch what the mayor does next, she said.",
+        "Voters will like the page of promises he handed out, she said.",
+        "He told supporters to follow him on Twitter for updates.",
+    ],
+)
+def test_prose_that_mentions_watching_liking_or_following_stays(line: str) -> None:
+    layout = split(f"Headline\n\nFirst paragraph.\n\n{line}\n\nLast paragraph.")
+    assert line in layout.paragraphs
 
 
 def test_editor_note_block_removed_even_when_wrapped() -> None:
