@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -69,32 +70,27 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-# The accessors are plain functions over cached loaders: a cached function's parameters are
-# untyped to mypy, so only these signatures let it check every file name.
-def words(name: WordList) -> frozenset[str]:
+def _word_list(name: str) -> frozenset[str]:
     """The entries of word list ``name`` (e.g. ``"reporting_verbs.txt"``), as written."""
-    return _words(name)
+    return frozenset(_lines(name))
 
 
-def table(name: Table) -> dict[str, str]:
+def _map(name: str) -> dict[str, str]:
     """The first column of tab-separated file ``name`` mapped to its second."""
-    return _table(name)
+    return dict(tuple(line.split("\t", 1)) for line in _lines(name))  # type: ignore[misc]
+
+
+# The cached loaders under typed names: a cached function's parameters are untyped to mypy
+# (it takes any hashable), so each accessor is declared with the kind of file it reads and mypy
+# checks every file name; calls still go straight to the cache.
+words: Callable[[WordList], frozenset[str]] = cache(_word_list)
+table: Callable[[Table], dict[str, str]] = cache(_map)
 
 
 def patterns(name: PatternList, flags: int = 0) -> tuple[re.Pattern[str], ...]:
     """The regular expressions of pattern file ``name``, compiled with ``flags``, in file order
     (the first that matches may win)."""
     return _patterns(name, flags)
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(_lines(name))
-
-
-@cache
-def _table(name: str) -> dict[str, str]:
-    return dict(tuple(line.split("\t", 1)) for line in _lines(name))  # type: ignore[misc]
 
 
 @cache

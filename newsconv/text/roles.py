@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 
 from newsconv.text import lexicons, tokens
 from newsconv.text.entities import Entities, Found, Kind
@@ -228,13 +228,17 @@ class Roles:
         title = _own_title(text[first:start].strip())
         return title, org[1].name if org else None
 
+    @cached_property
+    def _person_words(self) -> frozenset[str]:
+        """The words of every person's name in the article."""
+        return frozenset(w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words)
+
     def _named_by(self, title: str) -> str | None:
         """The party a word of a title stands for: "Democratic nominee" -> "Democratic Party", when
         the article names that party ("Chinese Premier" is no "Chinese Embassy" man, and "Clinton
         spokesman" no "Clinton Party" one: a word of a person's name is not taken)."""
         party_words = lexicons.words("party_words.txt")
-        persons = {w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words}
-        capitals = [w for w in tokens.split(title)[:-1] if w[:1].isupper() and w not in persons]
+        capitals = [w for w in tokens.split(title)[:-1] if w[:1].isupper() and w not in self._person_words]
         named = next(
             (
                 f.name
@@ -287,17 +291,17 @@ class Roles:
         before them."""
         title: str | None = None
         affiliation: str | None = None
-        party: str | None = None
+        titles: list[str] = []  # every title a mention gives, for the party one may name
         for r in self.entities.resolved:
             if r.entity is not person:
                 continue
             found, employer = self._mention_roles(r.candidate, title is None)
             title = title or found
             affiliation = affiliation or employer
-            party = party or (found and self._named_by(found))
+            titles += [found] if found else []
             if title and affiliation:
                 break
-        affiliation = affiliation or party
+        affiliation = affiliation or next(filter(None, map(self._named_by, titles)), None)
         if (
             affiliation is None
             and title
