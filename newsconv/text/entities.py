@@ -423,43 +423,45 @@ def _plain_the(paragraph: str, start: int) -> bool:
 def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None:
     """The kind a candidate names on its own evidence (``org_context``: what ``_org_context``
     says of it); None when a single word says too little."""
-    words, text = cand.words, cand.text
-    org_words = lexicons.words("org_words.txt")
-    known_orgs = lexicons.words("organizations.txt")
     if cand.honorific or cand.title:
         return Kind.PERSON
-    if known_org(text):
+    if known_org(cand.text):
         return Kind.ORG
-    if _place_name(text):
+    if _place_name(cand.text):
         return Kind.PLACE
+    if len(cand.words) == 1:
+        return _word_kind(cand, paragraph)
+    return _name_kind(cand, paragraph, org_context)
+
+
+def _word_kind(cand: Candidate, paragraph: str) -> Kind | None:
+    """The kind of a lone unknown word: an organisation with an organisation noun beside it
+    ("Liberte newspaper"), as an acronym, as an organisation word mid-sentence or as a team on
+    a results line; else undecided."""
+    own_word = cand.text.lower() in lexicons.words("org_words.txt") and not cand.sentence_start
+    if _org_noun_beside(cand, paragraph) or _is_acronym(cand.text) or own_word or _team(cand, paragraph):
+        return Kind.ORG
+    return None
+
+
+def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None:
+    """The kind of an untitled name of several words the lexicons do not know, rule by rule:
+    the first rule that speaks decides, and a person is what is left."""
+    words = cand.words
     low = [w.lower() for w in words]
-    if len(words) == 2 and low[0] in lexicons.words("road_words.txt") and words[1].isdigit():
-        return Kind.PLACE  # "Interstate 95", "Route 66"
-    place_words = lexicons.words("place_words.txt")
-    if len(words) > 1 and (
-        low[-1] in place_words or (low[0] in place_words and _place_name(" ".join(words[1:])))
-    ):
+    if _place_worded(words, low):
         return Kind.PLACE
-    if org_context if len(words) > 1 else _org_noun_beside(cand, paragraph):
+    if org_context or _org_worded(words, low) or _plural_after_the(cand, low, paragraph):
         return Kind.ORG
-    if len(words) > 1 and (any(w in org_words for w in low) or "&" in words or plural_of(words)):
-        return Kind.ORG
-    if len(words) > 1 and plural_noun(low[-1]) and _plain_the(paragraph, cand.start):
-        return Kind.ORG  # a team, band or paper: "the All Blacks", "the New York Times"
-    if len(words) == 1:
-        own_word = low[0] in org_words and not cand.sentence_start
-        return Kind.ORG if _is_acronym(text) or own_word or _team(cand, paragraph) else None
     if _place_noun_after()[0].match(paragraph, cand.end) and PLACE_CUE_BEFORE.search(
         _window(paragraph, cand.start)
     ):
         return Kind.PLACE  # before the given names: "at Charles de Gaulle airport"
     if words[0] in lexicons.first_name_gender() or (len(words) == 2 and ROMAN.fullmatch(words[1])):
         return Kind.PERSON
-    if words[-1] in lexicons.words("demonyms.txt") or is_adjective(text):
+    if words[-1] in lexicons.words("demonyms.txt") or is_adjective(cand.text):
         return None  # "Sri Lankan" before "coast"
-    if _place_name(words[0]) or any(
-        is_adjective(w) or w in known_orgs or w in lexicons.major_places() or _is_acronym(w) for w in words
-    ):
+    if _org_parts(words):
         return Kind.ORG
     if any(w[0].isdigit() for w in words):
         return None
@@ -470,6 +472,39 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
     if _team(cand, paragraph) and all(w in lexicons.words("common_words.txt") for w in low):
         return Kind.ORG  # "Red Star (Yugoslavia) 70"
     return Kind.PERSON
+
+
+def _place_worded(words: Sequence[str], low: Sequence[str]) -> bool:
+    """Whether a name's words make it a place: a road and its number ("Interstate 95"), a place
+    word at its end ("Broward County") or at its start before a place ("North Florida")."""
+    place_words = lexicons.words("place_words.txt")
+    return (
+        (len(words) == 2 and low[0] in lexicons.words("road_words.txt") and words[1].isdigit())
+        or low[-1] in place_words
+        or (low[0] in place_words and _place_name(" ".join(words[1:])) is not None)
+    )
+
+
+def _org_worded(words: Sequence[str], low: Sequence[str]) -> bool:
+    """Whether a name's words make it an organisation: an organisation word, "&", or a plural
+    before "of" ("Boy Scouts of America")."""
+    org_words = lexicons.words("org_words.txt")
+    return any(w in org_words for w in low) or "&" in words or plural_of(words)
+
+
+def _plural_after_the(cand: Candidate, low: Sequence[str], paragraph: str) -> bool:
+    """Whether a name ends in a plural common noun after a plain "the": a team, band or paper
+    ("the All Blacks", "the New York Times")."""
+    return plural_noun(low[-1]) and _plain_the(paragraph, cand.start)
+
+
+def _org_parts(words: Sequence[str]) -> bool:
+    """Whether a name holds a place first, or a nationality, known organisation, major place or
+    acronym anywhere ("Moscow Narodny", "British Airways Shuttle", "NATO Allied Command")."""
+    known_orgs = lexicons.words("organizations.txt")
+    return _place_name(words[0]) is not None or any(
+        is_adjective(w) or w in known_orgs or w in lexicons.major_places() or _is_acronym(w) for w in words
+    )
 
 
 def _national_form(words: tuple[str, ...], orgs: Sequence[Found]) -> Found | None:
@@ -1110,61 +1145,105 @@ class Entities:
         return entity
 
     def _link(self, cand: Candidate, kind: Kind | None) -> Found | None:
-        """The entity a candidate names, created when new."""
-        words = cand.words
-        # a major place may still be a person's surname when a verb of saying follows ("Jordan said")
-        # or when the article names someone in full with it and no place cue stands before it
-        # ("Neil Jordan … Jordan defends his film"; not "… flew to Jordan", "most of Jordan")
+        """The entity a candidate names, created when new; each kind has its own rules."""
+        if kind is Kind.PLACE:
+            return self._link_place(cand)
+        if kind is Kind.ORG:
+            return self._link_org(cand)
+        return self._link_person(cand) if kind is Kind.PERSON else self._link_undecided(cand)
+
+    def _link_person(self, cand: Candidate) -> Found:
+        """A person's name: the short name of an organisation ("Homeland Security"), a person
+        already named with these words, or a new person."""
+        return self._short_org_name(cand) or self._known_person(cand) or self._new(Kind.PERSON, cand.words)
+
+    def _link_org(self, cand: Candidate) -> Found | None:
+        """An organisation's name: a person's surname after an honorific ("Mr. Ford"), an
+        organisation already named (by name, form, acronym or short name), or a new one."""
+        if len(cand.words) == 1 and cand.honorific:
+            person = self._single_person(cand.text)
+            if person is not None:
+                return person
+        return self._org(cand.words) or self._new_org(cand)
+
+    def _link_place(self, cand: Candidate) -> Found:
+        """A place's name, unless a lone word that may be a surname stands for a person the
+        article names (see ``_weak_place``)."""
+        if len(cand.words) == 1 and self._weak_place(cand):
+            person = self._single_person(cand.text)
+            if person is not None:
+                return person
+        return self._new(Kind.PLACE, cand.words)
+
+    def _link_undecided(self, cand: Candidate) -> Found | None:
+        """A name the rules left undecided: an organisation's short name, a person or an
+        organisation the article names, a word it names as a place ("the town of X"); else what
+        the words around a lone word say (``_single``). Left open when they say nothing."""
+        found = (
+            self._short_org_name(cand)
+            or self._known_person(cand)
+            or self._org(cand.words)
+            or self._named_place(cand)
+        )
+        if found is not None:
+            return found
+        kind = self._single_kind(cand)
+        if kind is None:
+            self.left_open.append(cand)
+            return None
+        if kind is Kind.ORG:
+            return self._new_org(cand)
+        return self._new(kind, cand.words)
+
+    def _weak_place(self, cand: Candidate) -> bool:
+        """Whether a one-word place may still be a person's surname: no major place, a verb of
+        saying after it ("Jordan said"), or the surname of someone named in full with no place
+        cue before it ("Neil Jordan … Jordan defends his film"; not "flew to Jordan", "most of
+        Jordan")."""
         paragraph = self.paragraphs[cand.paragraph]
-        weak_place = kind is Kind.PLACE and (
+        window = _window(paragraph, cand.start)
+        return (
             cand.text not in lexicons.major_places()
             or _person_cue_after().match(paragraph, cand.end) is not None
             or (
-                len(words) == 1
-                and not PLACE_CUE_BEFORE.search(_window(paragraph, cand.start))
-                and not OF_BEFORE.search(_window(paragraph, cand.start))
+                not PLACE_CUE_BEFORE.search(window)
+                and not OF_BEFORE.search(window)
                 and self._single_person(cand.text, given=False) is not None
             )
         )
-        if len(words) > 1 and kind in (Kind.PERSON, None) and not (cand.honorific or cand.title):
-            host = self._after_of(words)
-            if host is not None:
-                return host
-        if (
-            kind is Kind.PERSON
-            or kind is None
-            or (len(words) == 1 and (kind is not Kind.PLACE or weak_place))
-        ):
-            person = self._person(words) if len(words) > 1 else self._single_person(words[0])
-            if person is not None and (kind is not Kind.ORG or cand.honorific):
-                return person
-        if kind is Kind.PERSON:
-            return self._new(Kind.PERSON, words)
-        if kind is Kind.ORG or kind is None:
-            org = self._org(words)
-            if org is not None:
-                return org
-        if kind is None:
-            located = cand.text in self.located
-            place = located and next(
-                (f for f in self.found if f.kind is Kind.PLACE and f.words == words), None
-            )
-            if place:
-                return place  # a word the article names as a place ("the town of X") stays one
-            repeated = self.counts[cand.text] >= REPEATED
-            kind = (
-                _single(cand, self.paragraphs[cand.paragraph], repeated, located) if len(words) == 1 else None
-            )
-            if kind is None:
-                self.left_open.append(cand)
-                return None
-            if kind is Kind.PERSON:
-                return self._new(Kind.PERSON, words)
-        if kind is Kind.ORG:
-            if _bare_org_word(cand.text):
-                return self._holder(cand.text)
-            return self._org(words) or self._new(Kind.ORG, words)
-        return self._new(kind, words)
+
+    def _short_org_name(self, cand: Candidate) -> Found | None:
+        """The organisation an untitled name of several words shortens: its name ends with them
+        after "of" ("Homeland Security" for "Department of Homeland Security")."""
+        if len(cand.words) > 1 and not (cand.honorific or cand.title):
+            return self._after_of(cand.words)
+        return None
+
+    def _known_person(self, cand: Candidate) -> Found | None:
+        """The person already named with a name's words: in a longer name, or for a lone word
+        as surname or given name."""
+        words = cand.words
+        return self._person(words) if len(words) > 1 else self._single_person(words[0])
+
+    def _named_place(self, cand: Candidate) -> Found | None:
+        """The place a word stands for when the article names it as one ("the town of X")."""
+        if cand.text not in self.located:
+            return None
+        return next((f for f in self.found if f.kind is Kind.PLACE and f.words == cand.words), None)
+
+    def _single_kind(self, cand: Candidate) -> Kind | None:
+        """What the words around a lone undecided word make it (``_single``); None for longer names."""
+        if len(cand.words) != 1:
+            return None
+        repeated = self.counts[cand.text] >= REPEATED
+        return _single(cand, self.paragraphs[cand.paragraph], repeated, cand.text in self.located)
+
+    def _new_org(self, cand: Candidate) -> Found | None:
+        """A new organisation; for a lone organisation word, the one named in full that holds
+        it, or none ("the Government" where no government is named)."""
+        if _bare_org_word(cand.text):
+            return self._holder(cand.text)
+        return self._new(Kind.ORG, cand.words)
 
     def _settle_open(self) -> None:
         """Names linking left open: an organisation named later in the article may hold them (the
