@@ -246,3 +246,12 @@ def test_a_title_case_headline_names_its_gazetteer_places() -> None:
     assert [p.name for p in found.places] == ["Spain"]
     found = extract(["Michael Jordan scored 40 points."], headline="Jordan Leads Bulls To Win")
     assert found.places == ()
+
+
+def test_titles_without_a_stop_and_of_trades_stay_out_of_the_name() -> None:
+    persons, _, _ = names(extract(["Chief Accountant Natalya Sypron said the farm was short of cash."]))
+    assert persons == {"Natalya Sypron"}
+    persons, _, _ = names(extract(["The commander, Col Suvit Maenmuan, told reporters the rebels had fled."]))
+    assert persons == {"Suvit Maenmuan"}
+    persons, _, _ = names(extract(["They were visited by Monsignor Caesar Mazzolari on Friday."]))
+    assert persons == {"Caesar Mazzolari"}
