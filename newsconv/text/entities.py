@@ -208,7 +208,7 @@ def _stop_surnames(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> lis
 
 def _window(paragraph: str, start: int) -> str:
     """The text just before a position, as far back as a cue before a name can reach."""
-    return paragraph[max(0, start - CUE_REACH) : start]
+    return paragraph[start - CUE_REACH if start > CUE_REACH else 0 : start]  # no max() call: a hot path
 
 
 @cache
@@ -395,8 +395,9 @@ def is_adjective(word: str) -> bool:
 def _place_name(text: str) -> str | None:
     """The canonical place a phrase names in the gazetteer, trying title case for capitals."""
     places = lexicons.places()
-    if text in places:
-        return places[text]
+    found = places.get(text)  # one look-up; names map to names, never to None
+    if found is not None:
+        return found
     if text.isupper() and len(text) > 3:
         return places.get(text.title()) or places.get(text.title().replace("'S", "'s"))
     return None
@@ -1074,7 +1075,9 @@ class Entities:
             if (
                 f.kind is Kind.PERSON
                 and head in f.words
-                and any(words == f.words[i : i + n] for i in range(len(f.words) - n + 1))
+                and (
+                    f.words == words or any(words == f.words[i : i + n] for i in range(len(f.words) - n + 1))
+                )
             ):
                 return f
         return None

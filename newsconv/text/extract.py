@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import starmap
 
 from newsconv.model import Organization, Person, Place, Quote, Span
 from newsconv.text import quotes as quoting
@@ -30,7 +31,7 @@ class Extraction:
 def _names(entity: Found) -> tuple[str, tuple[str, ...], tuple[Span, ...]]:
     """An entity's name, its other forms, and where it is named."""
     aliases = tuple(f for f in entity.forms if f != entity.name)
-    return entity.name, aliases, tuple(Span(p, s, e) for p, s, e in entity.mentions)
+    return entity.name, aliases, tuple(starmap(Span, entity.mentions))
 
 
 def extract(paragraphs: Sequence[str], headline: str | None = None) -> Extraction:
