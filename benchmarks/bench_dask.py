@@ -6,7 +6,8 @@ Run on demand (not a test: shared machines are noisy; run it with ``nice``):
 
 For each worker count N it times ``convert_files(..., jobs=N)`` (a forked pool, as
 ``newsconv convert --jobs N``) and ``convert_files(..., engine="dask")`` on a ``LocalCluster`` of
-N worker processes, alternating them round by round, and reports the best round of each: wall
+N worker processes (newsconv's settings, and Dask's defaults: ``dask-defaults``), alternating
+them round by round, and reports the best round of each: wall
 time, and CPU time of every process involved (this one, the pool's workers, the Dask workers), which
 a busy shared machine distorts far less than wall time. Cluster start-up and worker warm-up are
 excluded from both: the formats are prepared in this process before the pool forks, and on every
@@ -24,10 +25,13 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import newsconv
 from newsconv.batch import dask_engine
 
+# Dask's own settings where newsconv's local cluster differs, for the "dask-defaults" rows.
+_DEFAULTS: dict[str, Any] = {"distributed.scheduler.allowed-failures": 0}
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 CORPORA = (
     SHARED / "bbc-fulltext" / "bbc",
@@ -52,18 +56,20 @@ def main() -> int:
     formats = args.formats.split(",")
     newsconv.prepare(formats)  # this process, and so every forked pool worker, starts warm
     print(f"{count} articles -> {','.join(formats)}, best of {args.rounds} round(s)")
-    print(f"{'workers':>7} {'engine':>6} {'wall s':>7} {'art/s':>6} {'CPU s':>7} {'CPU ms/art':>10}")
+    print(f"{'workers':>7} {'engine':>13} {'wall s':>7} {'art/s':>6} {'CPU s':>7} {'CPU ms/art':>10}")
     for workers in (int(n) for n in args.workers.split(",")):
         best = _compare(inputs, formats, workers, args.rounds, args.batch_size, count)
         for engine, (wall, cpu) in best.items():
             rate = count / wall
-            print(f"{workers:>7} {engine:>6} {wall:7.1f} {rate:6.1f} {cpu:7.1f} {1000 * cpu / count:10.1f}")
-        (local_wall, local_cpu), (dask_wall, dask_cpu) = best["local"], best["dask"]
-        print(
-            f"{workers:>7} overhead: wall {100 * (dask_wall / local_wall - 1):+.1f}%,"
-            f" CPU {100 * (dask_cpu / local_cpu - 1):+.1f}%",
-            flush=True,
-        )
+            print(f"{workers:>7} {engine:>13} {wall:7.1f} {rate:6.1f} {cpu:7.1f} {1000 * cpu / count:10.1f}")
+        local_wall, local_cpu = best["local"]
+        for engine in ("dask", "dask-defaults"):
+            wall, cpu = best[engine]
+            print(
+                f"{workers:>7} {engine} overhead: wall {100 * (wall / local_wall - 1):+.1f}%,"
+                f" CPU {100 * (cpu / local_cpu - 1):+.1f}%",
+                flush=True,
+            )
     return 0
 
 
@@ -71,16 +77,26 @@ def _compare(
     inputs: list[str], formats: list[str], workers: int, rounds: int, batch: int, count: int
 ) -> dict[str, tuple[float, float]]:
     """The best (wall, CPU) seconds of each engine over ``rounds`` alternating rounds."""
-    runs: dict[str, list[tuple[float, float]]] = {"local": [], "dask": []}
-    with dask_engine.connect(workers=workers) as client:
+    runs: dict[str, list[tuple[float, float]]] = {"local": [], "dask": [], "dask-defaults": []}
+    for number in range(1, rounds + 1):
+        runs["local"].append(_timed(inputs, formats, count, None, jobs=workers))
+        for engine, settings in (("dask", dask_engine.LOCAL_SETTINGS), ("dask-defaults", _DEFAULTS)):
+            runs[engine].append(_on_cluster(inputs, formats, count, workers, batch, settings))
+        print(f"  round {number}: " + ", ".join(f"{k} {v[-1][0]:.1f} s" for k, v in runs.items()))
+    return {engine: min(times) for engine, times in runs.items()}
+
+
+def _on_cluster(
+    inputs: list[str], formats: list[str], count: int, workers: int, batch: int, settings: dict[str, Any]
+) -> tuple[float, float]:
+    """One timed Dask run on a fresh local cluster with ``settings``, its workers set up beforehand."""
+    with (
+        patch.dict(dask_engine.LOCAL_SETTINGS, settings, clear=True),
+        dask_engine.connect(workers=workers) as client,
+    ):
         client.wait_for_workers(workers)
         client.register_plugin(dask_engine.PrepareWorker(formats, None, {}), name=dask_engine.PLUGIN_NAME)
-        for number in range(1, rounds + 1):
-            runs["local"].append(_timed(inputs, formats, count, None, jobs=workers))
-            how = {"engine": "dask", "client": client, "batch_size": batch}
-            runs["dask"].append(_timed(inputs, formats, count, client, **how))
-            print(f"  round {number}: " + ", ".join(f"{k} {v[-1][0]:.1f} s" for k, v in runs.items()))
-    return {engine: min(times) for engine, times in runs.items()}
+        return _timed(inputs, formats, count, client, engine="dask", client=client, batch_size=batch)
 
 
 def _timed(
