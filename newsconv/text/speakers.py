@@ -746,9 +746,13 @@ class Attributor:
         for spans, speaker, rule in zip(quotes, self.decided, self.rules, strict=True):
             if rule in CUE_RULES:
                 cued.setdefault(self._words_of(spans), speaker)
+        if not cued:
+            return
         for k, spans in enumerate(quotes):
+            if self.rules[k] in CUE_RULES:
+                continue  # tested first: the words of a cued quote were folded above
             words = self._words_of(spans)
-            if self.rules[k] not in CUE_RULES and words in cued and self._stands_alone(spans):
+            if words in cued and self._stands_alone(spans):
                 self.decided[k], self.rules[k] = cued[words], "same words quoted with a cue"
 
     def _stands_alone(self, spans: Sequence[Span]) -> bool:
