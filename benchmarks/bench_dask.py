@@ -54,7 +54,7 @@ def main() -> int:
     inputs: list[str] = args.folders
     count = sum(1 for folder in inputs for _ in Path(folder).rglob("*.txt"))
     formats = args.formats.split(",")
-    newsconv.prepare(formats)  # this process, and so every forked pool worker, starts warm
+    newsconv.prepare(formats, read=False)  # as convert_files does; every forked pool worker starts warm
     print(f"{count} articles -> {','.join(formats)}, best of {args.rounds} round(s)")
     print(f"{'workers':>7} {'engine':>13} {'wall s':>7} {'art/s':>6} {'CPU s':>7} {'CPU ms/art':>10}")
     for workers in (int(n) for n in args.workers.split(",")):
