@@ -255,3 +255,19 @@ def test_titles_without_a_stop_and_of_trades_stay_out_of_the_name() -> None:
     assert persons == {"Suvit Maenmuan"}
     persons, _, _ = names(extract(["They were visited by Monsignor Caesar Mazzolari on Friday."]))
     assert persons == {"Caesar Mazzolari"}
+
+
+def test_a_title_with_its_complement_stops_at_the_holders_given_name() -> None:
+    found = extract(["Tsang met Minister of Foreign Affairs Ali Alatas on Monday."])
+    assert [(p.name, p.title) for p in found.persons] == [("Ali Alatas", "Minister of Foreign Affairs")]
+    persons, _, _ = names(
+        extract(["They met Assistant Secretary for Near Eastern Affairs Robert Pelletreau."])
+    )
+    assert persons == {"Robert Pelletreau"}
+
+
+def test_a_plural_nationality_before_a_name_is_no_part_of_it() -> None:
+    persons, orgs, _ = names(extract(["He trailed the leaders, Americans Billy Mayfair and Paul Goydos."]))
+    assert persons == {"Billy Mayfair", "Paul Goydos"} and orgs == set()
+    persons, _, _ = names(extract(["Books by British Journalist Patrick Seale were banned."]))
+    assert persons == {"Patrick Seale"}

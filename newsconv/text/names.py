@@ -379,6 +379,8 @@ def split_title(words: list[str]) -> tuple[str | None, list[str]]:
         word = words[i]
         if is_title_word(word):
             last_head = i
+        elif word in ("of", "for") and last_head == i - 1 and (holder := _holder_after(words, i + 2)):
+            last_head, i = holder - 1, holder
         elif word == "of" and last_head == i - 1 and i + 2 < len(words) and is_title_part(words[i + 1]):
             last_head = i = i + 1
         elif not (is_title_part(word) or word in demonyms or word in known or word in places):
@@ -391,6 +393,19 @@ def split_title(words: list[str]) -> tuple[str | None, list[str]]:
         return None, words
     first = next(j for j in range(last_head + 1) if is_title_part(words[j]))
     return " ".join(words[first : last_head + 1]), words[last_head + 1 :]
+
+
+def _demonym(word: str) -> bool:
+    """Whether a word is a nationality, singular or plural ("British", "Americans")."""
+    demonyms = lexicons.words("demonyms.txt")
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+
+
+def _holder_after(words: list[str], start: int) -> int:
+    """Where the holder's name starts after a title's complement ("Minister of Foreign Affairs
+    Ali Alatas"): at a given name from ``start`` on that a surname follows; 0 if none does."""
+    given = lexicons.first_name_gender()
+    return next((k for k in range(start, len(words) - 1) if words[k] in given), 0)
 
 
 def _place_span(words: list[str], i: int) -> int:
@@ -940,7 +955,7 @@ def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) ->
             title, name = (None, texts) if _org_shaped(texts) else split_title(texts)
             if (
                 len(name) > 1
-                and name[0] in lexicons.words("demonyms.txt")
+                and _demonym(name[0])
                 and (not _has_org_word(name) or " ".join(name[1:]) in lexicons.places())
                 and " ".join(name) not in lexicons.places()
             ):
