@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -78,6 +82,26 @@ def test_ntriples_are_sorted_and_deterministic() -> None:
     lines = text.splitlines()
     assert lines == sorted(lines) and len(lines) == len(rdf.to_graph(FULL))
     assert text == rdf.write_ntriples(FULL)
+
+
+def test_rdfxml_is_the_same_whatever_python_s_hash_seed() -> None:
+    """rdflib's default store iterates a set; the graph written keeps the order triples were added in."""
+    probe = (
+        "import hashlib, newsconv; from newsconv.formats import rdf; from test_jsonld import SAMPLES;"
+        "print(hashlib.sha1(''.join(rdf.write_rdfxml(a) for a in SAMPLES.values()).encode()).hexdigest())"
+    )
+    tests = str(Path(__file__).parent)
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": tests},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
 
 
 @pytest.mark.parametrize(

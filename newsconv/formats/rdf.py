@@ -36,9 +36,14 @@ def to_graph(article: Article) -> Graph:
     return graph_of(schemaorg_triples.statements(article).triples)
 
 
-def graph_of(triples: Iterable[Triple]) -> Graph:
-    """Triples as an rdflib graph (added in their order), with the schema.org namespace bound as ``schema``."""
-    graph = Graph(bind_namespaces="none")
+def graph_of(triples: Iterable[Triple], store: str = "default") -> Graph:
+    """Triples as an rdflib graph (added in their order), with the schema.org namespace bound as ``schema``.
+
+    ``store="SimpleMemory"`` keeps the order triples were added in when it is iterated (the default
+    store iterates a set, in an order that changes with Python's hash seed) but has no contexts,
+    which pySHACL needs: for writers only.
+    """
+    graph = Graph(store=store, bind_namespaces="none")
     graph.bind("schema", schemaorg.SCHEMA)
     graph.bind("rdf", RDF)
     for subject, predicate, value in triples:
@@ -65,10 +70,12 @@ def write_ntriples(article: Article) -> str:
 def write_rdfxml(article: Article) -> str:
     """The article's graph as RDF/XML, typed nodes nested where first referenced.
 
-    rdflib orders the namespace declarations by set iteration, so the document is put in W3C
-    Canonical XML 1.0 form (declarations sorted, kept on the root) to be the same on every run.
+    Subjects come in the order of the article's statements (see :func:`graph_of`); rdflib orders the namespace
+    declarations by set iteration, so the document is put in W3C Canonical XML 1.0 form
+    (declarations sorted, kept on the root). So it is the same on every run.
     """
-    document = shared_graph(article).serialize(format="pretty-xml", encoding="utf-8")
+    graph = graph_of(schemaorg_triples.statements(article).triples, store="SimpleMemory")
+    document = graph.serialize(format="pretty-xml", encoding="utf-8")
     canonical = etree.tostring(etree.fromstring(document), method="c14n").decode("utf-8")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{canonical}\n'
 
