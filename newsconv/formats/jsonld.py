@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
-from rdflib.plugins.parsers.jsonld import Parser
-from rdflib.plugins.shared.jsonld.context import Context
 
 from newsconv import schema_store, secure
 from newsconv.errors import InputError
@@ -23,6 +21,9 @@ from newsconv.formats import schemaorg, schemaorg_read
 from newsconv.model import Article
 from newsconv.validate import article_graph, json_schema, schemaorg_vocab, shacl
 from newsconv.validate.findings import Finding
+
+if TYPE_CHECKING:  # rdflib's JSON-LD processor is imported when a document is read, not to write one
+    from rdflib.plugins.shared.jsonld.context import Context
 
 PROFILE = "jsonld-profile.schema.json"
 _SCHEMA_ORG_CONTEXTS = frozenset(
@@ -60,6 +61,8 @@ def _parse(document: Any, source: str | None) -> Graph:
         raise InputError(
             source, f"not JSON-LD: a JSON-LD document is an object or an array, not {document!r:.40}"
         )
+    from rdflib.plugins.parsers.jsonld import Parser
+
     _refuse_remote_contexts(document, source)
     body, context = _with_initial_context(document)
     graph = Graph(bind_namespaces="none")
@@ -148,6 +151,8 @@ def _offline_context() -> Context:
 
     rdflib looks a context URL up in ``_context_cache`` before it fetches; subcontexts share it.
     """
+    from rdflib.plugins.shared.jsonld.context import Context
+
     context = Context()
     context._context_cache.update(dict.fromkeys(_OFFLINE_CONTEXTS, schemaorg.context_document()))
     return context
