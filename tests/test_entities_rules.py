@@ -271,3 +271,10 @@ def test_a_plural_nationality_before_a_name_is_no_part_of_it() -> None:
     assert persons == {"Billy Mayfair", "Paul Goydos"} and orgs == set()
     persons, _, _ = names(extract(["Books by British Journalist Patrick Seale were banned."]))
     assert persons == {"Patrick Seale"}
+
+
+def test_initials_before_a_surname_make_a_person() -> None:
+    persons, orgs, _ = names(extract(["Former presidents F.W. de Klerk and P.W. Botha met on Monday."]))
+    assert persons == {"F.W. de Klerk", "P.W. Botha"} and orgs == set()
+    persons, orgs, _ = names(extract(["Shares of U.S. Steel rose, as did S. African Afrikaners' hopes."]))
+    assert persons == set()

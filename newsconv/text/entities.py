@@ -67,6 +67,7 @@ NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembere
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
 PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # lower-case words, single spaces: no pattern syntax
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # a person's initials ("F.W.", "J.")
 # a paragraph that is a name in capitals alone, as a press review heads each newspaper's stories
 MASTHEAD = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,5}")
 MASTHEAD_CHARS = 40  # the longest such paragraph
@@ -462,6 +463,8 @@ def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | Non
         return Kind.PERSON
     if words[-1] in lexicons.words("demonyms.txt") or is_adjective(cand.text):
         return None  # "Sri Lankan" before "coast"
+    if _initials_first(words):
+        return Kind.PERSON
     if _org_parts(words):
         return Kind.ORG
     if any(w[0].isdigit() for w in words):
@@ -473,6 +476,17 @@ def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | Non
     if _team(cand, paragraph) and all(w in lexicons.words("common_words.txt") for w in low):
         return Kind.ORG  # "Red Star (Yugoslavia) 70"
     return Kind.PERSON
+
+
+def _initials_first(words: Sequence[str]) -> bool:
+    """Whether a name opens with a person's initials before a surname ("F.W. de Klerk", "J.S.
+    Bach"), not a place's ("U.S. Steel")."""
+    return (
+        DOTTED_INITIALS.fullmatch(words[0]) is not None
+        and _place_name(words[0]) is None
+        and any(c.islower() for c in words[-1])
+        and not any(is_adjective(w) for w in words[1:])  # "S. African Afrikaners"
+    )
 
 
 def _place_worded(words: Sequence[str], low: Sequence[str]) -> bool:
@@ -992,7 +1006,7 @@ class Entities:
             return True
         if ROMAN.fullmatch(person.words[-1]):
             return True
-        if self._in_line_up(person):
+        if self._in_line_up(person) or (len(person.words) > 1 and _initials_first(person.words)):
             return True
         if len(person.words) > 1 and person.words[-1] in person.forms:
             return True
