@@ -197,3 +197,19 @@ def test_the_next_names_of_a_list_are_no_title() -> None:
 def test_a_link_may_pass_over_the_kind_of_organisation_before_its_name() -> None:
     p = one("Ann Grey, president of the advocacy group Hill Legal Education Center, said so.", "Ann Grey")
     assert (p.title, p.affiliation) == ("president", "Hill Legal Education Center")
+
+
+def test_a_person_at_an_organisation_works_there() -> None:
+    assert one("The study by Ann Grey at Reuters found more.", "Ann Grey").affiliation == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At a rally for Ann Grey at the Springfield Convention Center, he spoke.",
+        "He met with Ann Grey at the Hill Legal Education Center on Monday.",
+        "They tried to keep Ann Grey from the Reuters board seat.",
+    ],
+)
+def test_a_venue_a_meeting_place_or_a_modified_noun_employs_nobody(sentence: str) -> None:
+    assert one(sentence, "Ann Grey").affiliation is None

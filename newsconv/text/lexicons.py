@@ -57,6 +57,7 @@ WordList: TypeAlias = Literal[
     "title_modifiers.txt",
     "title_words.txt",
     "trailer_headings.txt",
+    "venue_words.txt",
     "work_nouns.txt",
 ]
 Table: TypeAlias = Literal[

@@ -19,8 +19,9 @@ APPOSITIVE = re.compile(
 )  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"
 ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
 AFTER_NAME = re.compile(
-    r"\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])"
+    r"\s+(?P<link>of|at|from)\s+(?:the\s+)?(?=[A-Z])"
 )  # "Lara Voss of the Green Party said", "Dan Li at the Review"
+WORD_WINDOW = 12  # characters before a name looked at for the word before it
 POSSESSIVE_AFTER = re.compile(r"['’]")  # right after a name: its possessive
 NEXT_WORD = re.compile(r" ([a-z][\w-]*)")  # a lower-case word right after a name
 PARTY_CODE = re.compile(r"\s*\((?P<party>[A-Z])-[A-Z][\w.]*\)")  # "(D-Va.)" after a US politician's name
@@ -178,7 +179,14 @@ class Roles:
         """Whether a name ending at ``end`` modifies the lower-case noun after it ("an Ohio
         company"), which no small word of an attribution is ("governor of Ohio who …")."""
         following = NEXT_WORD.match(self.paragraphs[paragraph], end)
-        return following is not None and following[1] not in lexicons.table("speaker_words.tsv")
+        if following is None:
+            return False
+        word = following[1]
+        return not (
+            word in lexicons.table("speaker_words.tsv")
+            or word in lexicons.words("reporting_verbs.txt")
+            or word.endswith("ed")  # a verb: "Lara Voss of the Green Party argued …"
+        )
 
     def _phrase_head(self, paragraph: int, text: str, words: list[re.Match[str]]) -> int | None:
         """The index of a title word that a phrase of "of"/"for" carries up to the name ("head of
@@ -326,21 +334,42 @@ class Roles:
             title = _singular(_own_title(c.title))
         return title, (
             employer
-            or self._after_name(c.paragraph, c.end)
+            or self._after_name(c.paragraph, start, c.end)
             or self._party_code(c.paragraph, c.end)
             or self._possessor(c.paragraph, start)
         )
 
-    def _after_name(self, paragraph: int, end: int) -> str | None:
-        """The organisation a link right after a name ties it to ("Lara Voss of the Green Party",
-        "Dan Li at the Review"), or a relative clause whose verb says the person works for it
-        ("…, who heads the Red Cross", "…, who works for Google")."""
+    def _after_name(self, paragraph: int, start: int, end: int) -> str | None:
+        """The organisation a link right after a name (from ``start`` to ``end``) ties it to
+        ("Lara Voss of the Green Party", "Dan Li at the Review"), or a relative clause whose verb
+        says the person works for it ("…, who heads the Red Cross"); not one modifying a noun ("to
+        block Trump from the GOP nomination"), nor, after "at", a venue ("a rally for Cruz at the
+        State Fair Grounds") or where someone met the person ("met with Sanders at the White House")."""
         text = self.paragraphs[paragraph]
         after = AFTER_NAME.match(text, end)
-        if after is None:
-            after = _employer_clause().match(text, end)
-        org = after and self._org_at(paragraph, after.end(), after.end() + 1, (Kind.ORG,))
-        return org[1].name if org else None
+        link = after or _employer_clause().match(text, end)
+        org = link and next(
+            (
+                r
+                for r in self.entities.at(paragraph)
+                if r.candidate.start == link.end() and r.entity.kind is Kind.ORG
+            ),
+            None,
+        )
+        if not org or (after and after["link"] != "of" and self._modifies(paragraph, org.candidate.end)):
+            return None
+        if (
+            after
+            and after["link"] == "at"
+            and (self._met_with(paragraph, start) or _is_venue(org.entity.name))
+        ):
+            return None
+        return org.entity.name
+
+    def _met_with(self, paragraph: int, start: int) -> bool:
+        """Whether a name starting at ``start`` follows "with" ("met with Sanders at …")."""
+        before = tokens.split(self.paragraphs[paragraph][max(0, start - WORD_WINDOW) : start])
+        return bool(before) and tokens.bare(before[-1]) in lexicons.speaker_words("absolute")
 
     def _last_org_before(self, person: Found) -> str | None:
         """The organisation named last before a person's first mention, in its paragraph or the one
@@ -368,6 +397,12 @@ def _before_clause(phrase: str) -> str:
     clause = lexicons.speaker_words("clause")
     cut = next((k for k, w in enumerate(words) if k and (w.lower() in clause or w in verbs)), len(words))
     return " ".join(words[:cut])
+
+
+def _is_venue(name: str) -> bool:
+    """Whether an organisation's name is a venue's ("Tampa Convention Center", "Madison Square")."""
+    low = name.lower()
+    return any(low == v or low.endswith(" " + v) for v in lexicons.words("venue_words.txt"))
 
 
 def _role_word(word: str) -> bool:
