@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsconv.model import Span
 from newsconv.text import sentences, tokens
@@ -45,54 +45,93 @@ def _nested(paragraph: str, i: int, start: int, closers: str) -> bool:
     return following.count("”") >= 2
 
 
-def _pairs(paragraph: str) -> list[tuple[list[tuple[int, int]], bool]]:
+Segments = list[tuple[int, int]]  # the (start, end) stretches of one quoted passage
+
+
+@dataclass(slots=True)
+class _Scan:
+    """A left-to-right scan of a paragraph's quotation marks: the passages found so far and the
+    one open (``start`` >= 0), with the marks that close it and how many quotes nest inside it."""
+
+    paragraph: str
+    out: list[tuple[Segments, bool]] = field(default_factory=list)
+    segments: Segments = field(default_factory=list)
+    closers: str = ""
+    start: int = -1
+    inner: int = 0
+
+    def mark(self, i: int, ch: str) -> None:
+        """Read the quotation mark ``ch`` at ``i``."""
+        text = self.paragraph
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if self.inner and ch in self.closers:
+            self.inner -= 1  # closes a quote nested in the open one
+        elif self.start < 0:
+            self._open(i, ch, before, after)
+        elif ch in DOUBLE_OPEN and before.isspace() and (after.isalnum() or after in "…[("):
+            if _nested(text, i, self.start, self.closers):
+                self.inner += 1
+            elif self.closers != "’" and ch in self.closers + "“":
+                self._reopen(i, ch)
+            elif ch in self.closers:
+                self._close(i)
+        elif (ch in self.closers and not (self.closers == "’" and after.isalpha())) or (
+            ch == MISTURNED_CLOSE and MISTURNED in self.closers and before in ",.!?" and after.isspace()
+        ):  # "…,“ said Smith": an opening mark typed for the closing one
+            self._close(i)
+
+    def _open(self, i: int, ch: str, before: str, after: str) -> None:
+        """Open a quote at a double mark (a straight one not right after a letter), at a
+        closing mark typed for the opening one at the paragraph's head ("” … we will,” he said",
+        maybe spaced), or at a single opening mark not inside a word."""
+        text = self.paragraph
+        if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
+            self.closers, self.start = DOUBLE_OPEN[ch], i + 1
+        elif ch == MISTURNED and not text[:i].strip() and MISTURNED in text[i + 1 :]:
+            self.closers, self.start = DOUBLE_OPEN["“"], i + 1 + len(after) - len(after.lstrip())
+        elif ch in SINGLE_OPEN and not before.isalnum():
+            self.closers, self.start = SINGLE_OPEN[ch], i + 1
+
+    def _reopen(self, i: int, ch: str) -> None:
+        """An opening mark while a quote is open: after a sentence's end it re-opens the same
+        quote (a paragraph break lost when the text was flattened); otherwise the open quote ends
+        at its last full sentence and a new one opens."""
+        text = self.paragraph
+        if REOPEN.search(text, 0, i):
+            self.segments.append((self.start, i - len(text[:i]) + len(text[:i].rstrip())))
+        else:
+            end = sentences.end_before(text, self.start, i)
+            self.segments.append((self.start, end if end > self.start else i))
+            self.out.append((self.segments, False))
+            self.segments = []
+        self.closers, self.start = DOUBLE_OPEN[ch], i + 1
+
+    def _close(self, i: int) -> None:
+        """Close the open quote at ``i``."""
+        self.segments.append((self.start, i))
+        self.out.append((self.segments, True))
+        self.segments, self.start = [], -1
+
+    def finish(self) -> list[tuple[Segments, bool]]:
+        """The passages found; one still open ends with the paragraph, unclosed."""
+        if self.start >= 0:
+            self.segments.append((self.start, len(self.paragraph.rstrip())))
+            self.out.append((self.segments, False))
+        return self.out
+
+
+def _pairs(paragraph: str) -> list[tuple[Segments, bool]]:
     """The quoted passages of a paragraph: their segments ``(start, end)`` and whether closed.
 
     A mark that opens a new sentence while a quote is open re-opens it (a paragraph break lost
     when the text was flattened); any other opening mark ends the open quote at its last full
     sentence, so that a forgotten closing mark costs one quote, not the rest of the paragraph.
     """
-    out: list[tuple[list[tuple[int, int]], bool]] = []
-    segments: list[tuple[int, int]] = []
-    closers, start, inner = "", -1, 0
+    scan = _Scan(paragraph)
     for m in MARKS.finditer(paragraph):
-        i, ch = m.start(), m.group()
-        before = paragraph[i - 1] if i else " "
-        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
-        if inner and ch in closers:
-            inner -= 1  # closes a quote nested in the open one
-            continue
-        if start < 0:
-            if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
-                closers, start = DOUBLE_OPEN[ch], i + 1
-            elif ch == MISTURNED and not paragraph[:i].strip() and MISTURNED in paragraph[i + 1 :]:
-                # "” … we will,” he said": a closing mark typed for the opening one, maybe spaced
-                closers, start = DOUBLE_OPEN["“"], i + 1 + len(after) - len(after.lstrip())
-            elif ch in SINGLE_OPEN and not before.isalnum():
-                closers, start = SINGLE_OPEN[ch], i + 1
-            continue
-        opening = ch in DOUBLE_OPEN and before.isspace() and (after.isalnum() or after in "…[(")
-        if opening and _nested(paragraph, i, start, closers):
-            inner += 1
-        elif opening and closers != "’" and ch in closers + "“":
-            end = sentences.end_before(paragraph, start, i)
-            if REOPEN.search(paragraph, 0, i):
-                segments.append((start, i - len(paragraph[:i]) + len(paragraph[:i].rstrip())))
-            else:
-                segments.append((start, end if end > start else i))
-                out.append((segments, False))
-                segments = []
-            closers, start = DOUBLE_OPEN[ch], i + 1
-        elif (ch in closers and not (closers == "’" and after.isalpha())) or (
-            ch == MISTURNED_CLOSE and MISTURNED in closers and before in ",.!?" and after.isspace()
-        ):  # "…,“ said Smith": an opening mark typed for the closing one
-            segments.append((start, i))
-            out.append((segments, True))
-            segments, start = [], -1
-    if start >= 0:
-        segments.append((start, len(paragraph.rstrip())))
-        out.append((segments, False))
-    return out
+        scan.mark(m.start(), m.group())
+    return scan.finish()
 
 
 def passages(paragraphs: Sequence[str]) -> list[Passage]:
