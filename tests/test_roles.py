@@ -213,3 +213,19 @@ def test_a_person_at_an_organisation_works_there() -> None:
 )
 def test_a_venue_a_meeting_place_or_a_modified_noun_employs_nobody(sentence: str) -> None:
     assert one(sentence, "Ann Grey").affiliation is None
+
+
+def test_an_initials_stop_stays_inside_an_appositive() -> None:
+    p = one("Ann Grey, a daughter of former President George W. Bush, said so.", "Ann Grey")
+    assert p.title == "daughter of former President George W. Bush"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Grey, noted the council, had left.",
+        "On the hill, Ann Grey, the committee has written off the plan.",
+    ],
+)
+def test_a_clause_after_a_name_is_no_title(sentence: str) -> None:
+    assert one(sentence, "Ann Grey").title is None

@@ -15,8 +15,9 @@ from newsconv.text.names import Candidate, is_title_part, is_title_word
 
 APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?P<who>who\s+(?:is|was)\s+(?:now\s+)?)?(?P<article>(?:a|an|the)\s+)?"
-    r"(?P<phrase>[^,.;:()“”\"]{2,160}?)\s*(?:[,.;:()“”\"]|$)"
-)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"
+    r"(?P<phrase>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
+)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"; an
+# initial's or abbreviation's stop stays inside: "daughter of George W. Bush", "a D.C. lobbyist"
 ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
 AFTER_NAME = re.compile(
     r"\s+(?P<link>of|at|from)\s+(?:the\s+)?(?=[A-Z])"
@@ -137,7 +138,7 @@ class Roles:
             governed = any(tokens.bare(w) in links for w in before) or bool(
                 before and POSSESSIVE_AFTER.search(before[-1])
             )
-            modifies = c.end < end and NEXT_WORD.match(text, c.end)  # "a Clinton supporter"
+            modifies = c.end < end and self._modifies(paragraph, c.end)  # "a Clinton supporter"
             if not (governed or POSSESSIVE_AFTER.match(text, c.end) or modifies):
                 return True
         return False
@@ -388,15 +389,36 @@ class Roles:
 def _before_clause(phrase: str) -> str:
     """An appositive without the relative clause or verb that may follow its title ("a retired
     Army officer who commanded a unit" -> "a retired Army officer", "a spokesman for X told the
-    Post" -> "a spokesman for X"); nothing when it ends in a verb of saying, as an aside does
-    ("…, digital consultant Phil Musser says, …")."""
+    Post" -> "a spokesman for X", "the committee has written off …" -> "the committee");
+    nothing when it opens or ends with a verb of saying, as a clause or an aside does ("…, noted
+    the department", "…, digital consultant Phil Musser says, …")."""
     words = tokens.split(phrase)
     verbs = lexicons.words("reporting_verbs.txt")
-    if not words or words[-1] in verbs:
+    if not words or words[-1] in verbs or words[0] in verbs:
         return ""
-    clause = lexicons.speaker_words("clause")
-    cut = next((k for k, w in enumerate(words) if k and (w.lower() in clause or w in verbs)), len(words))
+    cut = next((k for k in range(1, len(words)) if _opens_clause(words, k)), len(words))
     return " ".join(words[:cut])
+
+
+def _opens_clause(words: Sequence[str], k: int) -> bool:
+    """Whether word ``k`` of an appositive opens a clause after its noun phrase: a clause word, a
+    verb of saying, a short auxiliary ("has", "was"), or a past form in "-ed" after a noun ("the
+    rally denounced"; not "the embattled company", "a recently retired general")."""
+    word, previous = words[k], words[k - 1]
+    low = word.lower()
+    if low in lexicons.speaker_words("clause") or word in lexicons.words("reporting_verbs.txt"):
+        return True
+    if word.isalpha() and low in lexicons.speaker_words("filler") and len(word) <= FILLER_VERB_LENGTH:
+        return True
+    return (
+        word.isalpha()
+        and word.islower()
+        and word.endswith("ed")
+        and not is_title_part(word)
+        and previous.lower() not in lexicons.speaker_words("det", "definite", "indefinite")
+        and not previous.endswith("ly")
+        and not is_title_part(previous)
+    )
 
 
 def _is_venue(name: str) -> bool:
