@@ -17,6 +17,6 @@ def test_each_quote_is_explained_by_the_rule_that_found_its_speaker() -> None:
     attributor.speakers(spans)
     lines = attributor.explain(spans)
     assert lines[0].startswith("0:1 'We will appeal") and lines[0].endswith(
-        "-> person 'Jane Doe'; cue after the quote"
+        "-> person 'Jane Doe'; cue after the quote (said X)"
     )
     assert lines[1].endswith("-> person 'Jane Doe'; speaker of the quote before")

@@ -194,6 +194,8 @@ class Attributor:
         self.pronouns = lexicons.table("pronouns.tsv")
         self.decided: list[Speaker] = []  # the speakers last found, and the rule that found each
         self.rules: list[str] = []
+        self.details: list[str | None] = []  # the named rule within a cue rule, where one decided
+        self._detail: str | None = None
 
     # ---- looking around a quote ----
 
@@ -437,7 +439,7 @@ class Attributor:
         if tail[:lead].strip(" ,") in DASHES:
             signed = self._signed(paragraph, end + 1 + lead)
             if signed is not None:
-                return signed
+                return self._because("signed after a dash", signed)
         body = tail[lead:]
         base = end + 1 + lead
         cue = self._verb_after(paragraph, base, (nxt, stop), text[end - 1 : end])
@@ -447,7 +449,7 @@ class Attributor:
             after = base + source.end()
             named = self._resolve_np(paragraph, after, self._clause_end(paragraph, after, nxt), base)
             if named is not None or source.start() == 0:
-                return named
+                return self._because("according to X after the cue", named)
         return cue
 
     def _verb_after(self, paragraph: int, base: int, bounds: tuple[int, int], closing: str) -> Cue:
@@ -459,13 +461,13 @@ class Attributor:
         if _source_pattern().match(body):
             return None
         if tokens.bare(tokens.first(body)) in lexicons.speaker_words("clause", "conj"):
-            return self._after_clause(paragraph, base, nxt)
+            return self._because("X said after the writer's clause", self._after_clause(paragraph, base, nxt))
         verb = _verb_pattern().match(body)
         if verb:
-            return self._said_then_name(paragraph, base, verb, nxt)
+            return self._because("said X", self._said_then_name(paragraph, base, verb, nxt))
         verb = _closing_verb(body, closing, nxt < stop)
         if verb and len(tokens.split(body[: verb.start()])) <= NP_WORDS:
-            return self._name_then_said(paragraph, base, verb, nxt)
+            return self._because("X said", self._name_then_said(paragraph, base, verb, nxt))
         # "…,” the report said, according to CNN": a cited source; after a closed sentence the
         # words that follow are the writer's ("….” Kasich said …, according to press reports")
         return None if _source_pattern().search(body) and closing not in SENTENCE_STOPS else False
@@ -582,26 +584,29 @@ class Attributor:
         head = text[low : max(start - 1, low)]
         heading = self._heading_name(paragraph, low, start) if head.rstrip().endswith(":") else None
         if heading is not None:
-            return heading
+            return self._because("X: heading the quote", heading)
         inverted = _inverted_verb().match(text, s, start)
         if inverted and low == s:
-            return self._resolve_np(
-                paragraph, inverted.end(), self._clause_end(paragraph, inverted.end(), start), s
+            end = self._clause_end(paragraph, inverted.end(), start)
+            return self._because(
+                "said X: opening the sentence", self._resolve_np(paragraph, inverted.end(), end, s)
             )
         verbs = _verbs(head)
         cited = self._cited_source(paragraph, low, head, verbs)
         if cited is not None:
-            return cited
+            return self._because("according to X", cited)
         for v in reversed(verbs):
             subject = self._subject_before(paragraph, low, low + v.start())
             if subject is not False:
-                return subject
+                return self._because("X said", subject)
             named = self._inverted(paragraph, low, v, start)
             if named is not None:
-                return named
+                return self._because("said X after a comma", named)
         if verbs and lower <= s:  # after an earlier quote of the sentence, its speaker goes on
             opening = self._sentence_subject(paragraph, s, start)
-            return opening or self._opening_description(paragraph, s, start) or False
+            return self._because(
+                "the sentence's subject", opening or self._opening_description(paragraph, s, start) or False
+            )
         return False
 
     def _heading_name(self, paragraph: int, low: int, start: int) -> Found | None:
@@ -729,12 +734,13 @@ class Attributor:
         """The speaker of each quote (spans in reading order), None where the text gives none.
         Which rule decided each is kept in ``rules`` (see ``explain``)."""
         out: list[Speaker] = []
-        self.decided, self.rules = out, []
+        self.decided, self.rules, self.details = out, [], []
         last_end: dict[int, int] = {}
         for k, spans in enumerate(quotes):
             speaker, rule = self._attribute(k, quotes, out, last_end.get(spans[0].paragraph, 0))
             out.append(speaker)
             self.rules.append(rule)
+            self.details.append(self._detail if rule in CUE_RULES else None)
             last_end[spans[-1].paragraph] = spans[-1].end + 1
         self._repeated(quotes)
         return out
@@ -783,20 +789,31 @@ class Attributor:
             (CUE_RULES[3], lambda: self._cue_before(first.paragraph, first.start, lower)),
         ]
         for rule, cue in cues:
+            self._detail = None
             speaker = cue()
             if speaker is not False:
                 return (None if isinstance(speaker, bool) else speaker), rule
         return self._carried(k, quotes, done, lower)
 
+    def _because(self, detail: str, found: Cue) -> Cue:
+        """``found``, recording ``detail`` as the named rule that found it when it is a cue (for
+        ``explain``: the rule of the outermost cue function that returns it)."""
+        if found is not False:
+            self._detail = detail
+        return found
+
     def explain(self, quotes: Sequence[Sequence[Span]]) -> list[str]:
         """One line per quote: where it stands, its first words, its speaker and the rule that
         found it (``scripts/explain_speakers.py``). Call after ``speakers``."""
         lines = []
-        for spans, rule, speaker in zip(quotes, self.rules, self.decided, strict=True):
+        for spans, rule, detail, speaker in zip(quotes, self.rules, self.details, self.decided, strict=True):
             first = spans[0]
             words = self.paragraphs[first.paragraph][first.start : first.end][:EXPLAIN_CHARS]
             who = f"{speaker.kind.value} {speaker.name!r}" if isinstance(speaker, Found) else repr(speaker)
-            lines.append(f"{first.paragraph}:{first.start} {words!r}… -> {who}; {rule}")
+            lines.append(
+                f"{first.paragraph}:{first.start} {words!r}… -> {who}; {rule}"
+                + (f" ({detail})" if detail else "")
+            )
         return lines
 
     def _label(self, first: Span) -> Cue:
