@@ -54,6 +54,8 @@ def write(statements: Grouped) -> str | None:
 
 
 def _document(statements: Grouped) -> str:
+    """The whole Turtle document: the prefix line, then one block per subject in rdflib's order
+    (least referenced first, then by IRI); raises _Declined for anything rdflib writes otherwise."""
     references: Counter[Term] = Counter(
         value for properties in statements.values() for objects in properties.values() for value in objects
     )
@@ -69,15 +71,19 @@ def _document(statements: Grouped) -> str:
 
 
 def _verb(predicate: Term) -> str:
+    """A predicate as written: ``a`` for ``rdf:type``, else its ``schema:`` name."""
     return "a" if predicate.text == RDF_TYPE else _schema_name(predicate)
 
 
 def _objects(predicate: Term, objects: dict[Term, None]) -> str:
+    """A predicate's objects in rdflib's order, one per line after the first (types by
+    ``schema:`` name, other objects as IRIs or literals)."""
     label = _schema_name if predicate.text == RDF_TYPE else _label
     return " " + _OBJECT_BREAK.join(label(value) for value in sorted(objects, key=_order))
 
 
 def _subject(subject: Term) -> str:
+    """A subject as written: only IRIs are written here (a blank node is left to rdflib)."""
     if subject.kind != IRI:
         raise _Declined
     return _iri(subject.text)
@@ -93,6 +99,8 @@ def _order(value: Term) -> tuple[int, str, int | str]:
 
 
 def _label(value: Term) -> str:
+    """An object that is no type: an IRI, or a plain, ``schema:Date`` or canonical ``xsd:integer``
+    literal; anything else (another datatype, an integer rdflib would rewrite) is left to rdflib."""
     if value.kind == IRI:
         return _iri(value.text)
     if value.kind != LITERAL:
