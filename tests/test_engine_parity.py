@@ -173,6 +173,20 @@ def test_an_article_s_statements_are_checked_as_its_rdflib_graph_is(
             )
 
 
+def test_remembered_allowed_uses_never_hide_a_problem(articles: list[Article]) -> None:
+    """The vocabulary check remembers the uses it allowed; a new use is still checked, and reported."""
+    triples = schemaorg_triples.statements(articles[len(SAMPLES)]).triples
+    assert schemaorg_vocab.problems(triples) == []
+    assert schemaorg_vocab.problems(triples) == []  # the second time from what it remembered
+    root = triples[0][0]
+    broken = [
+        *triples,
+        (root, rdf_terms.iri(f"{SCHEMA}author"), rdf_terms.Term(rdf_terms.LITERAL, "Ana")),
+        (root, rdf_terms.iri(f"{SCHEMA}colour"), rdf_terms.Term(rdf_terms.LITERAL, "blue")),
+    ]
+    assert [f.rule for f in schemaorg_vocab.problems(broken)] == ["schemaorg.range", "schemaorg.unknown-term"]
+
+
 def _given(statements: schemaorg_triples.Statements, _: Article) -> schemaorg_triples.Statements:
     return statements
 

@@ -9,7 +9,7 @@ matching data type (plain strings are Text; ``schema:Date``-typed literals are D
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,7 +107,37 @@ def problems(triples: Sequence[Triple]) -> list[Finding]:
     The same rules as :func:`check`, for triples built without rdflib (an article's statements).
     """
     types = _Types(vocabulary(), triples)
-    return [finding for triple in triples for finding in _findings(types, *triple)]
+    allowed = _allowed_uses()
+    found: list[Finding] = []
+    for triple in triples:
+        use = _use(types, *triple)
+        if use in allowed:
+            continue
+        findings = _findings(types, *triple)
+        if findings:
+            found += findings
+        elif len(allowed) < _ALLOWED_KEPT:
+            allowed.add(use)
+    return found
+
+
+_ALLOWED_KEPT = 4096
+"""How many allowed uses :func:`problems` remembers (articles repeat a few dozen; this bounds a hostile feed)."""
+
+
+@schema_store.per_store()
+def _allowed_uses() -> set[Hashable]:
+    """Uses of terms found allowed, by all that decides it (see :func:`_use`): checked once per process."""
+    return set()
+
+
+def _use(types: _Types, subject: Term, predicate: Term, value: Term) -> Hashable:
+    """What decides whether a triple is allowed: the type for ``rdf:type``; else the property, the
+    subject's types, and the value's kind with its datatype (a literal) or its types (a node)."""
+    if predicate.text == rdf_terms.RDF_TYPE and predicate.kind == rdf_terms.IRI:
+        return predicate, value
+    described = value.datatype if value.kind == rdf_terms.LITERAL else types.of(value)
+    return predicate, types.of(subject), value.kind, described
 
 
 def _findings(types: _Types, subject: Term, predicate: Term, value: Term) -> list[Finding]:
