@@ -1287,10 +1287,11 @@ class Entities:
         ("Rafa's views") nor a common word (not asked: the same cross-validated figures, less
         work). Two-fold cross-validation on CoNLL-2003 train
         (``scripts/train_entity_model.py --cv``): organisations F1 0.651 → 0.656 / 0.690 →
-        0.694 over the model's first use alone, persons and places unchanged. Places and persons were left out: places added 0.005 on
-        CoNLL but on BBC prose most were players in team sheets, products and titles ("Dowd",
-        "Firefox", "Titanic"); persons added nothing. False when the model is switched off
-        (``table={}``)."""
+        0.694 over the model's first use alone, persons and places unchanged (less since: the
+        press-review and "and" rules find some of the same names). Places and persons were left
+        out: places added 0.005 on CoNLL but on BBC prose most were players in team sheets,
+        products and titles ("Dowd", "Firefox", "Titanic"); persons added nothing. False when
+        the model is switched off (``table={}``)."""
         table = entity_model.weights() if self.table is None else self.table
         if not table or cand.possessive or cand.text.lower() in lexicons.words("common_words.txt"):
             return False
