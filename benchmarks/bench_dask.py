@@ -3,6 +3,7 @@
 
 Run on demand (not a test: shared machines are noisy; run it with ``nice``):
     python benchmarks/bench_dask.py [FOLDER...] [--workers 1,2] [--rounds 2]
+    python benchmarks/bench_dask.py --idle 30     # CPU of an idle cluster, both settings
 
 For each worker count N it times ``convert_files(..., jobs=N)`` (a forked pool, as
 ``newsconv convert --jobs N``) and ``convert_files(..., engine="dask")`` on a ``LocalCluster`` of
@@ -50,7 +51,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds per engine; the best is reported")
     parser.add_argument("--formats", default="newsml,jsonld,turtle")
     parser.add_argument("--batch-size", type=int, default=25, help="inputs per Dask task")
+    parser.add_argument(
+        "--idle", type=float, help="only measure an idle cluster's CPU over this many seconds"
+    )
     args = parser.parse_args()
+    if args.idle:
+        for workers in (int(n) for n in args.workers.split(",")):
+            for engine, settings in (("dask", dask_engine.LOCAL_SETTINGS), ("dask-defaults", _DEFAULTS)):
+                share = _idle(workers, settings, args.idle)
+                print(f"{workers} workers, {engine}: idle cluster uses {100 * share:.1f} % of a core")
+        return 0
     inputs: list[str] = args.folders
     count = sum(1 for folder in inputs for _ in Path(folder).rglob("*.txt"))
     formats = args.formats.split(",")
@@ -97,6 +107,19 @@ def _on_cluster(
         client.wait_for_workers(workers)
         client.register_plugin(dask_engine.PrepareWorker(formats, None, {}), name=dask_engine.PLUGIN_NAME)
         return _timed(inputs, formats, count, client, engine="dask", client=client, batch_size=batch)
+
+
+def _idle(workers: int, settings: dict[str, Any], seconds: float) -> float:
+    """The share of a core that a local cluster with ``settings`` uses doing nothing, all processes."""
+    with (
+        patch.dict(dask_engine.LOCAL_SETTINGS, settings, clear=True),
+        dask_engine.connect(workers=workers) as client,
+    ):
+        client.wait_for_workers(workers)
+        time.sleep(2)  # let start-up settle
+        before, start = _cpu(client), time.perf_counter()
+        time.sleep(seconds)
+        return (_cpu(client) - before) / (time.perf_counter() - start)
 
 
 def _timed(
