@@ -229,3 +229,14 @@ def test_an_initials_stop_stays_inside_an_appositive() -> None:
 )
 def test_a_clause_after_a_name_is_no_title(sentence: str) -> None:
     assert one(sentence, "Ann Grey").title is None
+
+
+def test_a_plural_title_set_off_before_coordinated_names_is_each_ones() -> None:
+    found = roles("Two military analysts, Peter Hallam and Chris Dowell, found that the plan failed.")
+    assert found["Peter Hallam"][0] == "military analyst"
+    assert found["Chris Dowell"][0] == "military analyst"
+
+
+def test_a_plural_after_a_preposition_is_no_title_of_the_names_after_it() -> None:
+    found = roles("Compared to the Republican candidates, Peter Hallam and Chris Dowell share views.")
+    assert found["Peter Hallam"][0] is None

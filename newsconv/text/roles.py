@@ -18,6 +18,7 @@ APPOSITIVE = re.compile(
     r"(?P<phrase>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
 )  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"; an
 # initial's or abbreviation's stop stays inside: "daughter of George W. Bush", "a D.C. lobbyist"
+PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
 ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
 AFTER_NAME = re.compile(
     r"\s+(?P<link>of|at|from)\s+(?:the\s+)?(?=[A-Z])"
@@ -212,7 +213,8 @@ class Roles:
 
     def _before(self, paragraph: int, start: int, end: int) -> tuple[str | None, str | None] | None:
         text = self.paragraphs[paragraph][:start]
-        if text.endswith(", ") and self.paragraphs[paragraph][end : end + 1] == ",":
+        set_off = text.endswith(", ") and self._set_off(paragraph, end)
+        if set_off:
             text = text[:-2]
             start -= 2
         words = tokens.last_words(text, MAX_TITLE_WORDS)
@@ -232,6 +234,9 @@ class Roles:
             ):
                 break
             k -= 1
+        listed = set_off and self.paragraphs[paragraph][end : end + 1] != ","
+        if listed and _governed_title(words, k):
+            return None  # "Among Republicans, Donald Trump and Ted Cruz …": no title of theirs
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
         title = _own_title(text[first:start].strip())
@@ -241,6 +246,18 @@ class Roles:
     def _person_words(self) -> frozenset[str]:
         """The words of every person's name in the article."""
         return frozenset(w for f in self.entities.found if f.kind is Kind.PERSON for w in f.words)
+
+    def _set_off(self, paragraph: int, end: int) -> bool:
+        """Whether a name ending at ``end`` that follows a comma is set off as the title's
+        appositive: a comma follows it too ("the tribunal's head, Kostas Panagopoulos,"), or "and"
+        and another person's name ("two voters, Tyresha McClenney and Bryan Anderson")."""
+        text = self.paragraphs[paragraph]
+        if text[end : end + 1] == ",":
+            return True
+        return text.startswith(" and ", end) and any(
+            r.entity.kind is Kind.PERSON and r.candidate.start == end + len(" and ")
+            for r in self.entities.at(paragraph)
+        )
 
     def _named_by(self, title: str) -> str | None:
         """The party a word of a title stands for: "Democratic nominee" -> "Democratic Party", when
@@ -419,6 +436,15 @@ def _opens_clause(words: Sequence[str], k: int) -> bool:
         and not previous.endswith("ly")
         and not is_title_part(previous)
     )
+
+
+def _governed_title(words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the title starting at word ``k`` is the object of a preposition, determiners
+    between them skipped ("compared to the Republican candidates, …")."""
+    j = k - 1
+    while j >= 0 and tokens.bare(words[j].group()) in lexicons.speaker_words("det", "definite", "indefinite"):
+        j -= 1
+    return j >= 0 and tokens.bare(words[j].group()) in lexicons.speaker_words(*PREPOSITIONS)
 
 
 def _is_venue(name: str) -> bool:
