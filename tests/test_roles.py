@@ -240,3 +240,13 @@ def test_a_plural_title_set_off_before_coordinated_names_is_each_ones() -> None:
 def test_a_plural_after_a_preposition_is_no_title_of_the_names_after_it() -> None:
     found = roles("Compared to the Republican candidates, Peter Hallam and Chris Dowell share views.")
     assert found["Peter Hallam"][0] is None
+
+
+def test_an_organisations_possessive_before_a_title_employs_its_holder() -> None:
+    p = one("Reuters' chief political editor, Ann Grey, said so.", "Ann Grey")
+    assert p.affiliation == "Reuters"
+
+
+def test_a_possessed_noun_before_a_title_names_no_employer() -> None:
+    p = one("Reuters' coverage under President Ann Grey grew.", "Ann Grey")
+    assert p.affiliation is None

@@ -27,6 +27,7 @@ WORD_WINDOW = 12  # characters before a name looked at for the word before it
 POSSESSIVE_AFTER = re.compile(r"['’]")  # right after a name: its possessive
 NEXT_WORD = re.compile(r" ([a-z][\w-]*)")  # a lower-case word right after a name
 PARTY_CODE = re.compile(r"\s*\((?P<party>[A-Z])-[A-Z][\w.]*\)")  # "(D-Va.)" after a US politician's name
+TITLE_POSSESSED = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}")  # "’s current ", "'s chief human "
 POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")  # between an organisation and a name it owns
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
 PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
@@ -240,7 +241,7 @@ class Roles:
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
         title = _own_title(text[first:start].strip())
-        return title, org[1].name if org else None
+        return title, org[1].name if org else self._title_possessor(paragraph, first)
 
     @cached_property
     def _person_words(self) -> frozenset[str]:
@@ -290,6 +291,20 @@ class Roles:
         text = self.paragraphs[paragraph]
         for r in self.entities.at(paragraph):
             if r.entity.kind is Kind.ORG and text[r.candidate.end : start] in POSSESSIVE_GAPS:
+                return r.entity.name
+        return None
+
+    def _title_possessor(self, paragraph: int, first: int) -> str | None:
+        """The organisation whose possessive comes before a title starting at ``first``, maybe
+        across a few lower-case words that are no small words of an attribution ("Google's chief
+        human resources executive, Laszlo Bock"; not "Amazon's experience under President Obama")."""
+        text = self.paragraphs[paragraph]
+        small = lexicons.table("speaker_words.tsv")
+        for r in self.entities.at(paragraph):
+            if r.entity.kind is not Kind.ORG or r.candidate.end >= first:
+                continue
+            gap = TITLE_POSSESSED.fullmatch(text, r.candidate.end, first)
+            if gap and not any(w in small for w in tokens.split(gap[0])[1:]):
                 return r.entity.name
         return None
 
