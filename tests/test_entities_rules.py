@@ -278,3 +278,11 @@ def test_initials_before_a_surname_make_a_person() -> None:
     assert persons == {"F.W. de Klerk", "P.W. Botha"} and orgs == set()
     persons, orgs, _ = names(extract(["Shares of U.S. Steel rose, as did S. African Afrikaners' hopes."]))
     assert persons == set()
+
+
+def test_a_dateline_names_its_place_in_capitals() -> None:
+    found = extract(
+        ["NOVYE ATAGI, Russia 1996-08-22", "Rebels left the village of Novye Atagi, a witness said."]
+    )
+    assert [(p.name, len(p.mentions)) for p in found.places] == [("Novye Atagi", 2), ("Russia", 1)]
+    assert extract(["REUTERS 1996-08-22", "Stocks rose."]).places == ()

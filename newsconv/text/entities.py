@@ -68,6 +68,12 @@ ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
 PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # lower-case words, single spaces: no pattern syntax
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # a person's initials ("F.W.", "J.")
+# a dateline opening the body: a place in capitals, maybe its region, then a date or an agency
+# ("NOVYE ATAGI, Russia 1996-08-22", "BERNE 1996-08-28", "DODGE CITY, Kan. Aug 27")
+DATELINE = re.compile(
+    r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, [A-Z][\w.' ]{0,30})? "
+    r"(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d{1,2}\b|\([A-Z][\w ]{0,20}\))"
+)
 # a paragraph that is a name in capitals alone, as a press review heads each newspaper's stories
 MASTHEAD = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,5}")
 MASTHEAD_CHARS = 40  # the longest such paragraph
@@ -136,6 +142,19 @@ class Resolved:
 
     candidate: Candidate
     entity: Found
+
+
+def _dateline(paragraphs: Sequence[str]) -> Candidate | None:
+    """The place of a dateline opening the body, as a candidate named in title case: a name in
+    capitals before a date or an agency ("ORVIETO, Italy 1996-08-24"); not a known
+    organisation's."""
+    m = DATELINE.match(paragraphs[0]) if paragraphs else None
+    if m is None:
+        return None
+    words = tuple(w.title() for w in m.group(1).split())  # the name the body writes: "Alkhan-Yurt"
+    if known_org(m.group(1)) or known_org(" ".join(words)):
+        return None
+    return Candidate(0, 0, m.end(1), words, None, None, True, False)
 
 
 def _mastheads(paragraphs: Sequence[str]) -> set[int]:
@@ -773,6 +792,10 @@ class Entities:
                 for i in self.mastheads
             ]
             cands.sort(key=lambda c: (c.paragraph, c.start))
+        self.dateline = _dateline(paragraphs[: self.body])
+        if self.dateline is not None:  # the place stands for every candidate inside its span
+            end = self.dateline.end
+            cands = [self.dateline] + [c for c in cands if c.paragraph or c.start >= end]
         extra = _stop_surnames(paragraphs, cands)
         if extra:
             cands = sorted(cands + extra, key=lambda c: (c.paragraph, c.start))
@@ -835,6 +858,8 @@ class Entities:
         opinions = ["dropped" if d else LABEL_OF[next(settled)] for d in dropped]
         if self.mastheads:  # a newspaper's name, whatever its words ("THE NATION", "EXPANSION")
             opinions = ["org" if c.paragraph in self.mastheads else o for c, o in zip(cands, opinions)]
+        if self.dateline is not None:
+            opinions = ["place" if c is self.dateline else o for c, o in zip(cands, opinions)]
         return opinions
 
     def _context_of(self) -> dict[str, set[str]]:
