@@ -149,6 +149,7 @@ def adversarial_articles(draw: st.DrawFn) -> str:
 @example("Prices\n\nCompany-------------Price---Broker----------------\n\nAegon 83.40 Paribas\n")
 @example(f"Head\n\n{'!' * 100_000}\n\n“Yes,” he said{'!' * 100_000}\n")
 @example(f"Head\n\nEmail: {'@' * 100_000} x\n\nMr Smith said “this is a quote.”\n")  # an address line
+@example(f"Head\n\nMr Smith said Ann Lee, {'A.' * 60}{'A' * 200} is here.\n\nMr Smith said “yes.”\n")
 @given(adversarial_articles())
 def test_the_reader_is_linear_on_adversarial_lines(worker: ProcessPoolExecutor, article: str) -> None:
     future = worker.submit(_read, article)

@@ -15,9 +15,11 @@ from newsconv.text.names import Candidate, is_title_part, is_title_word
 
 APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?P<who>who\s+(?:is|was)\s+(?:now\s+)?)?(?P<article>(?:a|an|the)\s+)?"
-    r"(?P<phrase>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
+    r"(?P<phrase>(?>[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
 )  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"; an
-# initial's or abbreviation's stop stays inside: "daughter of George W. Bush", "a D.C. lobbyist"
+# initial's or abbreviation's stop stays inside: "daughter of George W. Bush", "a D.C. lobbyist". The
+# phrase's character is an atomic group: a stop both after an initial and before a letter ("A.A.")
+# matches two branches, and retrying the other one at every such stop was exponential.
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
 ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
 AFTER_NAME = re.compile(
