@@ -250,3 +250,8 @@ def test_an_organisations_possessive_before_a_title_employs_its_holder() -> None
 def test_a_possessed_noun_before_a_title_names_no_employer() -> None:
     p = one("Reuters' coverage under President Ann Grey grew.", "Ann Grey")
     assert p.affiliation is None
+
+
+def test_a_party_member_appositive_belongs_to_the_party_not_the_state() -> None:
+    p = one("Senator Ann Grey, Republican of Ohio, said so.", "Ann Grey")
+    assert (p.title, p.affiliation) == ("Republican", "Republican Party")

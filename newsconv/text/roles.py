@@ -101,6 +101,8 @@ class Roles:
         own = tokens.split(_own_title(title))  # "Donald Trump’s wife": the words after the possessor
         if _role_noun(own[-1]) == "relation" and not any(map(is_title_word, own)):
             return title, None  # "son of HP's co-founder", "a Trump supporter": no employer
+        if own[-1] in lexicons.table("party_names.tsv") and len(own[-1]) > 1:
+            return title, lexicons.table("party_names.tsv")[own[-1]]  # "…, Republican of Iowa,"
         head = base + phrase.rfind(" ", 0, len(title)) + 1  # where the title's last word starts
         return title, self._employer(paragraph, (base, head, base + head_end, base + len(phrase)), link)
 
