@@ -410,6 +410,20 @@ def test_any_news_metadata_round_trips(article: Article) -> None:
     assert round_trip(article) == carried(article)
 
 
+@pytest.mark.parametrize("scheme", ["0", "-x"])
+def test_a_scheme_that_is_no_xml_name_is_kept_but_not_declared(scheme: str) -> None:
+    # G2 declares scheme aliases as NCNames; "0" was written into the catalog and failed the XSD
+    genre = Concept(name=None, scheme=scheme, code="0", uri="https://0.example/0")
+    article = replace(CRAFTED, genres=(genre,))
+    assert f'alias="{scheme}"' not in newsml.write(article)
+    assert round_trip(article).genres == (genre,)
+
+
+def test_a_scheme_with_white_space_leaves_a_valid_item_with_the_code_and_uri() -> None:
+    genre = Concept(name="Feature", scheme="a b", code="0", uri="https://0.example/0")
+    assert round_trip(replace(CRAFTED, genres=(genre,))).genres == (replace(genre, scheme=None),)
+
+
 def test_embargoed_dpa_item_keeps_embargo_status_and_no_earlier_publication() -> None:
     article = newsml.read(corpus("dpa-dw__embargoed.xml"), None)
     assert article.embargoed == datetime(2025, 1, 23, 19, tzinfo=timezone(timedelta(hours=1)))

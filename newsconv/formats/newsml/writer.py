@@ -79,6 +79,9 @@ CANONICAL = "http://www.iana.org/assignments/relation/canonical"
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile("[\t\n\r]")
 _QCODE = re.compile(r"[^\s:]+:\S+")
+# An XML name without a colon (XML Namespaces' NCName), which G2 requires of a scheme alias; the
+# ASCII subset: an alias outside it stays undeclared (the concept keeps its URI).
+_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _MAX_OFFSET = timedelta(hours=14)
 _LAYOUT = {f"{{{XHTML}}}{name}" for name in ("html", "head", "body")}
 _NAR_NSMAP: dict[Any, str] = {None: NAR}
@@ -233,9 +236,10 @@ def _content_meta(root: etree._Element, article: Article, language: str) -> None
 
 
 def _concept(parent: etree._Element, name: str, concept: Concept) -> etree._Element:
-    """A concept element: ``qcode`` (scheme and code), ``literal`` (a code alone), ``uri``, ``role``, ``name``."""
+    """A concept element: ``qcode`` (scheme and code), ``literal`` (a code alone, or one whose scheme
+    holds white space, which no QCode can), ``uri``, ``role``, ``name``."""
     element = _sub(parent, name)
-    if concept.qcode is not None:
+    if concept.qcode is not None and _is_qcode(concept.qcode):
         element.set("qcode", concept.qcode)
     elif concept.code is not None:
         element.set("literal", _label(concept.code))
@@ -254,7 +258,14 @@ def _catalog(root: etree._Element, article: Article) -> None:
     schemes: dict[str, str] = {}
     for concept in _concepts(article):
         scheme, code, uri = concept.scheme, concept.code, concept.uri
-        if scheme and code and uri and scheme not in known and uri.endswith(code) and len(uri) > len(code):
+        if (
+            scheme
+            and code
+            and uri
+            and _declarable(scheme, known)
+            and uri.endswith(code)
+            and len(uri) > len(code)
+        ):
             schemes.setdefault(scheme, uri[: -len(code)])
     if any(not _is_qcode(n) for n in _plain_names(article)):
         schemes[LOCAL_ALIAS] = LOCAL_SCHEME
@@ -262,6 +273,11 @@ def _catalog(root: etree._Element, article: Article) -> None:
         catalog = _sub(root, "catalog")
         for alias, uri in schemes.items():
             _sub(catalog, "scheme", attrib={"alias": alias, "uri": uri})
+
+
+def _declarable(scheme: str, known: frozenset[str]) -> bool:
+    """Whether a scheme alias can be declared in the item's catalog: not already known, and an NCName."""
+    return scheme not in known and _NCNAME.fullmatch(scheme) is not None
 
 
 def _plain_names(article: Article) -> list[str]:
