@@ -86,12 +86,20 @@ def iter_found(
 
 def relist(folder: str, parts: tuple[str, ...], suffixes: Collection[str] = ()) -> Iterator[Input]:
     """The inputs a folder walk found directly in ``folder`` (a path or URL as in their own paths;
-    ``parts``: its components below the walked argument), listed again, in the walk's order."""
+    ``parts``: its components below the walked argument), listed again, in the walk's order.
+
+    InputError when the folder cannot be listed again (removed since the walk): the plan check
+    could not tell what its outputs would overwrite.
+    """
     endings = tuple(suffixes)
     if storage.is_url(folder):
         yield from (Input(url, (*parts, name)) for url, name in storage.files_in(folder, endings))
         return
-    for entry in _listing(folder or "."):
+    try:
+        listed = _listing(folder or ".")
+    except OSError as error:
+        raise InputError(folder, f"cannot list again: {error}") from None
+    for entry in listed:
         if _wanted(entry.name, endings) and entry.is_file():
             yield Input(os.path.join(folder, entry.name), (*parts, entry.name))
 

@@ -82,11 +82,16 @@ def inputs(url: str, endings: Collection[str]) -> tuple[bool, Iterator[tuple[str
 
 
 def files_in(url: str, endings: Collection[str]) -> Iterator[tuple[str, str]]:
-    """The files directly in the folder ``url`` that a walk finds (see :func:`inputs`), with their names."""
+    """The files directly in the folder ``url`` that a walk finds (see :func:`inputs`), with their
+    names; InputError when it cannot be listed."""
     fs, path = _filesystem(url)
+    try:
+        entries = fs.ls(path, detail=True)
+    except OSError as error:
+        raise InputError(url, f"cannot list: {error}") from None
     listed = sorted(
         (info["name"].rstrip("/").rsplit("/", 1)[-1], info["name"])
-        for info in fs.ls(path, detail=True)
+        for info in entries
         if info["type"] != "directory"
     )
     for name, found in listed:

@@ -19,7 +19,7 @@ import newsconv
 from newsconv.batch import ConvertOptions, files
 from newsconv.batch.plan import Plan
 from newsconv.errors import OutputConflictError
-from newsconv.inputs import Input
+from newsconv.inputs import Input, relist
 
 _EXTENSIONS = [".xml", ".json"]
 
@@ -160,3 +160,11 @@ def test_an_input_folder_inside_the_output_folder_cannot_overwrite_a_deeper_inpu
     with pytest.raises(OutputConflictError, match="overwrite"):
         newsconv.convert_files(out / "in", "model", out, jobs=1)
     assert sorted(out.rglob("*")) == before
+
+
+@pytest.mark.parametrize("gone", ["{tmp}/gone", "memory://newsconv-review-gone"])
+def test_a_folder_that_cannot_be_listed_again_is_an_input_error(tmp_path: Path, gone: str) -> None:
+    """A folder removed between the walk and the plan's second listing: a NewsconvError, no OSError."""
+    folder = gone.format(tmp=tmp_path)
+    with pytest.raises(newsconv.InputError, match="cannot list"):
+        list(relist(folder, ("gone",), {".txt"}))
