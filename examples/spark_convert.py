@@ -32,7 +32,7 @@ def convert_partition(
     rows: Iterable[tuple[str, tuple[str, ...]]], options: ConvertOptions
 ) -> Iterator[FileResult]:
     """On an executor: one partition's inputs (path, output sub-folders) through the batch function."""
-    prepare(options.to)  # once per Python worker process: later calls find everything loaded
+    prepare(options.to, read=False)  # once per Python worker process, for writing as convert does
     yield from convert_batch([Input(path, tuple(parts)) for path, parts in rows], options)
 
 
