@@ -39,10 +39,24 @@ def _nested(paragraph: str, i: int, start: int, closers: str) -> bool:
     """Whether a curly opening mark at ``i``, inside the quote opened at ``start``, opens a quote
     nested in it ("… what he calls “hell” than …”"): it stands inside a sentence, and two closing
     marks follow before the next opening one, one for it and one for the open quote."""
-    if paragraph[i] != "“" or "”" not in closers or REOPEN.search(paragraph, start, i):
+    if paragraph[i] != "“" or "”" not in closers or _after_sentence(paragraph, start, i):
         return False
-    following = paragraph[i + 1 :].split("“", 1)[0]
-    return following.count("”") >= 2
+    following = paragraph.find("“", i + 1)
+    return paragraph.count("”", i + 1, len(paragraph) if following < 0 else following) >= 2
+
+
+def _space_before(text: str, low: int, i: int) -> int:
+    """Where the white space right before ``i`` starts (``i`` when there is none), not before ``low``."""
+    j = i
+    while j > low and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _after_sentence(text: str, low: int, i: int) -> bool:
+    """Whether ``text[low:i]`` ends with a sentence's end and white space (``REOPEN``). Only the
+    end is searched: a search of the whole stretch at every mark was quadratic in the marks."""
+    return REOPEN.search(text, max(low, _space_before(text, low, i) - 2), i) is not None
 
 
 Segments = list[tuple[int, int]]  # the (start, end) stretches of one quoted passage
@@ -98,8 +112,8 @@ class _Scan:
         quote (a paragraph break lost when the text was flattened); otherwise the open quote ends
         at its last full sentence and a new one opens."""
         text = self.paragraph
-        if REOPEN.search(text, 0, i):
-            self.segments.append((self.start, i - len(text[:i]) + len(text[:i].rstrip())))
+        if _after_sentence(text, 0, i):
+            self.segments.append((self.start, _space_before(text, 0, i)))
         else:
             end = sentences.end_before(text, self.start, i)
             self.segments.append((self.start, end if end > self.start else i))
