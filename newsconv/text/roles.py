@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, cached_property
+from itertools import pairwise
 
 from newsconv.text import lexicons, tokens
-from newsconv.text.entities import Entities, Found, Kind
+from newsconv.text.entities import Entities, Found, Kind, Resolved
 from newsconv.text.names import Candidate, is_title_part, is_title_word
 
 APPOSITIVE = re.compile(
@@ -66,6 +68,34 @@ class Roles:
     def __init__(self, paragraphs: Sequence[str], entities: Entities) -> None:
         self.paragraphs = paragraphs
         self.entities = entities
+        self._persons: dict[int, tuple[list[Resolved], list[int]]] = {}
+        self._orgs_ending: dict[int, dict[int, Found]] = {}
+
+    def _persons_by_end(self, paragraph: int) -> tuple[list[Resolved], list[int]]:
+        """The person mentions of a paragraph in order, and where each ends (kept per paragraph,
+        so that a paragraph of many names is not scanned again for each of them)."""
+        if paragraph not in self._persons:
+            persons = [r for r in self.entities.at(paragraph) if r.entity.kind is Kind.PERSON]
+            self._persons[paragraph] = persons, [r.candidate.end for r in persons]
+        return self._persons[paragraph]
+
+    def _last_person_before(self, paragraph: int, start: int) -> Resolved | None:
+        """The last person mention (in order) that ends at or before ``start``."""
+        persons, ends = self._persons_by_end(paragraph)
+        if all(a <= b for a, b in pairwise(ends)):  # mentions do not overlap: search the ends
+            index = bisect_right(ends, start)
+            return persons[index - 1] if index else None
+        return next((r for r in reversed(persons) if r.candidate.end <= start), None)
+
+    def _org_ending(self, paragraph: int, end: int) -> Found | None:
+        """The organisation whose first mention (in order) in a paragraph ends at ``end``."""
+        if paragraph not in self._orgs_ending:
+            ending: dict[int, Found] = {}
+            for r in self.entities.at(paragraph):
+                if r.entity.kind is Kind.ORG:
+                    ending.setdefault(r.candidate.end, r.entity)
+            self._orgs_ending[paragraph] = ending
+        return self._orgs_ending[paragraph].get(end)
 
     def _org_at(
         self, paragraph: int, start: int, end: int, kinds: tuple[Kind, ...] = (Kind.ORG, Kind.PLACE)
@@ -293,9 +323,10 @@ class Roles:
         """The organisation whose possessive comes right before a name: "National Review’s Dan
         McLaughlin", "CNN's Jake Tapper"."""
         text = self.paragraphs[paragraph]
-        for r in self.entities.at(paragraph):
-            if r.entity.kind is Kind.ORG and text[r.candidate.end : start] in POSSESSIVE_GAPS:
-                return r.entity.name
+        for gap in POSSESSIVE_GAPS:  # at most one gap fits: none ends another one
+            org = self._org_ending(paragraph, start - len(gap))
+            if org is not None and text.startswith(gap, start - len(gap)):
+                return org.name
         return None
 
     def _title_possessor(self, paragraph: int, first: int) -> str | None:
@@ -315,14 +346,10 @@ class Roles:
     def _shared(self, paragraph: int, start: int) -> tuple[str | None, str | None] | None:
         """A plural title before coordinated names, for each of them: "Sprinters A and B"."""
         text = self.paragraphs[paragraph]
-        previous = [
-            r
-            for r in self.entities.at(paragraph)
-            if r.entity.kind is Kind.PERSON and r.candidate.end <= start
-        ]
-        if not previous or not COORDINATION.match(text, previous[-1].candidate.end, start):
+        previous = self._last_person_before(paragraph, start)
+        if previous is None or not COORDINATION.match(text, previous.candidate.end, start):
             return None
-        first = previous[-1].candidate
+        first = previous.candidate
         found = self._before(paragraph, first.start, first.end) or self._shared(paragraph, first.start)
         if found is None or found[0] is None:
             return None
