@@ -415,3 +415,9 @@ def test_a_team_sheet_of_initials_and_surnames_names_persons() -> None:
     found = extract(["Harbor: K Dorn; P Vale, T Marsh, R Quill; L Penn, D Ruse."])
     assert {"K Dorn", "P Vale", "T Marsh", "R Quill", "L Penn", "D Ruse"} <= {p.name for p in found.persons}
     assert not extract(["Shares in B Corp rose."]).persons
+
+
+def test_an_organisation_word_that_is_also_a_surname_follows_a_given_name() -> None:
+    found = extract(["Laura Mills, a former aide, met buyers from General Mills on Tuesday."])
+    assert {p.name for p in found.persons} == {"Laura Mills"}
+    assert {o.name for o in found.organizations} == {"General Mills"}

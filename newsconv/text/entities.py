@@ -472,6 +472,12 @@ def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | Non
     low = [w.lower() for w in words]
     if _place_worded(words, low):
         return Kind.PLACE
+    if (
+        not org_context
+        and _given_name_and_surname(words, low)
+        and not _place_noun_after()[0].match(paragraph, cand.end)
+    ):
+        return Kind.PERSON  # "Cheryl Mills": an organisation word as a surname
     if org_context or _org_worded(words, low) or _plural_after_the(cand, low, paragraph):
         return Kind.ORG
     if _place_noun_after()[0].match(paragraph, cand.end) and PLACE_CUE_BEFORE.search(
@@ -516,6 +522,18 @@ def _place_worded(words: Sequence[str], low: Sequence[str]) -> bool:
         (len(words) == 2 and low[0] in lexicons.words("road_words.txt") and words[1].isdigit())
         or low[-1] in place_words
         or (low[0] in place_words and _place_name(" ".join(words[1:])) is not None)
+    )
+
+
+def _given_name_and_surname(words: Sequence[str], low: Sequence[str]) -> bool:
+    """Whether a name is a known given name and a surname that is also an organisation word
+    ("Heather Mills", "Natalie Press"; not "General Mills", nor a place such as "Victoria Falls")."""
+    return (
+        len(words) == 2
+        and words[0] in lexicons.first_name_gender()
+        and low[1] in lexicons.words("surname_org_words.txt")
+        and _place_name(words[0]) is None
+        and " ".join(words) not in lexicons.words("organizations.txt")
     )
 
 

@@ -53,6 +53,7 @@ WordList: TypeAlias = Literal[
     "section_labels.txt",
     "speech_nouns.txt",
     "stop_capitals.txt",
+    "surname_org_words.txt",
     "title_inner_words.txt",
     "title_modifiers.txt",
     "title_words.txt",
