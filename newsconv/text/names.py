@@ -15,14 +15,18 @@ from typing import NamedTuple
 
 from newsconv.text import lexicons, sentences
 
+PARTICLES = lexicons.words("name_particles.txt")  # "de", "van", "bin": inside a name
+CONNECTORS = lexicons.words("name_connectors.txt")  # "of", "and", "&": join a name's words
+LEGAL_FORMS = lexicons.words("legal_forms.txt")  # "inc", "ltd": end a company's name
 _WORD = r"[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*"  # a word that starts with no digit or ASCII lower case
 # Initials ("U.S."), "&" between spaces, then at a word's start: a connector or particle, a
 # prefixed name ("al-Saadani"), a capitalised word. Every alternative opens with a character
 # class or a literal, which the regex engine tests in one step before trying it, so the scan
 # moves fast over lower-case text (an optional group such as "(?:al-)?" would be tried in full).
+_SMALL_WORDS = "|".join(sorted((CONNECTORS - {"&"}) | PARTICLES))
 TOKEN = re.compile(
     r"[A-Z]\.(?:[A-Z]\.)+|&(?<= &)(?= )"
-    r"|\b(?:(?:of|for|and|the|de|da|del|della|der|den|van|von|la|le|du|bin|ibn|al|el|dos|di)\b(?![’'\-.&]\w)"
+    rf"|\b(?:(?:{_SMALL_WORDS})\b(?![’'\-.&]\w)"
     rf"|(?:al|el|bin|ibn|ad|ash)-{_WORD}|{_WORD})"
 )
 # A number that may be a name word: one or two digits, no word, figure or date around them. The
@@ -47,31 +51,8 @@ SENTENCE_STOP = re.compile(r"[.!?…:;\"“‘](?:(?<=[.!?…])[\"”’)\]]*\s+
 PARAGRAPH_LEAD = re.compile(r"\s*[\"“‘(\[—–-]*")
 POSSESSIVE = ("’s", "'s")
 APOSTROPHES = ("'", "’")
-PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "di",
-    }
-)
-CONNECTORS = frozenset({"of", "for", "and", "&", "the"})
-LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa"})
 INSIDE_WORD = "-’'.&"
-CONNECTOR_GAP = re.compile(r"(?: (?:of|for|and|&|the))* ")
+CONNECTOR_GAP = re.compile(rf"(?: (?:{'|'.join(map(re.escape, sorted(CONNECTORS)))}))* ")
 PARTY = re.compile(r"[RDI](?:-[A-Z][\w.]*)?")  # party and state after a US politician's name
 ADJECTIVE_ENDINGS = ("ed", "ing", "bound", "born", "made", "style", "era", "wide", "like", "based", "run")
 WORD = re.compile(r"[^\W\d_][\w’'.-]*")
