@@ -126,6 +126,7 @@ class _Folder:
             raise OutputConflictError(_numbered_clash(source, numbered[name.name]))
 
     def keep(self, name: _Name, source: str) -> None:
+        """Remember that ``source`` plans ``name`` in this folder, for the checks of later names."""
         self.kinds[name.kind][name.name] = source
 
 

@@ -124,6 +124,8 @@ class _Description:
         }
 
     def nodes(self) -> tuple[Node, ...]:
+        """The article's node, then its entities, its quotes and the further nodes they need (authors,
+        publisher, media), the publisher carrying its URL and logo."""
         article = self.article
         meta = Meta(article, self._node)
         kind = root_type(article)

@@ -99,6 +99,7 @@ def oxigraph_quads(statements: Iterable[Triple]) -> frozenset[Any]:
     made: dict[Term, Any] = {}
 
     def term(value: Term) -> Any:
+        """The pyoxigraph term for ``value``, made once per distinct term."""
         node = made.get(value)
         if node is None:
             if value.kind == rdf_terms.IRI:

@@ -141,6 +141,7 @@ def _use(types: _Types, subject: Term, predicate: Term, value: Term) -> Hashable
 
 
 def _findings(types: _Types, subject: Term, predicate: Term, value: Term) -> list[Finding]:
+    """What is wrong with one statement: an unknown type or property, else a domain or range misuse."""
     vocab = types.vocab
     if predicate.text == rdf_terms.RDF_TYPE and predicate.kind == rdf_terms.IRI:
         if _local(value) in vocab.ancestors:
@@ -170,6 +171,8 @@ def _domain(vocab: Vocabulary, types: frozenset[str], name: str) -> list[_Proble
 
 
 def _range(vocab: Vocabulary, node_types: _Types, value: Term, name: str) -> list[_Problem]:
+    """Whether a value fits property ``name``'s range: a literal by its kind, a node by its types (any
+    IRI is a URL); an untyped node only warns, since there is nothing to check."""
     allowed = vocab.ranges[name]
     if value.kind == rdf_terms.LITERAL:
         kind = _literal_kind(value)
