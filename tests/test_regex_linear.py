@@ -144,12 +144,23 @@ def adversarial_articles(draw: st.DrawFn) -> str:
     return f"Headline\n\n{line}\n\nMr Smith said “this is a quote.”\n"
 
 
+def _surname(k: int) -> str:
+    """A distinct made-up surname for each number ("Qaaab")."""
+    return "Q" + "".join(string.ascii_lowercase[k // 26**i % 26] for i in range(4))
+
+
+# A paragraph of thousands of coordinated names: linking and roles were quadratic (recursive
+# too) in the names of one list.
+NAME_LIST = "Sprinters " + " and ".join(f"Anna {_surname(k)}" for k in range(3000)) + " said they would run."
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(f"Prices\n\n{'Company-------------Price---Broker----------------' * 2000}\n\nAegon 83.40 Paribas\n")
 @example("Prices\n\nCompany-------------Price---Broker----------------\n\nAegon 83.40 Paribas\n")
 @example(f"Head\n\n{'!' * 100_000}\n\n“Yes,” he said{'!' * 100_000}\n")
 @example(f"Head\n\nEmail: {'@' * 100_000} x\n\nMr Smith said “this is a quote.”\n")  # an address line
 @example(f"Head\n\nMr Smith said Ann Lee, {'A.' * 60}{'A' * 200} is here.\n\nMr Smith said “yes.”\n")
+@example(f"Head\n\n{NAME_LIST}\n")
 @given(adversarial_articles())
 def test_the_reader_is_linear_on_adversarial_lines(worker: ProcessPoolExecutor, article: str) -> None:
     future = worker.submit(_read, article)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -748,6 +748,8 @@ class Entities:
         self.body = len(paragraphs)
         self.paragraphs = [*paragraphs, headline] if headline and sentence_case(headline) else paragraphs
         self.found: list[Found] = []
+        self._persons_with: dict[str, list[Found]] = {}  # persons by each word of their name, in order
+        self._places: dict[tuple[str, ...], Found] = {}  # places by name, the first one named
         self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
         self.second: dict[tuple[int, int], str] = {}  # the model's label for words linking left open
@@ -920,7 +922,7 @@ class Entities:
         """Link each candidate to its entity, persons named in full first."""
         for cand, kind in sorted(zip(cands, kinds), key=lambda ck: -len(ck[0].words)):
             if kind is Kind.PERSON and len(cand.words) > 1 and self._person(cand.words) is None:
-                self.found.append(Found(Kind.PERSON, cand.words))
+                self._add(Found(Kind.PERSON, cand.words))
         for cand, kind in zip(cands, kinds):
             entity = self._link(cand, kind)
             if entity is not None:
@@ -963,7 +965,7 @@ class Entities:
     def _drop_unproven(self) -> None:
         """Forget persons the text never shows to be persons (see ``_proven``)."""
         unproven = {id(f) for f in self.found if f.kind is Kind.PERSON and not self._proven(f)}
-        self.found = [f for f in self.found if id(f) not in unproven]
+        self._keep_all_but(unproven)
         self.resolved = [r for r in self.resolved if id(r.entity) not in unproven]
 
     def _surnames(self, titles: Sequence[Candidate]) -> None:
@@ -997,7 +999,7 @@ class Entities:
                 host.add(r.candidate, self.paragraphs)
                 host.mentions.sort()
                 self.resolved[k] = Resolved(r.candidate, host)
-        self.found = [f for f in self.found if id(f) not in into]
+        self._keep_all_but(into.keys())
 
     @staticmethod
     def _harmonised(
@@ -1124,27 +1126,39 @@ class Entities:
             and not all(p in lexicons.words("common_words.txt") for p in cand.text.lower().split("-"))
         )
 
+    def _add(self, entity: Found) -> None:
+        """Add an entity to the table and to the indexes that find it by its words."""
+        self.found.append(entity)
+        if entity.kind is Kind.PERSON:
+            for word in dict.fromkeys(entity.words):
+                self._persons_with.setdefault(word, []).append(entity)
+        elif entity.kind is Kind.PLACE:
+            self._places.setdefault(entity.words, entity)
+
+    def _keep_all_but(self, gone: Collection[int]) -> None:
+        """Forget the entities whose ids are ``gone``, from the table and its indexes."""
+        kept = [f for f in self.found if id(f) not in gone]
+        self.found, self._persons_with, self._places = [], {}, {}
+        for f in kept:
+            self._add(f)
+
     def _person(self, words: Sequence[str]) -> Found | None:
         """The person whose name contains ``words`` as a run, the most recently added first."""
-        n, words, head = len(words), tuple(words), words[0]
-        for f in reversed(self.found):
-            # "head in f.words" scans a short tuple in C and rules out most entities cheaply.
-            if (
-                f.kind is Kind.PERSON
-                and head in f.words
-                and (
-                    f.words == words or any(words == f.words[i : i + n] for i in range(len(f.words) - n + 1))
-                )
-            ):
+        n, words = len(words), tuple(words)
+        # Such a person is among those of each word: the fewest are looked at, in the same order.
+        persons = min((self._persons_with.get(w, []) for w in words), key=len)
+        for f in reversed(persons):
+            if f.words == words or any(words == f.words[i : i + n] for i in range(len(f.words) - n + 1)):
                 return f
         return None
 
     def _single_person(self, word: str, given: bool = True) -> Found | None:
         """The person a lone name stands for: by surname, else (when ``given``) by given name;
         among several, the one named most often so far, then the one named last."""
-        fits = [f for f in self.found if f.words[-1] == word and f.kind is Kind.PERSON]
+        persons = self._persons_with.get(word, [])
+        fits = [f for f in persons if f.words[-1] == word]
         if not fits and given:
-            fits = [f for f in self.found if f.words[0] == word and f.kind is Kind.PERSON]
+            fits = [f for f in persons if f.words[0] == word]
         if not fits:
             return None
         return max(fits, key=lambda f: (len(f.mentions), f.mentions[-1] if f.mentions else (-1, -1, -1)))
@@ -1193,11 +1207,11 @@ class Entities:
     def _new(self, kind: Kind, words: tuple[str, ...]) -> Found:
         if kind is Kind.PLACE:
             words = tuple((_place_name(" ".join(words)) or " ".join(words)).split())
-            existing = next((f for f in self.found if f.kind is kind and f.words == words), None)
+            existing = self._places.get(words)
             if existing:
                 return existing
         entity = Found(kind, words)
-        self.found.append(entity)
+        self._add(entity)
         if kind is Kind.ORG:
             for i in range(1, len(words) - 1):
                 if words[i] == "of":
@@ -1289,7 +1303,7 @@ class Entities:
         """The place a word stands for when the article names it as one ("the town of X")."""
         if cand.text not in self.located:
             return None
-        return next((f for f in self.found if f.kind is Kind.PLACE and f.words == cand.words), None)
+        return self._places.get(cand.words)
 
     def _single_kind(self, cand: Candidate) -> Kind | None:
         """What the words around a lone undecided word make it (``_single``); None for longer names."""

@@ -674,11 +674,15 @@ def _split_and(run: list[Token]) -> list[list[Token]]:
     """A run cut at each "and": coordinated names are separate names, except the coordinated
     complement of an organisation word ("Department of Health and Human Services")."""
     parts: list[list[Token]] = [[]]
+    ands = [i for i, tok in enumerate(run) if tok.text == "and"]
+    # Each "and" is weighed with the words up to the next one, not all the rest: linear in a list
+    # of thousands of names. Two places join only before the last "and" (see ``_joined_places``).
+    upto = dict(zip(ands, [*ands[1:], len(run)]))
     for i, tok in enumerate(run):
         if tok.text == "and" and not (
-            _joined_complement(parts[-1], run[i + 1 :])
-            or _joined_places(parts[-1], run[i + 1 :])
-            or _joined_nouns(parts[-1], run[i + 1 :])
+            _joined_complement(parts[-1], run[i + 1 : upto[i]])
+            or (upto[i] == len(run) and _joined_places(parts[-1], run[i + 1 :]))
+            or _joined_nouns(parts[-1], run[i + 1 : i + 3])
         ):
             parts.append([])
         else:

@@ -40,6 +40,7 @@ FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adver
 ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
 MAX_TITLE_WORDS = 12
+Title = tuple[str | None, str | None]  # a title and an affiliation, either unknown
 
 
 @cache
@@ -68,21 +69,24 @@ class Roles:
     def __init__(self, paragraphs: Sequence[str], entities: Entities) -> None:
         self.paragraphs = paragraphs
         self.entities = entities
-        self._persons: dict[int, tuple[list[Resolved], list[int]]] = {}
+        self._persons: dict[int, tuple[list[Resolved], list[int] | None]] = {}
+        self._shared_at: dict[tuple[int, int], Title | None] = {}  # ``_shared``'s answers
         self._orgs_ending: dict[int, dict[int, Found]] = {}
 
-    def _persons_by_end(self, paragraph: int) -> tuple[list[Resolved], list[int]]:
-        """The person mentions of a paragraph in order, and where each ends (kept per paragraph,
-        so that a paragraph of many names is not scanned again for each of them)."""
+    def _persons_by_end(self, paragraph: int) -> tuple[list[Resolved], list[int] | None]:
+        """The person mentions of a paragraph in order, and where each ends when the ends are in
+        order (None otherwise); kept per paragraph, so that a paragraph of many names is not
+        scanned again for each of them."""
         if paragraph not in self._persons:
             persons = [r for r in self.entities.at(paragraph) if r.entity.kind is Kind.PERSON]
-            self._persons[paragraph] = persons, [r.candidate.end for r in persons]
+            ends = [r.candidate.end for r in persons]
+            self._persons[paragraph] = persons, ends if all(a <= b for a, b in pairwise(ends)) else None
         return self._persons[paragraph]
 
     def _last_person_before(self, paragraph: int, start: int) -> Resolved | None:
         """The last person mention (in order) that ends at or before ``start``."""
         persons, ends = self._persons_by_end(paragraph)
-        if all(a <= b for a, b in pairwise(ends)):  # mentions do not overlap: search the ends
+        if ends is not None:  # mentions do not overlap: search the ends
             index = bisect_right(ends, start)
             return persons[index - 1] if index else None
         return next((r for r in reversed(persons) if r.candidate.end <= start), None)
@@ -343,18 +347,39 @@ class Roles:
                 return r.entity.name
         return None
 
-    def _shared(self, paragraph: int, start: int) -> tuple[str | None, str | None] | None:
-        """A plural title before coordinated names, for each of them: "Sprinters A and B"."""
+    def _shared(self, paragraph: int, start: int) -> Title | None:
+        """A plural title before coordinated names, for each of them: "Sprinters A and B". The
+        name listed before takes the title before it, else its own shared one: walked back along
+        the list without recursion (a list of thousands of names) and kept per name, so that
+        each name of a long list is looked at once."""
         text = self.paragraphs[paragraph]
-        previous = self._last_person_before(paragraph, start)
-        if previous is None or not COORDINATION.match(text, previous.candidate.end, start):
-            return None
-        first = previous.candidate
-        found = self._before(paragraph, first.start, first.end) or self._shared(paragraph, first.start)
-        if found is None or found[0] is None:
-            return None
-        single = _singular(found[0])
-        return (single, found[1]) if single != found[0] else None
+        waiting: list[int] = []  # names whose answer is the one of the name listed before them
+        while (paragraph, start) not in self._shared_at:
+            previous = self._last_person_before(paragraph, start)
+            if previous is None or not COORDINATION.match(text, previous.candidate.end, start):
+                self._shared_at[paragraph, start] = None
+                break
+            first = previous.candidate
+            found = self._before(paragraph, first.start, first.end)
+            if found is not None:
+                self._shared_at[paragraph, start] = _one_of(found)
+                break
+            waiting.append(start)
+            start = first.start
+        answer = self._shared_at[paragraph, start]
+        for name in reversed(waiting):
+            answer = _one_of(answer)
+            self._shared_at[paragraph, name] = answer
+        return answer
+
+    @cached_property
+    def _mentions_of(self) -> dict[int, list[Resolved]]:
+        """Each entity's resolved mentions in order, by the entity's id: asking for every person
+        of an article of thousands does not scan all mentions for each."""
+        mentions: dict[int, list[Resolved]] = {}
+        for r in self.entities.resolved:
+            mentions.setdefault(id(r.entity), []).append(r)
+        return mentions
 
     def of(self, person: Found) -> tuple[str | None, str | None]:
         """The title and affiliation of a person: the first title a mention gives, and the first
@@ -364,9 +389,7 @@ class Roles:
         title: str | None = None
         affiliation: str | None = None
         titles: list[str] = []  # every title a mention gives, for the party one may name
-        for r in self.entities.resolved:
-            if r.entity is not person:
-                continue
+        for r in self._mentions_of.get(id(person), []):
             found, employer = self._mention_roles(r.candidate, title is None)
             title = title or found
             affiliation = affiliation or employer
@@ -553,6 +576,15 @@ def _own_title(title: str) -> str:
     words = tokens.split(title)
     owned = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
     return " ".join(words[owned[-1] + 1 :]) if owned else title
+
+
+def _one_of(found: Title | None) -> Title | None:
+    """What a plural title and affiliation shared by a list of names gives each of them: the
+    title in the singular; None when there is no title or it is no plural."""
+    if found is None or found[0] is None:
+        return None
+    single = _singular(found[0])
+    return (single, found[1]) if single != found[0] else None
 
 
 def _singular(title: str) -> str:
