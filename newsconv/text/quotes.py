@@ -73,6 +73,11 @@ class _Scan:
     closers: str = ""
     start: int = -1
     inner: int = 0
+    head: int = field(init=False)  # where the paragraph's first visible character stands
+
+    def __post_init__(self) -> None:
+        """Find the paragraph's head once, not again for each closing mark (a line of thousands)."""
+        self.head = len(self.paragraph) - len(self.paragraph.lstrip())
 
     def mark(self, i: int, ch: str) -> None:
         """Read the quotation mark ``ch`` at ``i``."""
@@ -102,7 +107,7 @@ class _Scan:
         text = self.paragraph
         if ch in DOUBLE_OPEN and (ch != '"' or not before.isalnum()):
             self.closers, self.start = DOUBLE_OPEN[ch], i + 1
-        elif ch == MISTURNED and not text[:i].strip() and MISTURNED in text[i + 1 :]:
+        elif ch == MISTURNED and i <= self.head and text.find(MISTURNED, i + 1) >= 0:
             self.closers, self.start = DOUBLE_OPEN["“"], i + 1 + len(after) - len(after.lstrip())
         elif ch in SINGLE_OPEN and not before.isalnum():
             self.closers, self.start = SINGLE_OPEN[ch], i + 1
