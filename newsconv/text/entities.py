@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -971,15 +971,18 @@ class Entities:
     def _surnames(self, titles: Sequence[Candidate]) -> None:
         """Lone title words that are the surname of a person the article names in full ("Dean,
         a former chairman, said" after "Howard Dean"): mentions of that person; others are no names."""
-        added = False
-        for cand in titles:
-            person = self._single_person(cand.text, given=False)
-            if person is not None and len(person.words) > 1:
-                person.add(cand, self.paragraphs)
-                person.mentions.sort()
-                self.resolved.append(Resolved(cand, person))
-                added = True
-        if added:
+        found = ((cand, self._single_person(cand.text, given=False)) for cand in titles)
+        self._resolve_late((cand, p) for cand, p in found if p is not None and len(p.words) > 1)
+
+    def _resolve_late(self, pairs: Iterable[tuple[Candidate, Found]]) -> None:
+        """Mentions found after linking: each candidate becomes a mention of its entity, and the
+        resolved mentions are put back in text order once."""
+        before = len(self.resolved)
+        for cand, entity in pairs:
+            entity.add(cand, self.paragraphs)
+            entity.mentions.sort()
+            self.resolved.append(Resolved(cand, entity))
+        if len(self.resolved) > before:
             self.resolved.sort(key=lambda r: (r.candidate.paragraph, r.candidate.start))
 
     def _fold_short_orgs(self) -> None:
@@ -1323,19 +1326,16 @@ class Entities:
         """Names linking left open: an organisation named later in the article may hold them (the
         complement of "Ministry of Interior" named before it); else the learned model's second
         opinion decides whether it is an organisation."""
-        added = False
-        for cand in self.left_open:
-            entity = self._org(cand.words)
-            if entity is None and self._second_opinion(cand):
-                entity = self._new(Kind.ORG, cand.words)
-            if entity is None:
-                continue
-            entity.add(cand, self.paragraphs)
-            entity.mentions.sort()
-            self.resolved.append(Resolved(cand, entity))
-            added = True
-        if added:
-            self.resolved.sort(key=lambda r: (r.candidate.paragraph, r.candidate.start))
+        found = ((cand, self._open_org(cand)) for cand in self.left_open)
+        self._resolve_late((cand, entity) for cand, entity in found if entity is not None)
+
+    def _open_org(self, cand: Candidate) -> Found | None:
+        """The organisation a name left open belongs to: one named in the article, else a new one
+        when the learned model's second opinion takes the name for an organisation."""
+        entity = self._org(cand.words)
+        if entity is None and self._second_opinion(cand):
+            entity = self._new(Kind.ORG, cand.words)
+        return entity
 
     def _second_opinion(self, cand: Candidate) -> bool:
         """Whether the learned model takes a name the rules left undecided and linking could
