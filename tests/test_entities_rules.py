@@ -248,6 +248,26 @@ def test_a_title_case_headline_names_its_gazetteer_places() -> None:
     assert found.places == ()
 
 
+def test_a_title_case_headline_names_its_known_organisations() -> None:
+    found = extract(["Stocks rose on Monday."], headline="RTRS - Budget Cuts To Boost Savings - Treasury.")
+    assert {o.name for o in found.organizations} == {"RTRS", "Treasury"}
+    found = extract(["The Treasury said stocks rose."], headline="RTRS - Treasury Sees Gains.")
+    assert [(o.name, len(o.mentions)) for o in found.organizations] == [("Treasury", 1), ("RTRS", 0)]
+    assert extract(["Stocks rose."], headline="Budget Cuts To Boost Savings").organizations == ()
+
+
+def test_ideologies_are_group_adjectives_not_organisations() -> None:
+    persons, orgs, _ = names(
+        extract(
+            [
+                "He succeeded the veteran Marxist leader Ahmed Toure.",
+                "An Islamist deputy, Ali Kafawin, spoke.",
+            ]
+        )
+    )
+    assert orgs == set() and persons == {"Ahmed Toure", "Ali Kafawin"}
+
+
 def test_titles_without_a_stop_and_of_trades_stay_out_of_the_name() -> None:
     persons, _, _ = names(extract(["Chief Accountant Natalya Sypron said the farm was short of cash."]))
     assert persons == {"Natalya Sypron"}

@@ -951,16 +951,17 @@ class Entities:
         capitals do not tell names from other words."""
         named = {w for f in self.found if f.kind is not Kind.PLACE for w in f.words}
         for cand in candidates(headline, self.body):
-            if (
-                cand.honorific is None
-                and cand.title is None
-                and _place_name(cand.text)
-                and not named & set(cand.words)
-            ):
-                place = self._new(Kind.PLACE, cand.words)
-                place.headlined = True
-                if cand.text not in place.forms:
-                    place.forms.append(cand.text)
+            if cand.honorific or cand.title or named & set(cand.words):
+                continue
+            if _place_name(cand.text):
+                entity = self._new(Kind.PLACE, cand.words)
+            elif known_org(cand.text):
+                entity = self._org(cand.words) or self._new(Kind.ORG, cand.words)
+            else:
+                continue
+            entity.headlined = True
+            if cand.text not in entity.forms:
+                entity.forms.append(cand.text)
 
     def _drop_unproven(self) -> None:
         """Forget persons the text never shows to be persons (see ``_proven``)."""
