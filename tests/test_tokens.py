@@ -3,6 +3,8 @@ what a scan of the whole text finds."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +45,34 @@ def test_the_last_words_are_read_from_a_tail_as_from_the_whole_text(text: str) -
     tail = [m.span() for m in tokens.last_words(text, COUNT)]
     assert tail == whole[len(whole) - len(tail) :]
     assert len(tail) >= min(len(whole), COUNT)
+
+
+def test_name_candidate_tokens_keep_initials_small_words_and_prefixed_names() -> None:
+    text = "the U.S. envoy met al-Saadani of AT & T and Charles de Gaulle’s aide, a Paris-based O’Brien"
+    found = [m.group() for m in tokens.name_tokens(text)]
+    assert found == [
+        "the",
+        "U.S.",
+        "al-Saadani",
+        "of",
+        "AT",
+        "&",
+        "T",
+        "and",
+        "Charles",
+        "de",
+        "Gaulle’s",
+        "Paris-based",
+        "O’Brien",
+    ]
+    assert tokens.prefixed("al-Saadani") and tokens.prefixed("bin-Laden")
+    assert not tokens.prefixed("al-qaeda") and not tokens.prefixed("also")
+    assert tokens.next_word("McDonald's Corp said", len("McDonald's")) == "Corp"
+    assert tokens.next_word("Smith's co-founder", len("Smith's")) is None
+    assert tokens.letter_words("AMT: 1,200 U.S. O’Brien's") == ["AMT", "U.S.", "O’Brien's"]
+
+
+@given(PROSE)
+def test_name_candidate_tokens_lie_apart_in_order(text: str) -> None:
+    spans = [m.span() for m in tokens.name_tokens(text)]
+    assert all(a[1] <= b[0] and a[0] < a[1] for a, b in pairwise(spans))

@@ -29,8 +29,10 @@ CITY_POPULATION = 100_000
 
 WordList: TypeAlias = Literal[
     "abbreviations.txt",
+    "acronym_name_words.txt",
     "agent_titles.txt",
     "common_words.txt",
+    "compound_adjective_endings.txt",
     "credit_words.txt",
     "demonyms.txt",
     "editor_notes.txt",
@@ -42,6 +44,7 @@ WordList: TypeAlias = Literal[
     "legal_forms.txt",
     "name_connectors.txt",
     "name_particles.txt",
+    "name_prefixes.txt",
     "name_stops.txt",
     "org_nouns.txt",
     "org_openers.txt",

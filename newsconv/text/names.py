@@ -13,28 +13,16 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from newsconv.text import lexicons, sentences
+from newsconv.text import lexicons, sentences, tokens
 
 PARTICLES = lexicons.words("name_particles.txt")  # "de", "van", "bin": inside a name
 CONNECTORS = lexicons.words("name_connectors.txt")  # "of", "and", "&": join a name's words
 LEGAL_FORMS = lexicons.words("legal_forms.txt")  # "inc", "ltd": end a company's name
-_WORD = r"[^\W\d_a-z]\w*(?:[’'\-.&][^\W_]+)*"  # a word that starts with no digit or ASCII lower case
-# Initials ("U.S."), "&" between spaces, then at a word's start: a connector or particle, a
-# prefixed name ("al-Saadani"), a capitalised word. Every alternative opens with a character
-# class or a literal, which the regex engine tests in one step before trying it, so the scan
-# moves fast over lower-case text (an optional group such as "(?:al-)?" would be tried in full).
-_SMALL_WORDS = "|".join(sorted((CONNECTORS - {"&"}) | PARTICLES))
-TOKEN = re.compile(
-    r"[A-Z]\.(?:[A-Z]\.)+|&(?<= &)(?= )"
-    rf"|\b(?:(?:{_SMALL_WORDS})\b(?![’'\-.&]\w)"
-    rf"|(?:al|el|bin|ibn|ad|ash)-{_WORD}|{_WORD})"
-)
 # A number that may be a name word: one or two digits, no word, figure or date around them. The
 # look-behind follows the first digit so that the engine skips ahead to digits.
 NUMBER = re.compile(r"\d(?<![\w.,$£€/:-]\d)\d?(?!\w|%|[.,/:-]\d)")
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")  # a capitalised word just before a number
 MAX_WORD = 20  # characters of that word looked at
-NEXT_WORD = re.compile(r" (\w+)(?![\w-])")  # the word after a space
 NEXT_CAPITAL = re.compile(r" [A-Z]")  # a capitalised word after a space
 ROLE_BEFORE = re.compile(r"(?<![\w’'.-])([A-Za-z][a-z-]*) $")  # the word before a name, maybe a role
 SHORT_NAME = 3  # letters of the longest words of a short name such as "Ai Jun"
@@ -42,7 +30,6 @@ PLURAL_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s")  # "GDRs", "NGOs": things coun
 MIN_ADVERB = 7  # letters of the shortest sentence-opening adverb dropped ("Finally"; not "Billy")
 NO_STOPS: frozenset[int] = frozenset()  # a run without stop words inside a name
 COUNTED = re.compile(r" (?:\d|[a-z]+s\b)")  # what a number counts: "10 days", "3 seats"
-PREFIXED = re.compile(r"(?:al|el|bin|ibn|ad|ash)-[^\W\d_a-z]")  # "al-Saadani": a name despite its lower case
 # A sentence starts after a stop, colon or semicolon and its spaces, after an opening quotation
 # mark, and at the paragraph's start after spaces, quotation marks, brackets and dashes. Every
 # alternative of SENTENCE_STOP opens with a character of one class, so the engine skips ahead
@@ -54,8 +41,8 @@ APOSTROPHES = ("'", "’")
 INSIDE_WORD = "-’'.&"
 CONNECTOR_GAP = re.compile(rf"(?: (?:{'|'.join(map(re.escape, sorted(CONNECTORS)))}))* ")
 PARTY = re.compile(r"[RDI](?:-[A-Z][\w.]*)?")  # party and state after a US politician's name
-ADJECTIVE_ENDINGS = ("ed", "ing", "bound", "born", "made", "style", "era", "wide", "like", "based", "run")
-WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# the endings of a hyphenated adjective's last part ("Paris-based"): no name word
+ADJECTIVE_ENDINGS = tuple(sorted(lexicons.words("compound_adjective_endings.txt")))
 TABLE_MARK = re.compile(r"\d|/|\b[A-Z][A-Z.]+:")
 TABLE_LOWER_SHARE = 0.4
 TABLE_ROW = 200  # characters; longer lines are prose
@@ -72,7 +59,7 @@ NAMES = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
 PLURAL_LIST = re.compile(rf"([A-Z](?<!\w.)[a-z]+s) (?:of|for) {NAMES}(?:, {NAMES})*,? and {NAMES}")
 LIST_ITEM = re.compile(NAMES)
 DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
-DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*|&|of|for|and|the|in|on|de|du|des|la|le|al")
+DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*")  # a capitalised word of a name spelled out before its acronym
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
 WORD_CACHE = 1 << 16  # words whose title status is remembered
 PARAGRAPH_CACHE = 1024  # paragraphs whose sentence starts are remembered
@@ -131,7 +118,7 @@ class Candidate:
 def capitalised(text: str) -> bool:
     """Whether a word starts with a capital letter (or is a prefixed name such as "al-Saadani")
     and is no hyphenated adjective ("Paris-based")."""
-    if not (text[0].isupper() or PREFIXED.match(text)):
+    if not (text[0].isupper() or tokens.prefixed(text)):
         return False
     tail = text.rsplit("-", 1)[-1]
     return "-" not in text or not (tail.islower() and tail.endswith(ADJECTIVE_ENDINGS))
@@ -160,14 +147,14 @@ def tokenize(paragraph: str) -> list[Token]:
     inner = lexicons.words("name_stops.txt")
     stops = lexicons.words("stop_capitals.txt")  # tested before ``_surname_stop``: most words are none
     out: list[Token] = []
-    for m in TOKEN.finditer(paragraph):
+    for m in tokens.name_tokens(paragraph):
         text = m.group()
         start, end = m.span()
         if (start and paragraph[start - 1] in INSIDE_WORD) or (
             text[0].islower()
             and text not in CONNECTORS
             and text not in PARTICLES
-            and not PREFIXED.match(text)
+            and not tokens.prefixed(text)
         ):
             continue
         if paragraph.startswith(".", end) and (
@@ -231,8 +218,8 @@ def _after_role(tok: Token, paragraph: str) -> bool:
 def _legal_form_after(paragraph: str, end: int) -> bool:
     """Whether a company's legal form follows a word ending in "'s": the "'s" belongs to the
     company's name ("McDonald's Corp", "Dillard's Inc"), it owns nothing."""
-    m = NEXT_WORD.match(paragraph, end)
-    return m is not None and m.group(1)[0].isupper() and _legal_form(m.group(1))
+    word = tokens.next_word(paragraph, end)
+    return word is not None and word[0].isupper() and _legal_form(word)
 
 
 def _opener(text: str, paragraph: str, end: int) -> bool:
@@ -307,7 +294,7 @@ def _tabular(paragraph: str) -> bool:
     hardly any lower-case words in a short line ("AMT: 1,200,000 DATE: 09/05/96", "M / SP / F: NA")."""
     if len(paragraph) > TABLE_ROW or not TABLE_MARK.search(paragraph):
         return False
-    words = WORD.findall(paragraph)
+    words = tokens.letter_words(paragraph)
     lower = sum(w[0].islower() for w in words)
     return len(words) > 1 and lower < TABLE_LOWER_SHARE * len(words)
 
@@ -328,7 +315,7 @@ def _unknown_capitals(paragraph: str) -> set[int]:
         if ROMAN.fullmatch(name) and REGNAL_BEFORE.search(paragraph, max(0, m.start() - MAX_WORD), m.start()):
             continue  # "1533 - Queen Elizabeth I born."
         if not (name.title() in lexicons.places() or name in lexicons.places() or known_org(name)):
-            out |= {m.start() + w.start() for w in re.finditer(r"\S+", name)}
+            out |= {m.start() + w.start() for w in tokens.spaced(name)}
     return out
 
 
@@ -804,14 +791,15 @@ def _may_open(texts: Sequence[str], k: int) -> bool:
 def _defined(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
     """Names spelled out before their acronym in brackets, kept whole with their inner "and",
     "in", "of" ("Organisation for Security and Cooperation in Europe (OSCE)")."""
+    inner = lexicons.words("acronym_name_words.txt")
     out = []
     for m in DEFINITION.finditer(paragraph):
         acronym = m.group(1).replace(".", "")
         if sum(c.isupper() for c in acronym) < 2:
             continue
         words: list[re.Match[str]] = []
-        for w in reversed(list(re.finditer(r"\S+", paragraph[max(0, m.start() - MAX_DEFINED) : m.start()]))):
-            if not DEFINED_WORD.fullmatch(w.group()):
+        for w in reversed(tokens.spaced(paragraph, max(0, m.start() - MAX_DEFINED), m.start())):
+            if not (w.group() in inner or DEFINED_WORD.fullmatch(w.group())):
                 break
             words.insert(0, w)
         texts = [w.group() for w in words]
@@ -821,7 +809,7 @@ def _defined(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
         k = exact[0] if exact else ordered[-1] if ordered else None
         if k is None or len(texts) - k < 2:
             continue
-        start = words[k].start() + max(0, m.start() - MAX_DEFINED)
+        start = words[k].start()
         out.append(Candidate(index, start, m.start(), tuple(texts[k:]), None, None, start in starts, False))
     return out
 
