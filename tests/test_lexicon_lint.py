@@ -107,3 +107,8 @@ def test_pattern_files_compile(name: str) -> None:
         except re.error:
             bad.append(entry)
     assert bad == []
+
+
+def test_role_words_play_only_declared_parts_and_every_part_has_words() -> None:
+    parts = {p for e in _entries("role_words.tsv") for p in e.split("\t")[1].split()}
+    assert parts == set(get_args(lexicons.RolePart))

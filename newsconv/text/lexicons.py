@@ -68,7 +68,16 @@ WordList: TypeAlias = Literal[
     "work_nouns.txt",
 ]
 Table: TypeAlias = Literal[
-    "honorifics.tsv", "party_names.tsv", "places.tsv", "pronouns.tsv", "role_nouns.tsv", "speaker_words.tsv"
+    "honorifics.tsv",
+    "party_names.tsv",
+    "places.tsv",
+    "pronouns.tsv",
+    "role_nouns.tsv",
+    "role_words.tsv",
+    "speaker_words.tsv",
+]
+RolePart: TypeAlias = Literal[
+    "after", "owner", "venue", "link", "origin", "phrase", "article", "copula", "current", "present"
 ]
 PatternList: TypeAlias = Literal["boilerplate_lines.txt", "publisher_patterns.txt"]
 
@@ -110,6 +119,18 @@ def _patterns(name: str, flags: int) -> tuple[re.Pattern[str], ...]:
 def speaker_words(*parts: str) -> frozenset[str]:
     """The small words of ``speaker_words.tsv`` that play one of ``parts`` ("prep", "det", …)."""
     return frozenset(w for w, p in table("speaker_words.tsv").items() if p in parts)
+
+
+@cache
+def role_words(*parts: RolePart) -> frozenset[str]:
+    """The small words of ``role_words.tsv`` that play any of ``parts`` ("link", "article", …)."""
+    return frozenset(w for w, p in table("role_words.tsv").items() if set(p.split()) & set(parts))
+
+
+def role_alternation(*parts: RolePart) -> str:
+    """The words of ``parts`` as a regular-expression alternation, longest first (so that no word
+    stops the match inside a longer one)."""
+    return "|".join(sorted(map(re.escape, role_words(*parts)), key=lambda w: (-len(w), w)))
 
 
 @cache

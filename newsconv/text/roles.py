@@ -15,18 +15,7 @@ from newsconv.text import lexicons, tokens
 from newsconv.text.entities import Entities, Found, Kind, Resolved
 from newsconv.text.names import Candidate, is_title_part, is_title_word
 
-APPOSITIVE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?P<who>who\s+(?:is|was)\s+(?:now\s+)?)?(?P<article>(?:a|an|the)\s+)?"
-    r"(?P<phrase>(?>[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
-)  # an age may come first: "Paul Crane, 45, a teacher at Hill School,"; "Ann Li, who is the head of …"; an
-# initial's or abbreviation's stop stays inside: "daughter of George W. Bush", "a D.C. lobbyist". The
-# phrase's character is an atomic group: a stop both after an initial and before a letter ("A.A.")
-# matches two branches, and retrying the other one at every such stop was exponential.
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
-ORIGIN_LINKS = ("from", "in")  # a place after one is where a person comes from or lives, no employer
-AFTER_NAME = re.compile(
-    r"\s+(?P<link>of|at|from)\s+(?:the\s+)?(?=[A-Z])"
-)  # "Lara Voss of the Green Party said", "Dan Li at the Review"
 WORD_WINDOW = 12  # characters before a name looked at for the word before it
 POSSESSIVE_AFTER = re.compile(r"['’]")  # right after a name: its possessive
 NEXT_WORD = re.compile(r" ([a-z][\w-]*)")  # a lower-case word right after a name
@@ -34,8 +23,9 @@ PARTY_CODE = re.compile(r"\s*\((?P<party>[A-Z])-[A-Z][\w.]*\)")  # "(D-Va.)" aft
 TITLE_POSSESSED = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}")  # "’s current ", "'s chief human "
 POSSESSIVE_GAPS = ("’s ", "'s ", "’ ", "' ")  # between an organisation and a name it owns
 COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z")  # between names that share a title
-PHRASE_LINKS = ("of", "for")  # "head of the tribunal", "commissioner for human rights"
-MAX_PHRASE_WORDS = 6  # words after such a link, before the name
+MAX_PHRASE_WORDS = (
+    6  # words after a "phrase" link of role_words.tsv ("head of the tribunal"), before the name
+)
 FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adverbs ("then")
 ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
@@ -44,11 +34,43 @@ Title = tuple[str | None, str | None]  # a title and an affiliation, either unkn
 
 
 @cache
+def _appositive() -> re.Pattern[str]:
+    """An appositive after a name, up to the comma, bracket, quotation mark or full stop that ends
+    it: an age may come first ("Paul Crane, 45, a teacher at Hill School,"), or a relative clause
+    that gives a title ("Ann Li, who is the head of …"); an initial's or abbreviation's stop stays
+    inside ("daughter of George W. Bush", "a D.C. lobbyist"). The phrase's character is an atomic
+    group: a stop both after an initial and before a letter ("A.A.") matches two branches, and
+    retrying the other one at every such stop was exponential."""
+    copula, present = lexicons.role_alternation("copula"), lexicons.role_alternation("present")
+    article = lexicons.role_alternation("article")
+    return re.compile(
+        rf",\s+(?:\d{{1,3}},\s+)?(?P<who>who\s+(?:{copula})\s+(?:(?:{present})\s+)?)?(?P<article>(?:{article})\s+)?"
+        r"(?P<phrase>(?>[^,.;:()“”\"]|(?<=\b[A-Z])\.|\.(?=\w)){2,160}?)\s*(?:[,;:()“”\"]|(?<!\b[A-Z])\.(?!\w)|$)"
+    )
+
+
+@cache
+def _after_name_link() -> re.Pattern[str]:
+    """A link right after a name to the organisation that employs the person ("Lara Voss of the
+    Green Party said", "Dan Li at the Review")."""
+    links, definite = lexicons.role_alternation("after"), "|".join(lexicons.speaker_words("definite"))
+    return re.compile(rf"\s+(?P<link>{links})\s+(?:(?:{definite})\s+)?(?=[A-Z])")
+
+
+@cache
 def _employer_clause() -> re.Pattern[str]:
     """A relative clause after a name whose verb ties the person to the organisation named next
     ("…, who heads the Red Cross", "…, who now works for Google")."""
     verbs = "|".join(sorted(map(re.escape, lexicons.words("employer_verbs.txt")), key=len, reverse=True))
-    return re.compile(rf",\s+who\s+(?:now\s+|also\s+|currently\s+)?(?:{verbs})\s+(?:the\s+)?")
+    current, definite = lexicons.role_alternation("current"), "|".join(lexicons.speaker_words("definite"))
+    return re.compile(rf",\s+who\s+(?:(?:{current})\s+)?(?:{verbs})\s+(?:(?:{definite})\s+)?")
+
+
+@cache
+def _trailing_article() -> re.Pattern[str]:
+    """An article or possessive ending the words before a title's link ("the head of the" ->
+    "the head of", "the club's" -> "the club")."""
+    return re.compile(rf"\s+(?:{lexicons.role_alternation('article')})$|[’']s$")
 
 
 @cache
@@ -57,8 +79,9 @@ def _org_link() -> re.Pattern[str]:
     ("executive director of Community Legal Education Center", "president of the conservative
     advocacy group Citizens United"; not "professor of constitutional law at Yale")."""
     nouns = "|".join(sorted(map(re.escape, lexicons.words("org_nouns.txt")), key=len, reverse=True))
+    links, article = lexicons.role_alternation("link"), lexicons.role_alternation("article")
     return re.compile(
-        rf"\s+(?P<link>for|of|at|with|from|in)\s+(?:the\s+|an?\s+)?"
+        rf"\s+(?P<link>{links})\s+(?:(?:{article})\s+)?"
         rf"(?=\S*[A-Z]|(?:[a-z-]+\s+){{0,3}}(?:{nouns})\s+[A-Z])"
     )
 
@@ -128,7 +151,7 @@ class Roles:
         phrase, base = found
         link = _org_link().search(phrase)
         head_end = link.start() if link else len(phrase)
-        title = re.sub(r"\s+(?:the|a|an)$|[’']s$", "", phrase[:head_end]).strip()
+        title = _trailing_article().sub("", phrase[:head_end]).strip()
         title = " ".join(tokens.split(title)[:MAX_TITLE_WORDS])
         if not any(_role_word(w) for w in tokens.split(title)):
             return None
@@ -146,7 +169,7 @@ class Roles:
         at a relative clause; None when they open no noun phrase, hold no role noun within six
         words or list names."""
         text = self.paragraphs[paragraph]
-        m = APPOSITIVE.match(text, end)
+        m = _appositive().match(text, end)
         if not m:
             return None
         phrase, base = _before_clause(m["phrase"]), m.start("phrase")
@@ -194,7 +217,9 @@ class Roles:
         gay rights group Human Rights Campaign"). A place that modifies a noun ("the head of an
         Ohio company") employs nobody."""
         start, head, link_at, end = bounds
-        kinds = (Kind.ORG,) if link and link["link"] in ORIGIN_LINKS else (Kind.ORG, Kind.PLACE)
+        kinds = (
+            (Kind.ORG,) if link and link["link"] in lexicons.role_words("origin") else (Kind.ORG, Kind.PLACE)
+        )
         candidates = [
             r
             for r in self.entities.at(paragraph)
@@ -238,7 +263,7 @@ class Roles:
             word = words[k]
             if text[words[k - 1].end() : word.start()].strip():
                 return None
-            if word.group() in PHRASE_LINKS:
+            if word.group() in lexicons.role_words("phrase"):
                 return k - 1 if k < last and is_title_word(words[k - 1].group()) else None
             if word.group() in lexicons.speaker_words(*BREAKING_PARTS) or (
                 word.group().endswith(".") and word.group().islower()
@@ -433,7 +458,7 @@ class Roles:
         block Trump from the GOP nomination"), nor, after "at", a venue ("a rally for Cruz at the
         State Fair Grounds") or where someone met the person ("met with Sanders at the White House")."""
         text = self.paragraphs[paragraph]
-        after = AFTER_NAME.match(text, end)
+        after = _after_name_link().match(text, end)
         link = after or _employer_clause().match(text, end)
         org = link and next(
             (
@@ -443,11 +468,12 @@ class Roles:
             ),
             None,
         )
-        if not org or (after and after["link"] != "of" and self._modifies(paragraph, org.candidate.end)):
+        owner = after is not None and after["link"] in lexicons.role_words("owner")
+        if not org or (after and not owner and self._modifies(paragraph, org.candidate.end)):
             return None
         if (
             after
-            and after["link"] == "at"
+            and after["link"] in lexicons.role_words("venue")
             and (self._met_with(paragraph, start) or _is_venue(org.entity.name))
         ):
             return None

@@ -39,7 +39,6 @@ NAMED_AFTER_WORDS = 3  # words between a verb and the name after it ("said the g
 MAX_TITLE_GAP = 8  # words of a title between them ("said former South Carolina Gov. Jim Hodges")
 SUBJECT_WORDS = 6  # words between a comma and a verb that may be its subject (", the Ohio senator said")
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
-INTRODUCED = re.compile(r",\s+(?:[a-z]|(?:A|An|The)\s)")  # "Jane Doe, a lawyer …" / ", president of …"
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
 PARTICIPLE = re.compile(r"\w+ing\b")
 CLAUSE_END = re.compile(r"[,;:(]|$")
@@ -68,6 +67,14 @@ def _inverted_verb() -> re.Pattern[str]:
     conjunctions = "|".join(w.capitalize() for w in lexicons.speaker_words("conj"))
     opening = "|".join(v.capitalize() for v in verbs)
     return re.compile(rf"\s*(?:{opening}|(?:{conjunctions}),?\s+(?:{'|'.join(verbs)}))\s+(?=[A-Z])")
+
+
+@cache
+def _introduced() -> re.Pattern[str]:
+    """An appositive that introduces the name before it with a role: a lower-case word or a
+    capitalised article after a comma ("Jane Doe, a lawyer …", "…, president of …")."""
+    articles = "|".join(sorted(w.capitalize() for w in lexicons.role_words("article")))
+    return re.compile(rf",\s+(?:[a-z]|(?:{articles})\s)")
 
 
 @cache
@@ -340,7 +347,7 @@ class Attributor:
                     if gender in ("x", "p") or entity.gender in ("x", gender)
                 ]
                 if fitting:
-                    introduced = [f for f in fitting if INTRODUCED.match(self.paragraphs[p], f[0])]
+                    introduced = [f for f in fitting if _introduced().match(self.paragraphs[p], f[0])]
                     return (introduced or fitting)[0][1]
         return None
 
