@@ -588,6 +588,17 @@ def _national_prefix(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     )
 
 
+def _company_name(words: Sequence[str], start: int) -> bool:
+    """Whether a name holds a company's legal form from ``start`` on, or "&" before a word that
+    is no given name ("Eli Lilly & Co.", "Lamonts Apparel Inc", "Kleiner Perkins Caufield &
+    Byers"; not "Matt Lucas & David Walliams")."""
+    forms, given = lexicons.words("legal_forms.txt"), lexicons.first_name_gender()
+    return any(
+        w.lower().rstrip(".") in forms or (w == "&" and k + 1 < len(words) and words[k + 1] not in given)
+        for k, w in enumerate(words[start:], start)
+    )
+
+
 def _bare_org_word(text: str) -> bool:
     """Whether a name is an organisation word alone ("Commission", "Department", "Government"):
     it stands for an organisation named in full if there is one, else for none (on CoNLL-2003
@@ -771,6 +782,7 @@ class Entities:
         self._build([c for c, _ in kept], [k for _, k in kept])
         self._settle_open()
         self._fold_short_orgs()
+        self._fold_companies()
         self._surnames(titles)
         self._drop_unproven()
         self._forget_headline()
@@ -995,6 +1007,29 @@ class Entities:
             hosts = [f for f in orgs if len(f.words) > 1 and _opening(f.words) == short.words[0]]
             if len(hosts) == 1:
                 into[id(short)] = hosts[0]
+        self._fold(into)
+
+    def _fold_companies(self) -> None:
+        """Fold a name taken for a person into the company the article names with it and a legal
+        form after it ("Eli Lilly" … "Eli Lilly & Co.", "Brush Wellman" … "Brush Wellman Inc"):
+        on CoNLL-2003 train such names were companies, unless an honorific or title says
+        otherwise. A foundation or a party holds no legal form ("Eric Trump Foundation")."""
+        orgs = [f for f in self.found if f.kind is Kind.ORG]
+        into: dict[int, Found] = {}
+        for person in self.found:
+            if person.kind is Kind.PERSON and not (person.honoured or person.titles):
+                n = len(person.words)
+                hosts = [
+                    f
+                    for f in orgs
+                    if len(f.words) > n and f.words[:n] == person.words and _company_name(f.words, n)
+                ]
+                if hosts:
+                    into[id(person)] = hosts[0]
+        self._fold(into)
+
+    def _fold(self, into: dict[int, Found]) -> None:
+        """Make the mentions of entities (by id) mentions of others, and forget them."""
         if not into:
             return
         for k, r in enumerate(self.resolved):
