@@ -2,7 +2,7 @@
 
 Usage:
   python scripts/learning_curve.py [--shared ../shared] [--folds 5] [--fractions 10,25,50,75,100]
-                                   [--repeats 3] [--epochs 8] [--json FILE]
+                                   [--repeats 3] [--epochs 8] [--json FILE] [--oracle]
 
 The extractor is the hand rules plus the averaged-perceptron entity model (``text/entity_model.py``)
 as a second opinion. This script learns that model the way ``scripts/train_entity_model.py`` does
@@ -18,7 +18,9 @@ extractor, article by article as ``newsconv convert --to model`` reads it (``tex
   train figure is lifted by scoring documents the model learned from. Counts are summed over
   folds (every document is scored once);
 - the model as shipped (``lexicon/entity_model.tsv``) on valid, and on train: the train figure
-  the quality gate reads, from a model that has seen those documents.
+  the quality gate reads, from a model that has seen those documents;
+- with ``--oracle``, ceilings: the gold itself in the model's place, where the model is asked
+  today and on every candidate (``truth``).
 
 Each figure is given as F1, and F1 without the "alias-split" misses: make_conll.py lists "U.S."
 and "United States" as two gold entities, so the extractor's one entity with an alias costs a
@@ -52,11 +54,12 @@ from unittest import mock
 import train_entity_model as tem
 
 from newsconv.formats.model_json import to_dict
-from newsconv.text import entity_model
+from newsconv.text import entities, entity_model
 from newsconv.text.reader import read
 
 FIELDS = tuple(tem.TYPES)  # persons, organizations, places
 SEED = 7  # of the random shares of train
+ORACLES = {"asked": "the model is asked today", "every": "every candidate (rules replaced)"}
 
 
 @dataclass
@@ -107,10 +110,10 @@ def build(shared: Path, split: str, out: Path, scorer: ModuleType) -> list[Doc]:
     paths = sorted((out / "gold").glob("*.json"))
     parsed = list(tem.documents(shared, split))
     assert len(paths) == len(parsed), "make_conll.py and train_entity_model.documents disagree"
-    for path, (paragraphs, entities) in zip(paths, parsed):
+    for path, (paragraphs, named) in zip(paths, parsed):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        assert all(gold[f] == entities[f] for f in FIELDS), f"{path.name}: documents out of step"
-        examples = tem.examples([(paragraphs, entities)], scorer.norm_name)
+        assert all(gold[f] == named[f] for f in FIELDS), f"{path.name}: documents out of step"
+        examples = tem.examples([(paragraphs, named)], scorer.norm_name)
         docs.append(Doc(gold, (path.parent / gold["text"]).resolve(), examples))
     return docs
 
@@ -132,15 +135,49 @@ def learn(docs: Sequence[Doc], epochs: int) -> entity_model.Weights:
         return entity_model.parse(path.read_text(encoding="utf-8"))
 
 
-def measure(docs: Sequence[Doc], table: entity_model.Weights, scorer: ModuleType) -> Figures:
-    """Persons, organisations and places counts of the extractor with ``table`` over ``docs``."""
+def measure(
+    docs: Sequence[Doc], table: entity_model.Weights, scorer: ModuleType, oracle: str | None = None
+) -> Figures:
+    """Persons, organisations and places counts of the extractor with ``table`` over ``docs``
+    (with an ``oracle`` in the model's place when given: see ``truth``)."""
     out = {f: Counts() for f in FIELDS}
     with weights(table):
         for d in docs:
-            pred = to_dict(read(d.text.read_bytes(), str(d.text)))
+            with truth(d.gold, scorer, oracle) if oracle else contextlib.nullcontext():
+                pred = to_dict(read(d.text.read_bytes(), str(d.text)))
             for f in FIELDS:
                 out[f].add(_counts(d.gold.get(f, []), pred.get(f, []), scorer))
     return out
+
+
+@contextlib.contextmanager
+def truth(gold: dict[str, Any], scorer: ModuleType, where: str) -> Iterator[None]:
+    """An oracle in the model's place: a candidate whose text is a gold name or alias of the
+    document gets that name's type, any other "none". ``where="asked"``: only where the model
+    decides today (the rules' dropped sentence openers, names linking leaves open), so the
+    ceiling of any learned model in that role; ``where="every"``: on every candidate, the rules'
+    verdicts replaced too, so the ceiling of perfect classification of today's candidates (what
+    is still lost is lost to candidate boundaries, linking and the gold's conventions)."""
+    labels = {
+        scorer.norm_name(name): label
+        for field, label in tem.TYPES.items()
+        for e in reversed(gold.get(field, []))
+        for name in (e["name"], *e["aliases"])
+    }
+
+    def label(feats: Sequence[str], *_: Any, **__: Any) -> str:
+        text = next(f[2:] for f in feats if f.startswith("t="))
+        return labels.get(scorer.norm_name(text), "none")
+
+    def decide(feats: Sequence[str], opinion: str, *_: Any) -> str:
+        return label(feats) if where == "every" or opinion in entity_model.OPINIONS else opinion
+
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.object(entity_model, "decide", decide))
+        stack.enter_context(mock.patch.object(entity_model, "best", label))
+        if where == "every":
+            stack.enter_context(mock.patch.object(entities, "_asked", lambda *_: True))
+        yield
 
 
 def _counts(gold: list[dict[str, Any]], pred: list[Any], scorer: ModuleType) -> Counts:
@@ -200,6 +237,9 @@ def main(argv: Sequence[str]) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="random shares per fraction below 100 on valid")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--json", type=Path, help="also write every count here")
+    ap.add_argument(
+        "--oracle", action="store_true", help="add the ceilings of an oracle in the model's place"
+    )
     a = ap.parse_args(argv)
     fractions = [int(x) for x in a.fractions.split(",")]
     scorer = tem._module(a.shared / "eval" / "score.py")
@@ -248,6 +288,12 @@ def run(
     lines += [row(*cells) for cells in cross_validation(train, fractions, a, scorer, keep)]
     lines += header("CoNLL-2003 train scored by models that have seen it")
     lines.append(row("shipped model", [keep("train/shipped", measure(train, shipped, scorer))]))
+    if a.oracle:
+        lines += header("Ceilings: an oracle (the gold) in the model's place")
+        for split, docs in (("train", train), ("valid", valid)):
+            for where in ("asked", "every"):
+                figures = keep(f"{split}/oracle-{where}", measure(docs, shipped, scorer, where))
+                lines.append(row(f"{split}: oracle where {ORACLES[where]}", [figures]))
     return lines
 
 
