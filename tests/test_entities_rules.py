@@ -306,3 +306,35 @@ def test_a_dateline_names_its_place_in_capitals() -> None:
     )
     assert [(p.name, len(p.mentions)) for p in found.places] == [("Novye Atagi", 2), ("Russia", 1)]
     assert extract(["REUTERS 1996-08-22", "Stocks rose."]).places == ()
+
+
+def test_common_words_in_capitals_are_table_headings_not_acronyms() -> None:
+    paragraphs = ["Sales rose at Harbor Bank.", "TOTAL 1,113,785 up 3.8", "OUTLOOK ...", "The UNHCR helped."]
+    _, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Harbor Bank", "UNHCR"}
+
+
+def test_a_title_case_label_that_opens_a_data_line_is_no_name() -> None:
+    paragraphs = [
+        "Sale Amount: 1,820,000",
+        "Expected Sale Date: 08/27/96",
+        "ISSUER: Dale County Board ST: KY",
+    ]
+    persons, orgs, _ = names(extract(paragraphs))
+    assert persons == set() and orgs == {"Dale County Board"}
+    persons, _, _ = names(
+        extract(["Delegates won so far:", "Hillary Clinton: 2,203", "Bernie Sanders: 1,828"])
+    )
+    assert persons == {"Hillary Clinton", "Bernie Sanders"}
+
+
+def test_a_common_words_possessive_opens_an_organisations_name() -> None:
+    found = extract(["The bonds are rated Baa1 by Moody's Investors Service, and the People's Daily agreed."])
+    assert {o.name for o in found.organizations} == {"Moody's Investors Service", "People's Daily"}
+    found = extract(["Moody's Investors Service rates it A1.", "Moody's said the Sheriff's Office agreed."])
+    assert [(o.name, len(o.mentions)) for o in found.organizations] == [
+        ("Moody's Investors Service", 2),
+        ("Sheriff's Office", 1),
+    ]
+    _, orgs, _ = names(extract(["China's Foreign Ministry and John Peel's Radio Show Network objected."]))
+    assert orgs == {"Foreign Ministry", "Radio Show Network"}

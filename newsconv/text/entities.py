@@ -18,6 +18,7 @@ from typing import NamedTuple
 from newsconv.text import entity_model, lexicons
 from newsconv.text.names import (
     PARTICLES,
+    POSSESSIVE,
     ROMAN,
     Candidate,
     candidates,
@@ -64,6 +65,9 @@ REPEATED = 3  # an unknown single word named this often is taken for an organisa
 # the rules left open: chosen by two-fold cross-validation on CoNLL-2003 train (0, 300, 1000 tried).
 SECOND_MARGIN = 300.0
 NAME_CACHE = 1 << 14  # organisation names whose possible acronyms are remembered
+MIN_WORD_IN_CAPITALS = (
+    4  # letters of the shortest common word in capitals that is no acronym ("NOTES"; not "WHO")
+)
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,6}s?")
 BEFORE_CAPITAL = re.compile(r"[A-Z][\w’'.-]* $")  # a capitalised word just before a name: it is in a run
 PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")  # lower-case words, single spaces: no pattern syntax
@@ -183,8 +187,14 @@ def _mastheads(paragraphs: Sequence[str]) -> set[int]:
 
 @lru_cache(maxsize=NAME_CACHE)
 def _is_acronym(word: str) -> bool:
-    """Whether a word is an acronym ("UN", "U.N.", "OHCHR")."""
-    return ACRONYM.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2
+    """Whether a word is an acronym ("UN", "U.N.", "OHCHR"); not a common English word of
+    ``MIN_WORD_IN_CAPITALS`` letters or more written in capitals, as table headings and labels
+    are ("TOTAL", "NOTES", "OUTLOOK")."""
+    return (
+        ACRONYM.fullmatch(word) is not None
+        and sum(c.isupper() for c in word) >= 2
+        and (len(word) < MIN_WORD_IN_CAPITALS or word.lower() not in lexicons.words("common_words.txt"))
+    )
 
 
 @cache
@@ -645,13 +655,18 @@ def _addressed(cand: Candidate, honorific: str, offices: set[str], paragraph: st
 
 def _may_shorten(word: str) -> bool:
     """Whether a lone word may stand for a longer organisation name that starts with it: not an
-    acronym, a known organisation or a group word ("UN", "Democratic" are names of their own)."""
+    acronym, a known organisation or a group word ("UN", "Democratic" are names of their own),
+    except a firm named by a possessive ("Moody's" for "Moody's Investors Service")."""
+    if word.endswith(POSSESSIVE):
+        return True
     return not (_is_acronym(word) or word in lexicons.words("organizations.txt") or is_adjective(word))
 
 
 def _opening(words: Sequence[str]) -> str:
-    """The first word of a name after any number it opens with ("Wikid" of "2 Wikid Records")."""
-    return words[1] if words[0].isdigit() and len(words) > 1 else words[0]
+    """The first word of a name after any number it opens with ("Wikid" of "2 Wikid Records"),
+    without a possessive ending ("Boatmen" of "Boatmen's Bancshares Inc.", named "Boatmen's")."""
+    word = words[1] if words[0].isdigit() and len(words) > 1 else words[0]
+    return word[:-2] if word.endswith(POSSESSIVE) else word
 
 
 def _role_after(text: str, end: int) -> bool:
@@ -1004,7 +1019,7 @@ class Entities:
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         into: dict[int, Found] = {}
         for short in (f for f in orgs if len(f.words) == 1 and _may_shorten(f.words[0])):
-            hosts = [f for f in orgs if len(f.words) > 1 and _opening(f.words) == short.words[0]]
+            hosts = [f for f in orgs if len(f.words) > 1 and _opening(f.words) == _opening(short.words)]
             if len(hosts) == 1:
                 into[id(short)] = hosts[0]
         self._fold(into)
@@ -1232,7 +1247,7 @@ class Entities:
                 (
                     f
                     for f in reversed(orgs)
-                    if len(f.words) > 1 and _opening(f.words) == text and _may_shorten(text)
+                    if len(f.words) > 1 and _opening(f.words) == _opening(words) and _may_shorten(text)
                 ),
                 None,
             )

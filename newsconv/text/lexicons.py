@@ -51,6 +51,7 @@ WordList: TypeAlias = Literal[
     "org_words.txt",
     "organizations.txt",
     "party_words.txt",
+    "people_nouns.txt",
     "place_nouns.txt",
     "place_words.txt",
     "press_words.txt",

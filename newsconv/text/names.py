@@ -143,7 +143,8 @@ def tokenize(paragraph: str) -> list[Token]:
     labels ("DATE:") and unknown words in capitals on table rows are left out."""
     starts = sentence_starts(paragraph)
     abbreviations = sentences.abbreviations()
-    unknown = _unknown_capitals(paragraph) if _tabular(paragraph) else set()
+    tabular = _tabular(paragraph)
+    unknown = _unknown_capitals(paragraph) if tabular else set()
     inner = lexicons.words("name_stops.txt")
     stops = lexicons.words("stop_capitals.txt")  # tested before ``_surname_stop``: most words are none
     out: list[Token] = []
@@ -168,12 +169,19 @@ def tokenize(paragraph: str) -> list[Token]:
             and _org_name_ahead()[0].match(paragraph, end)
         ):
             text, end = text + paragraph[end], end + 1  # "Traders'" inside "Bond Traders' Association"
-        possessive = text.endswith(POSSESSIVE) and not _legal_form_after(paragraph, end)
+        possessive = (
+            text.endswith(POSSESSIVE)
+            and not _legal_form_after(paragraph, end)
+            and not _name_possessive(text, paragraph, end)
+        )
         if possessive:
             text, end = text[:-2], end - 2
             if not text:
                 continue
-        if text.isupper() and (paragraph.startswith(":", end) or start in unknown):
+        if paragraph.startswith(":", end) and (text.isupper() or (tabular and _label_word(text))):
+            _drop_label(out, start, paragraph)  # "DATE:", "Expected Sale Date:": a field's label
+            continue
+        if text.isupper() and start in unknown:
             continue
         first = start in starts
         if first and _opener(text, paragraph, end):
@@ -186,6 +194,29 @@ def tokenize(paragraph: str) -> list[Token]:
         out.append(tuple.__new__(Token, (text, start, end, possessive, first, capitalised(text), part)))
     numbers = _numbers(paragraph, starts)
     return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+def _label_word(word: str) -> bool:
+    """Whether a word may stand in a field's label: in capitals ("DATE") or a common word
+    ("Sale Amount"; not "Clinton" of "Hillary Clinton: 2,203", a table of counts)."""
+    return word.isupper() or word.lower() in lexicons.words("common_words.txt")
+
+
+def _drop_label(out: list[Token], start: int, paragraph: str) -> None:
+    """Drop from ``out`` the words that open a field's label ending in the word at ``start``
+    when the label opens the paragraph ("Expected Sale" of "Expected Sale Date: 08/27/96"): the
+    label words joined to it by single spaces. A label after a value keeps it ("ISSUER: Marion
+    County Board of Education ST: WV")."""
+    k = len(out)
+    while (
+        k
+        and out[k - 1].end + 1 == start
+        and paragraph[out[k - 1].end] == " "
+        and _label_word(out[k - 1].text)
+    ):
+        k, start = k - 1, out[k - 1].start
+    if k < len(out) and not paragraph[:start].strip():
+        del out[k:]
 
 
 def _surname_stop(text: str, prev: Token | None, paragraph: str, start: int, end: int) -> bool:
@@ -220,6 +251,23 @@ def _legal_form_after(paragraph: str, end: int) -> bool:
     company's name ("McDonald's Corp", "Dillard's Inc"), it owns nothing."""
     word = tokens.next_word(paragraph, end)
     return word is not None and word[0].isupper() and _legal_form(word)
+
+
+def _name_possessive(word: str, paragraph: str, end: int) -> bool:
+    """Whether a word's "'s" belongs to the name of an organisation: a known one's ("Moody's"), or
+    one the word opens, a group of people or a title ("People's Daily", "Women's Tennis
+    Association", "Sheriff's Office", "Prince's Trust") with an organisation word within four
+    capitalised words after it. A place, person or organisation owns the name after it
+    ("China's Foreign Ministry", "John Peel's BBC Radio 1", "Treasury's Barker Review")."""
+    if known_org(word):
+        return True
+    stem = word[:-2]
+    low = stem.lower()
+    return (
+        (low in lexicons.words("people_nouns.txt") or plural_noun(low) or is_title_word(stem))
+        and stem not in lexicons.words("organizations.txt")
+        and _org_name_ahead()[1].match(paragraph, end) is not None
+    )
 
 
 def _opener(text: str, paragraph: str, end: int) -> bool:
