@@ -255,3 +255,15 @@ def test_a_possessed_noun_before_a_title_names_no_employer() -> None:
 def test_a_party_member_appositive_belongs_to_the_party_not_the_state() -> None:
     p = one("Senator Ann Grey, Republican of Ohio, said so.", "Ann Grey")
     assert (p.title, p.affiliation) == ("Republican", "Republican Party")
+
+
+def test_a_spokesman_for_a_person_speaks_for_no_organisation_named_before() -> None:
+    found = extract(
+        [
+            "Maria Lopez, a spokeswoman for the Red Cross, said the money would help.",
+            "John Smith, a spokesman for Mayor Tom Brown, declined to comment.",
+        ]
+    )
+    roles = {p.name: (p.title, p.affiliation) for p in found.persons}
+    assert roles["John Smith"] == ("spokesman", None)
+    assert roles["Maria Lopez"] == ("spokeswoman", "Red Cross")

@@ -669,3 +669,32 @@ def test_a_possessive_object_before_the_verb_is_no_speaker() -> None:
         )
     ]
     assert said(paragraphs) == [(None, "A spokesman for Platte River")]
+
+
+def test_the_holder_of_a_role_named_after_its_possessor_speaks() -> None:
+    paragraphs = [
+        "“We have not seen the final draft of the bill yet,” said Clinton’s top foreign policy aide Jake Sullivan.",
+        "“We treat the next month as one long election day,” said Rubio’s deputy campaign manager, Rich Beeson, who ran it.",
+    ]
+    assert said(paragraphs) == [("Jake Sullivan", None), ("Rich Beeson", None)]
+
+
+def test_a_possessor_after_the_verb_whose_role_holder_is_unnamed_is_no_speaker() -> None:
+    paragraphs = ["“This is not the end of the story at all,” said Trump’s campaign manager."]
+    assert said(paragraphs) == [(None, "Trump’s campaign manager")]
+
+
+def test_a_possessed_role_is_not_the_topic_person_who_holds_another_title() -> None:
+    paragraphs = [
+        "House Speaker Paul Ryan said on Tuesday that he would not support the bill in its current form.",
+        "“We are reviewing the text of the bill very closely,” said the senator’s spokesman.",
+    ]
+    assert said(paragraphs) == [(None, "the senator’s spokesman")]
+
+
+def test_a_possessed_role_may_be_the_untitled_topic_person() -> None:
+    paragraphs = [
+        "David Axelrod on Wednesday called on the governor to apologise for his remarks.",
+        "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.",
+    ]
+    assert said(paragraphs) == [("David Axelrod", None)]

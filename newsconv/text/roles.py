@@ -426,9 +426,23 @@ class Roles:
             affiliation is None
             and title
             and tokens.split(title)[-1].lower() in lexicons.words("agent_titles.txt")
+            and not any(self._speaks_for_person(r.candidate) for r in self._mentions_of.get(id(person), []))
         ):
             affiliation = self._last_org_before(person)
         return title, affiliation
+
+    def _speaks_for_person(self, c: Candidate) -> bool:
+        """Whether a mention's appositive ties its title to a person ("John Smith, a spokesman for
+        Mayor Tom Brown,"): such a spokesman speaks for that person, not for the organisation
+        named last before."""
+        found = self._appositive_phrase(c.paragraph, c.end)
+        link = found and _org_link().search(found[0])
+        if not found or not link:
+            return False
+        at, end = found[1] + link.end(), found[1] + len(found[0])
+        named = sorted((r.candidate.start, r.entity.kind) for r in self.entities.at(c.paragraph))
+        first = next((kind for start, kind in named if at <= start < end), None)
+        return first is Kind.PERSON  # "for Mayor Tom Brown": the name may follow its title
 
     def _mention_roles(self, c: Candidate, want_title: bool) -> tuple[str | None, str | None]:
         """The title (when ``want_title``) and the employer one mention gives: an appositive after

@@ -14,7 +14,7 @@ from typing import TypeAlias
 from newsconv.model import Span
 from newsconv.text import lexicons, sentences, tokens
 from newsconv.text.entities import Entities, Found, Kind
-from newsconv.text.names import is_title_part
+from newsconv.text.names import is_title_part, is_title_word
 from newsconv.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, text_of
 
 # A speaker: an entity, the words describing one the text does not name, or nobody.
@@ -37,6 +37,7 @@ EXPLAIN_CHARS = 40  # characters of a quote shown by explain
 NOUN_CONTEXT = 12  # characters looked at before a verb form that may be a plural noun
 NAMED_AFTER_WORDS = 3  # words between a verb and the name after it ("said the group's Jane Doe")
 MAX_TITLE_GAP = 8  # words of a title between them ("said former South Carolina Gov. Jim Hodges")
+ROLE_CHARS = 80  # characters after a possessive searched for the role it owns
 SUBJECT_WORDS = 6  # words between a comma and a verb that may be its subject (", the Ohio senator said")
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
@@ -150,6 +151,30 @@ def _employee(text: str, named: Sequence[tuple[int, int, Found]]) -> Found:
         if gap and len(gap) <= MAX_TITLE_GAP and all(is_title_part(w) for w in gap):
             return named[1][2]
     return first
+
+
+def _owned_role(text: str, stop: int) -> int | None:
+    """Where the role that a name ending at ``stop`` owns ends, when the name is its possessor:
+    lower-case words up to a title word ("Clinton's top foreign policy aide", "Rubio's deputy
+    campaign manager"); None when no such role follows."""
+    mark = POSSESSIVE.match(text, stop)
+    if mark is None:
+        return None
+    role, previous = None, mark.end()
+    for found in tokens.words(text[: mark.end() + ROLE_CHARS], mark.end())[:MAX_TITLE_GAP]:
+        word = found.group().rstrip(".")  # a sentence's stop clings to the word
+        if not (word.isalpha() and word.islower()) or text[previous : found.start()].strip():
+            break
+        previous = found.start() + len(word)
+        role = previous if is_title_word(word) else role
+    return role
+
+
+def _other_role(person: Found, head: str) -> bool:
+    """Whether a person's titles name a role other than ``head``: the House Speaker is no "the
+    senator's spokesman" (someone's aide is seldom the person the text is about, unless the text
+    gave no title: "Obama's former campaign strategist" for David Axelrod)."""
+    return bool(person.titles) and head not in tokens.split(" ".join(person.titles).lower())
 
 
 def _title_gap(words: Sequence[str]) -> bool:
@@ -283,7 +308,8 @@ class Attributor:
             own = [entity for _, _, entity in self._mentions(paragraph, start, end, (Kind.PERSON, Kind.ORG))]
             own += self._possessors(paragraph, before, raw)
             topic = self._topic(paragraph, start, words[-1], own)
-            if topic is not None:
+            owned = any(POSSESSIVE.search(w) for w in raw[:-1])
+            if topic is not None and not (owned and _other_role(topic, words[-1])):
                 return topic
         return self._description(paragraph, start, end)
 
@@ -563,8 +589,20 @@ class Attributor:
         for kind in (Kind.PERSON, Kind.ORG):
             named = self._mentions(paragraph, after, max(limit.start(), after + 1), (kind,))
             if named and _title_gap(tokens.split(text[after : named[0][0]])):
-                return named[0][2]
+                return self._role_holder(paragraph, named[0], end)
         return None
+
+    def _role_holder(self, paragraph: int, named: tuple[int, int, Found], end: int) -> Found | None:
+        """The name after a verb, or, when it owns the role that follows it, the person named
+        right after that role, before ``end`` ("said Clinton's top aide Jake Sullivan", "said
+        Rubio's campaign manager, Rich Beeson,"); None when the holder is not named ("said
+        Trump's campaign manager")."""
+        text = self.paragraphs[paragraph]
+        role = _owned_role(text, named[1])
+        if role is None:
+            return named[2]
+        holder = next(iter(self._mentions(paragraph, role, end, (Kind.PERSON,))), None)
+        return holder[2] if holder is not None and not text[role : holder[0]].strip(" ,") else None
 
     def _signed(self, paragraph: int, start: int) -> Found | str | None:
         """The name signing a quote from ``start``, just after its dash: the person or organisation
