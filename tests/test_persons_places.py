@@ -35,3 +35,32 @@ def test_two_persons_joined_by_an_ampersand_are_no_company() -> None:
         extract(["Tam Oduya and Lee Varga won the prize.", "Tam Oduya & Lee Varga (Night Shift, BBC Two)"])
     )
     assert persons == {"Tam Oduya", "Lee Varga"}
+
+
+def test_a_portfolio_before_a_title_belongs_to_the_title() -> None:
+    found = extract(["Spanish Farm Minister Lorna de Velasquez said on Monday that prices fell."])
+    assert [p.name for p in found.persons] == ["Lorna de Velasquez"]
+    assert (found.persons[0].title or "").endswith("Farm Minister")
+
+
+def test_a_lone_surname_after_an_organisation_and_a_title_is_a_person() -> None:
+    persons, orgs, _ = names(extract(["- Parliament Speaker Varrani: the south is no bargaining card."]))
+    assert persons == {"Varrani"}
+    assert "Parliament Speaker Varrani" not in orgs
+
+
+def test_no_portfolio_before_a_place_a_common_word_or_a_lone_given_name() -> None:
+    persons, _, _ = names(
+        extract(
+            [
+                "General Ivo Banek, Supreme Allied Commander Atlantic, will attend.",
+                "They amended the Criminal Justice Bill at a late stage.",
+            ]
+        )
+    )
+    assert persons == {"Ivo Banek"}
+
+
+def test_wa_joins_a_name_as_a_particle() -> None:
+    persons, _, _ = names(extract(["Zairean Prime Minister Kalonji wa Mbuyi said on Thursday he would go."]))
+    assert persons == {"Kalonji wa Mbuyi"}

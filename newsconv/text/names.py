@@ -63,6 +63,7 @@ DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*")  # a capitalised word of a name 
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
 WORD_CACHE = 1 << 16  # words whose title status is remembered
 PARAGRAPH_CACHE = 1024  # paragraphs whose sentence starts are remembered
+MAX_PORTFOLIO = 3  # words of a portfolio before a title's head ("New Zealand Finance Minister")
 MAX_PLACE_WORDS = 4  # words of a place name looked for before a title ("New York City Council")
 
 
@@ -391,6 +392,7 @@ def split_title(words: list[str]) -> tuple[str | None, list[str]]:
     known = lexicons.words("organizations.txt")
     places = lexicons.places()
     i, last_head = 0, -1
+    first: int | None = None  # where a portfolio opens the title ("Farm Minister")
     while i < len(words) - 1:
         word = words[i]
         if is_title_word(word):
@@ -400,14 +402,17 @@ def split_title(words: list[str]) -> tuple[str | None, list[str]]:
         elif word == "of" and last_head == i - 1 and i + 2 < len(words) and is_title_part(words[i + 1]):
             last_head = i = i + 1
         elif not (is_title_part(word) or word in demonyms or word in known or word in places):
-            span = _place_span(words, i)
+            span = _place_span(words, i) or _portfolio_span(words, i)
             if not span:
                 break
+            first = i if first is None else first
             i += span - 1
         i += 1
     if last_head < 0:
         return None, words
-    first = next(j for j in range(last_head + 1) if is_title_part(words[j]))
+    first = min(
+        j for j in (first, *range(last_head + 1)) if j is not None and (j == first or is_title_part(words[j]))
+    )
     return " ".join(words[first : last_head + 1]), words[last_head + 1 :]
 
 
@@ -436,6 +441,31 @@ def _place_span(words: list[str], i: int) -> int:
         ),
         0,
     )
+
+
+def _portfolio_span(words: list[str], i: int) -> int:
+    """How many words from ``i`` on name a title's portfolio before its head, 0 if none do: up to
+    ``MAX_PORTFOLIO`` capitalised words that are no given name, then a singular head and a name
+    that is no place nor common word unless a given name before a surname ("Farm" of "Farm Minister Loyola de
+    Palacio", "Internal Security" of "Internal Security Minister Kahalani"; not "John" of "John
+    Major", "Supreme Allied" of "Supreme Allied Commander Atlantic", "Save" of "Save Star Trek")."""
+    given, honorifics = lexicons.first_name_gender(), lexicons.honorifics()
+    for n in range(1, min(MAX_PORTFOLIO, len(words) - i - 2) + 1):
+        word = words[i + n - 1]
+        if not word[:1].isupper() or word in given or word in honorifics or word in CONNECTORS:
+            return 0
+        if words[i + n].lower() in lexicons.words("title_words.txt"):  # singular: not "Traders"
+            holder = words[i + n + 1]
+            named = holder[:1].isupper() and not (
+                is_title_part(holder)
+                or holder in lexicons.places()
+                or (
+                    holder.lower() in lexicons.words("common_words.txt")
+                    and (holder not in given or i + n + 2 == len(words))  # "Justice Bill"
+                )
+            )
+            return n if named else 0
+    return 0
 
 
 def _spaced(paragraph: str, start: int, end: int) -> bool:
@@ -592,7 +622,7 @@ def _split_before_title(run: list[Token]) -> list[list[Token]]:
         of = tail.index("of") if "of" in tail else len(tail)
         if (
             (_has_org_word(words[:i]) or _bare_name(words[:i]))
-            and of >= 2
+            and (of >= 2 or (of == 1 and _surname_alone(tail[0])))
             and not any(w.lower() in org_words or w in CONNECTORS for w in tail[:of])
             and all(w[:1].isupper() for w in tail[:of])
             and (of == len(tail) or " ".join(w for w in tail[of + 1 :] if w != "the") in lexicons.places())
@@ -600,6 +630,19 @@ def _split_before_title(run: list[Token]) -> list[list[Token]]:
             j = _title_start(words, i)
             return [run[:j], run[j : i + 1 + of]] + ([run[i + 2 + of :]] if of < len(tail) else [])
     return [run]
+
+
+def _surname_alone(word: str) -> bool:
+    """Whether one word after a title may be its holder's surname ("Parliament Speaker Berri"):
+    letters only, no given name, common word, place, nationality, title word or known organisation."""
+    return word.replace("-", "").isalpha() and not (
+        word in lexicons.first_name_gender()
+        or word.lower() in lexicons.words("common_words.txt")
+        or word in lexicons.places()
+        or _demonym(word)
+        or is_title_part(word)
+        or word in lexicons.words("organizations.txt")
+    )
 
 
 def _title_start(words: list[str], head: int) -> int:
