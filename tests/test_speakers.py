@@ -698,3 +698,31 @@ def test_a_possessed_role_may_be_the_untitled_topic_person() -> None:
         "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.",
     ]
     assert said(paragraphs) == [("David Axelrod", None)]
+
+
+def test_a_report_speaks_for_the_organisation_that_issued_it() -> None:
+    paragraphs = [
+        "A report by the Institute for Fiscal Studies found that the cuts fell hardest on the poor.",
+        "“The poorest tenth of households lose the most from these changes,” the report said.",
+        "The study, published by the Brookings Institution, says: “Growth will slow sharply next year.”",
+    ]
+    assert said(paragraphs) == [("Institute for Fiscal Studies", None), ("Brookings Institution", None)]
+
+
+def test_a_document_whose_issuer_is_not_named_is_kept_as_its_description() -> None:
+    paragraphs = [
+        "Maria Lopez obtained a copy of the report on Monday.",
+        "“The poorest tenth of households lose the most from these changes,” the report said.",
+    ]
+    assert said(paragraphs) == [(None, "the report")]
+
+
+def test_a_quote_under_an_email_header_is_spoken_by_its_sender() -> None:
+    paragraphs = [
+        "The emails show how aides handled the requests.",
+        "From: Cheryl Mills",
+        "To: Huma Abedin",
+        "Subject: Re: Server",
+        "“Can you check with the team whether the server is back up before the meeting tomorrow?”",
+    ]
+    assert said(paragraphs) == [("Cheryl Mills", None)]

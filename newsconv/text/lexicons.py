@@ -35,12 +35,14 @@ WordList: TypeAlias = Literal[
     "compound_adjective_endings.txt",
     "credit_words.txt",
     "demonyms.txt",
+    "document_nouns.txt",
     "editor_notes.txt",
     "employer_verbs.txt",
     "event_words.txt",
     "first_names_female.txt",
     "first_names_male.txt",
     "index_nouns.txt",
+    "issue_verbs.txt",
     "legal_forms.txt",
     "name_connectors.txt",
     "name_particles.txt",
@@ -69,6 +71,7 @@ WordList: TypeAlias = Literal[
     "work_nouns.txt",
 ]
 Table: TypeAlias = Literal[
+    "email_headers.tsv",
     "honorifics.tsv",
     "party_names.tsv",
     "places.tsv",
@@ -78,7 +81,7 @@ Table: TypeAlias = Literal[
     "speaker_words.tsv",
 ]
 RolePart: TypeAlias = Literal[
-    "after", "owner", "venue", "link", "origin", "phrase", "article", "copula", "current", "present"
+    "after", "owner", "venue", "link", "origin", "phrase", "article", "copula", "current", "present", "issuer"
 ]
 PatternList: TypeAlias = Literal["boilerplate_lines.txt", "publisher_patterns.txt"]
 

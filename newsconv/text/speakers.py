@@ -42,12 +42,14 @@ SUBJECT_WORDS = 6  # words between a comma and a verb that may be its subject ("
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
 PARTICIPLE = re.compile(r"\w+ing\b")
+TITLE_POSSESSED_GAP = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,3}\s+")  # "’s new ", "'s annual "
 CLAUSE_END = re.compile(r"[,;:(]|$")
 PHRASE_END = re.compile(r"[,;:(]|\.(?=\s|$)")
 LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")  # "SMITH:" heading a transcript turn
 SIGNATURE = re.compile(r"(?:[A-Z][\w'’.-]*\s?){1,5}")  # "Ana Ruiz", "J. R. Smith Jr."
 PREPOSITIONS = ("prep", "affiliation", "absolute")  # parts of speaker_words.tsv that are prepositions
 DASHES = ("—", "–", "―", "-", "--")
+HEADER_LINE = re.compile(r"([A-Z][A-Za-z]*):\s")  # "From: ", "Subject: " opening an e-mail's header line
 SENTENCE_STOPS = (".", "!", "?")  # a quote ending in one closed its sentence
 SENTENCE_STOP = re.compile(r"[.!?;]")  # where the words after a reporting verb end their sentence
 SIGNED_END = re.compile(r"[”\"]\s*[—–―]\s*(?=[A-Z][^”\"“]{0,60}$)")  # "…” ― Ana Ruiz." ends the paragraph
@@ -76,6 +78,16 @@ def _introduced() -> re.Pattern[str]:
     capitalised article after a comma ("Jane Doe, a lawyer …", "…, president of …")."""
     articles = "|".join(sorted(w.capitalize() for w in lexicons.role_words("article")))
     return re.compile(rf",\s+(?:[a-z]|(?:{articles})\s)")
+
+
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """The words between a document's noun and its issuer: a link ("a report by the IFS", "an
+    email from Jane Kim"), maybe after a comma and a verb of issuing ("The study, published by
+    the Brookings Institution,")."""
+    verbs = "|".join(sorted(map(re.escape, lexicons.words("issue_verbs.txt")), key=len, reverse=True))
+    links, article = lexicons.role_alternation("issuer"), lexicons.role_alternation("article")
+    return re.compile(rf",?\s+(?:(?:{verbs})\s+)?(?:{links})\s+(?:(?:{article})\s+)?(?=[A-Z])")
 
 
 @cache
@@ -168,6 +180,13 @@ def _owned_role(text: str, stop: int) -> int | None:
         previous = found.start() + len(word)
         role = previous if is_title_word(word) else role
     return role
+
+
+def _document(word: str) -> str | None:
+    """The document noun a word is, in the singular ("reports" -> "report"); None for other words."""
+    low = tokens.bare(word)
+    nouns = lexicons.words("document_nouns.txt")
+    return low if low in nouns else low[:-1] if low.endswith("s") and low[:-1] in nouns else None
 
 
 def _other_role(person: Found, head: str) -> bool:
@@ -294,6 +313,9 @@ class Attributor:
         words = [tokens.bare(w) for w in raw]
         if not words:
             return None
+        issuer = self._issuer(paragraph, start, end, words)
+        if issuer is not None:
+            return issuer
         since = (
             start if words[0] in lexicons.speaker_words("indefinite") else -1
         )  # "a …": only names within it
@@ -312,6 +334,51 @@ class Attributor:
             if topic is not None and not (owned and _other_role(topic, words[-1])):
                 return topic
         return self._description(paragraph, start, end)
+
+    def _issuer(self, paragraph: int, start: int, end: int, words: Sequence[str]) -> Found | None:
+        """Who issued the document a phrase (``words``, from ``start`` to ``end``) names as a
+        speaker: the issuer an appositive gives ("The study, published by the Brookings
+        Institution, says"), else, for "the report" or "this survey", the issuer the text gave
+        where it named that document before ("A report by the IFS found …")."""
+        noun = _document(words[-1])
+        if noun is None:
+            return None
+        issued = self._named_at(paragraph, _issued_by().match(self.paragraphs[paragraph], end))
+        if issued is not None or words[0] not in lexicons.speaker_words("definite", "det"):
+            return issued
+        document = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        for p, s, e in self._sentences_back(paragraph, start, 0, LOOKBACK):
+            for m in document.finditer(self.paragraphs[p], s, e):
+                found = None if self._quoted(p, m.start()) else self._issuer_at(p, s, m)
+                if found is not None:
+                    return found
+        return None
+
+    def _issuer_at(self, paragraph: int, start: int, noun: re.Match[str]) -> Found | None:
+        """The issuer of a document named at ``noun`` in a sentence from ``start``: after it ("a
+        report by the IFS"), owning it or naming its kind right before it ("Gallup's new survey",
+        "a Pew Research Center poll"), or an organisation that issued it ("Gallup released a
+        survey")."""
+        text = self.paragraphs[paragraph]
+        after = self._named_at(paragraph, _issued_by().match(text, noun.end()))
+        if after is not None:
+            return after
+        named = self._mentions(paragraph, start, noun.start(), (Kind.PERSON, Kind.ORG))
+        if not named:
+            return None
+        _, stop, entity = named[-1]
+        if TITLE_POSSESSED_GAP.fullmatch(text, stop, noun.start()) or not text[stop : noun.start()].strip():
+            return entity
+        between = {tokens.bare(w) for w in tokens.split(text[stop : noun.start()])}
+        issued = entity.kind is Kind.ORG and bool(between & lexicons.words("issue_verbs.txt"))
+        return entity if issued and len(between) <= SUBJECT_WORDS else None
+
+    def _named_at(self, paragraph: int, link: re.Match[str] | None) -> Found | None:
+        """The person or organisation named right where ``link`` ends."""
+        if link is None:
+            return None
+        named = self._mentions(paragraph, link.end(), link.end() + 1, (Kind.PERSON, Kind.ORG))
+        return named[0][2] if named else None
 
     def _possessors(self, paragraph: int, before: int, raw: Sequence[str]) -> list[Found]:
         """The persons a role in the possessive stands for in a phrase ("the speaker’s
@@ -878,8 +945,9 @@ class Attributor:
     ) -> tuple[Speaker, str]:
         """A quote without a cue of its own, and the rule that gave its speaker: whoever a
         paragraph ending in a colon introduced, the name signing its paragraph, the subject of an
-        earlier sentence of its paragraph, the speaker of the quote before it in the paragraph or
-        the paragraph before, or the person last named."""
+        earlier sentence of its paragraph, the sender an e-mail header right above it names, the
+        speaker of the quote before it in the paragraph or the paragraph before, or the person
+        last named."""
         first = quotes[k][0]
         prev_text = self.paragraphs[first.paragraph - 1].rstrip() if first.paragraph > 0 else ""
         if prev_text.endswith(":") and self.paragraphs[first.paragraph][: first.start].strip() in OPENERS:
@@ -889,6 +957,9 @@ class Attributor:
         signed = self._signature(quotes[k][-1].paragraph)
         if signed is not None:
             return signed, "signature of the paragraph"
+        sender = self._email_sender(first)
+        if sender is not None:
+            return sender, "sender in the e-mail header above"
         if k > 0 and self._follows_its_cue(quotes[k - 1][-1], first, self.rules[k - 1]):
             return done[k - 1], "speaker of the quote before"
         subject = self._earlier_subject(first.paragraph, lower, first.start)
@@ -897,6 +968,21 @@ class Attributor:
         if k > 0 and done[k - 1] is not None and quotes[k - 1][-1].paragraph >= first.paragraph - 1:
             return done[k - 1], "speaker of the quote before"
         return self._antecedent(first.paragraph, first.start, "x"), "person last named"
+
+    def _email_sender(self, first: Span) -> Found | None:
+        """The person or organisation the "From:" line names of an e-mail's header lines right
+        above a quote that opens its paragraph ("From: Cheryl Mills / To: … / Subject: …")."""
+        if self.paragraphs[first.paragraph][: first.start].strip(OPENERS + " "):
+            return None
+        labels = lexicons.table("email_headers.tsv")
+        for p in range(first.paragraph - 1, max(-1, first.paragraph - 1 - len(labels)), -1):
+            header = HEADER_LINE.match(self.paragraphs[p])
+            if header is None or header[1] not in labels:
+                return None
+            if labels[header[1]] == "sender":
+                named = self._mentions(p, header.end(), len(self.paragraphs[p]), (Kind.PERSON, Kind.ORG))
+                return named[0][2] if named else None
+        return None
 
     def _follows_its_cue(self, before: Span, first: Span, rule: str) -> bool:
         """Whether a quote opens the sentence after the one that attributes the quote before it
