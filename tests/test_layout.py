@@ -161,6 +161,13 @@ def test_trailer_ends_at_a_real_paragraph() -> None:
         "EMAIL: council@example.org.",
         "Jane Roe is a columnist for the Herald. Follow her on Twitter @janeroe.",
         "Ann PoeFlagShareLikeReplyJo Doe 5ptsmoderatorFeaturedMay 6, 2016 9:17PMA post title",
+        "Jane Smith leaves Downing Street on Monday (Photo: PA)",
+        "Protesters outside the court (Pictures by Jane Doe).",
+        "Jane Smith, the health minister.",
+        "The chief executive of Acme, Jane Smith",
+        "Media playback is unsupported on your device",
+        "Share this with",
+        "WhatsApp",
     ],
 )
 def test_boilerplate_line_removed(line: str) -> None:
@@ -174,6 +181,11 @@ def test_boilerplate_line_removed(line: str) -> None:
         "Watch what the mayor does next, she said.",
         "Voters will like the page of promises he handed out, she said.",
         "He told supporters to follow him on Twitter for updates.",
+        "Jane Smith, the health minister, resigned on Monday.",
+        "Jane Smith, the minister who resigned",
+        "Clinton Campaign Manager Laughs, Evades Reporter’s Question.",
+        "- Best new musical - The Producers at Theatre Royal, Drury Lane",
+        "He spoke to the crowd (Photo opportunities were few).",
     ],
 )
 def test_prose_that_mentions_watching_liking_or_following_stays(line: str) -> None:
@@ -279,3 +291,8 @@ def test_a_photographer_credited_via_an_agency_is_no_paragraph(line: str) -> Non
 
 def test_a_sentence_sent_via_a_network_stays() -> None:
     assert split("Headline\n\nHe said so via Twitter.\n").paragraphs == ("He said so via Twitter.",)
+
+
+def test_related_topics_open_a_trailer() -> None:
+    layout = split("Headline\n\nFirst paragraph.\n\nRelated Topics\n\nHealth\n\nPolitics\n")
+    assert layout.paragraphs == ("First paragraph.",)

@@ -13,6 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from newsconv.text import lexicons, tokens
+from newsconv.text.names import is_title_word
 
 _TERMINAL = ".!?:;\"'”’»)]…"
 _BULLET = re.compile(r"[-*•–—]\s")
@@ -27,8 +28,13 @@ _CREDIT_MAX_CHARS = 80  # a credit line is short; longer lines are not searched 
 _ALNUM = re.compile(r"[^\W_]")
 _CREDIT_SPLIT = re.compile(r"[\s/|,&]+")
 _CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{1,80})\)\.?$")
+_CREDIT_LABEL = re.compile(r"\s*(?P<label>[A-Za-z]+)\s*(?::|\s+by\s)")  # "Photo: ", "Picture by "
 _CREDIT_TAIL = re.compile(r"(?:\s+via\s+|\s*/\s*)(?P<agency>[^/]+)$")  # "… via Getty Images"
 _SIGNATURE_MAX_WORDS = 5
+_NOT_IN_CAPTION = ':;?!"“”()'  # a line holding one says more than a name and a role
+_CAPTION_NAME_WORDS = (2, 4)
+_ALPHA_WORD = re.compile(r"[^\W\d_]++(?:['’.-][^\W\d_]*+)*+")  # "minister", "vice-president", "Acme's"
+_CAPTION_ROLE_WORDS = 10
 _WRAPPED_OPEN_SHARE = 0.5
 _WRAPPED_LOWER_SHARE = 0.25
 
@@ -208,8 +214,12 @@ def _editor_note_start(text: str) -> int | None:
 def _is_boilerplate(text: str) -> bool:
     """Whether a line is site furniture: no letters or digits, a listed pattern, or a photo
     credit."""
-    if not _ALNUM.search(text) or any(
-        pattern.fullmatch(text) for pattern in lexicons.patterns("boilerplate_lines.txt", re.IGNORECASE)
+    if (
+        not _ALNUM.search(text)
+        or _names_a_role(text)
+        or any(
+            pattern.fullmatch(text) for pattern in lexicons.patterns("boilerplate_lines.txt", re.IGNORECASE)
+        )
     ):
         return True
     credit = text.strip(" .()")
@@ -217,12 +227,63 @@ def _is_boilerplate(text: str) -> bool:
     if _credited(source, author):  # "AP Photo/Evan Vucci"
         return True
     caption = _CAPTION_CREDIT.search(text)  # a caption closed by "(FABRICE COFFRINI/AFP/Getty Images)"
+    if caption is not None and _labelled_credit(caption["credit"]):
+        return True  # "… leaves Downing Street on Monday (Photo: PA)"
     if caption is not None and "/" in caption["credit"]:
         credit = caption["credit"].strip(" .")
     if len(credit) > _CREDIT_MAX_CHARS:
         return False
     agency = _CREDIT_TAIL.search(credit)  # "Scott Olson via Getty Images", "John Moore/Getty Images"
     return agency is not None and _credited(agency["agency"], credit[: agency.start()])
+
+
+def _names_a_role(text: str) -> bool:
+    """Whether a line is only a person's name and role, as a caption under a photo is ("Jane Smith,
+    the health minister", "The health minister, Jane Smith."): two parts between one comma, a
+    name of capitalised words and a phrase holding a title word with no verb or clause word."""
+    line = text.rstrip(". ")
+    if any(ch in line for ch in _NOT_IN_CAPTION) or line.count(",") != 1:
+        return False
+    first, second = (tokens.split(part) for part in line.split(","))
+    return (_is_name(first) and _is_role(second)) or (_is_role(first) and _is_name(second))
+
+
+def _is_name(words: Sequence[str]) -> bool:
+    """Whether words are a person's name: two to four capitalised words, initials or particles,
+    none a title word or a capital that is never a name."""
+    return (
+        _CAPTION_NAME_WORDS[0] <= len(words) <= _CAPTION_NAME_WORDS[1]
+        and all(w[:1].isupper() or w in lexicons.words("name_particles.txt") for w in words)
+        and words[0] not in lexicons.words("stop_capitals.txt")
+        and not any(is_title_word(w) for w in words)
+    )
+
+
+def _is_role(words: Sequence[str]) -> bool:
+    """Whether words are a role: a few words holding a title word and a lower-case word ("the
+    health minister", "chief executive of Acme"), none a verb of saying, a clause, filler or
+    linking word, a past form or participle, or anything but letters ("- Best new musical -")."""
+    small = lexicons.speaker_words("clause", "conj", "filler", "cue")
+    return (
+        0 < len(words) <= _CAPTION_ROLE_WORDS
+        and all(_ALPHA_WORD.fullmatch(w) for w in words)
+        and any(w.islower() for w in words)  # a title-case headline is no caption
+        and any(is_title_word(w) for w in words)
+        and not any(
+            w.lower() in small
+            or w in lexicons.words("reporting_verbs.txt")
+            or (w.islower() and w.endswith(("ed", "ing")) and not is_title_word(w))
+            for w in words
+        )
+    )
+
+
+def _labelled_credit(credit: str) -> bool:
+    """Whether a bracket's words are a labelled photo credit: "Photo: PA", "Pictures by Jane Doe"."""
+    label = _CREDIT_LABEL.match(credit)
+    return label is not None and label["label"].lower().removesuffix("s") in lexicons.words(
+        "caption_labels.txt"
+    )
 
 
 def _credited(source: str, author: str) -> bool:

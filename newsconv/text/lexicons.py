@@ -31,6 +31,7 @@ WordList: TypeAlias = Literal[
     "abbreviations.txt",
     "acronym_name_words.txt",
     "agent_titles.txt",
+    "caption_labels.txt",
     "common_words.txt",
     "compound_adjective_endings.txt",
     "credit_words.txt",
