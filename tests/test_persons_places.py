@@ -64,3 +64,15 @@ def test_no_portfolio_before_a_place_a_common_word_or_a_lone_given_name() -> Non
 def test_wa_joins_a_name_as_a_particle() -> None:
     persons, _, _ = names(extract(["Zairean Prime Minister Kalonji wa Mbuyi said on Thursday he would go."]))
     assert persons == {"Kalonji wa Mbuyi"}
+
+
+def test_a_word_left_open_is_a_place_where_the_model_and_a_cue_before_it_agree() -> None:
+    _, _, places = names(extract(["Rebels shelled a camp west of Kerbatu on Friday."]))
+    assert places == {"Kerbatu"}
+    _, _, places = names(extract(["The plane landed at London's Gremsted on Monday."]))
+    assert places == {"London", "Gremsted"}
+
+
+def test_at_an_employer_is_no_place_cue() -> None:
+    _, _, places = names(extract(["She studied law at Velmont and worked at Trenza before."]))
+    assert places == set()

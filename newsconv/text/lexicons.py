@@ -56,6 +56,7 @@ WordList: TypeAlias = Literal[
     "party_words.txt",
     "people_nouns.txt",
     "place_nouns.txt",
+    "place_of_words.txt",
     "place_words.txt",
     "press_words.txt",
     "reporting_verbs.txt",
