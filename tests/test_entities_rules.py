@@ -338,3 +338,21 @@ def test_a_common_words_possessive_opens_an_organisations_name() -> None:
     ]
     _, orgs, _ = names(extract(["China's Foreign Ministry and John Peel's Radio Show Network objected."]))
     assert orgs == {"Foreign Ministry", "Radio Show Network"}
+
+
+def test_a_currency_mark_and_a_temperature_unit_are_no_names() -> None:
+    paragraphs = [
+        "Kinross Gold Corp gained C$0.25 to C$11 while HK$ rates eased.",
+        "Lows of 8 Celsius in the north, 10 Celsius in the south and 12 Celsius on the coast.",
+    ]
+    _, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Kinross Gold Corp"}
+
+
+def test_nationalities_of_countries_named_in_two_words_are_group_words() -> None:
+    paragraphs = [
+        "Costa Rican newspapers said the South Africans left.",
+        "The Nicaraguan and Guinean envoys met; the Nicaraguan envoy spoke, the Nicaraguan side agreed.",
+    ]
+    persons, orgs, places = names(extract(paragraphs))
+    assert persons == set() and orgs == set() and places == set()

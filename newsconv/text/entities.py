@@ -884,7 +884,7 @@ class Entities:
         paragraph = self.paragraphs[c.paragraph]
         return (
             not self._credible(c, mid)
-            or (len(c.words) == 1 and is_adjective(c.text) and not _adjective_org(c, paragraph))
+            or (is_adjective(c.text) and not _adjective_org(c, paragraph))
             or (
                 c.honorific is None
                 and c.title is None
