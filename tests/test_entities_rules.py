@@ -356,3 +356,12 @@ def test_nationalities_of_countries_named_in_two_words_are_group_words() -> None
     ]
     persons, orgs, places = names(extract(paragraphs))
     assert persons == set() and orgs == set() and places == set()
+
+
+def test_an_acronym_spelled_out_as_a_disease_or_a_measure_is_no_organisation() -> None:
+    paragraphs = [
+        "Cattle may carry Bovine Spongiform Encephalopathy (BSE), the bank said of the cash reserve ratio (CRR).",
+        "BSE worried farmers; the CRR rose; the Democratic National United Movement (DNUM) met.",
+    ]
+    _, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Democratic National United Movement"}

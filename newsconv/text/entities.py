@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from newsconv.text import entity_model, lexicons
 from newsconv.text.names import (
+    DEFINITION,
+    MAX_DEFINED,
     PARTICLES,
     POSSESSIVE,
     ROMAN,
@@ -184,6 +186,36 @@ def _mastheads(paragraphs: Sequence[str]) -> set[int]:
         None,
     )
     return set() if intro is None else {i for i in heads if i > intro}
+
+
+@cache
+def _thing_nouns() -> frozenset[str]:
+    """Words that end the name of a thing, no organisation: diseases, measures, treaties, indexes."""
+    return lexicons.words("thing_nouns.txt") | lexicons.words("index_nouns.txt")
+
+
+def _spelled_as_things(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Acronyms an article spells out as a thing, not an organisation: the words just before
+    the brackets give its letters and the last names a kind of thing (``_thing_nouns``)
+    ("Bovine Spongiform Encephalopathy (BSE)", "the cash reserve ratio (CRR)", "Comprehensive Test
+    Ban Treaty (CTBT)"; not "New Democracy (ND)", "Euskadi Ta Askatasuna (ETA)")."""
+    out = set()
+    things = _thing_nouns()
+    for paragraph in paragraphs:
+        if " (" not in paragraph:
+            continue  # most paragraphs: no acronym in brackets
+        for m in DEFINITION.finditer(paragraph):
+            acronym = m.group(1)
+            before = paragraph[max(0, m.start() - MAX_DEFINED) : m.start()].replace("-", " ").split()
+            words = [w.lower() for w in before[-len(acronym) :]]
+            if (
+                _is_acronym(acronym)
+                and len(words) == len(acronym)
+                and "".join(w[0] for w in words) == acronym.lower()
+                and words[-1] in things
+            ):
+                out.add(acronym)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -851,6 +883,7 @@ class Entities:
         which are only ever the surname of someone named in full."""
         paragraphs = self.paragraphs
         self.mastheads = _mastheads(paragraphs)
+        self.things = _spelled_as_things(paragraphs)
         cands = [c for i, p in enumerate(paragraphs) if i not in self.mastheads for c in candidates(p, i)]
         if self.mastheads:
             cands += [
@@ -880,10 +913,12 @@ class Entities:
 
     def _dropped(self, c: Candidate, mid: set[str]) -> bool:
         """Whether the rules drop a candidate before classifying it: an unconfirmed sentence
-        opener, a nationality word, the title of a work or a market index."""
+        opener, a nationality word, the title of a work or a market index, an acronym the
+        article spells out as a thing (``_spelled_as_things``)."""
         paragraph = self.paragraphs[c.paragraph]
         return (
             not self._credible(c, mid)
+            or c.text in self.things
             or (is_adjective(c.text) and not _adjective_org(c, paragraph))
             or (
                 c.honorific is None

@@ -65,6 +65,7 @@ WordList: TypeAlias = Literal[
     "speech_nouns.txt",
     "stop_capitals.txt",
     "surname_org_words.txt",
+    "thing_nouns.txt",
     "title_inner_words.txt",
     "title_modifiers.txt",
     "title_words.txt",
