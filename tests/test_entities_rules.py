@@ -365,3 +365,21 @@ def test_an_acronym_spelled_out_as_a_disease_or_a_measure_is_no_organisation() -
     ]
     _, orgs, _ = names(extract(paragraphs))
     assert orgs == {"Democratic National United Movement"}
+
+
+def test_an_unknown_acronym_stands_for_the_longer_name_it_opens() -> None:
+    found = extract(
+        ["Zorvex Medical Systems Inc. was bought on Monday.", "Before charges, ZMX had net income."]
+    )
+    assert [o.name for o in found.organizations] == ["Zorvex Medical Systems Inc.", "ZMX"]
+    found = extract(
+        ["IVAC Medical Systems Inc. was bought on Monday.", "Before charges, IVAC had net income."]
+    )
+    assert [(o.name, len(o.mentions)) for o in found.organizations] == [("IVAC Medical Systems Inc.", 2)]
+
+
+def test_a_rating_agencys_column_is_kept_and_grades_in_a_table_are_no_names() -> None:
+    _, orgs, _ = names(
+        extract(["RATINGS", "MOODY 'S: A1 S&P: AA- FITCH: AA-", "LAST MOODY AA3 ISS PRICE 99.956"])
+    )
+    assert orgs == {"S&P"}

@@ -26,6 +26,7 @@ from newsconv.text.names import (
     candidates,
     is_title_word,
     known_org,
+    legal_form,
     plural_noun,
     plural_of,
     sentence_starts,
@@ -704,13 +705,17 @@ def _addressed(cand: Candidate, honorific: str, offices: set[str], paragraph: st
     return cand.text.lower() in offices or the.search(_window(paragraph, cand.start)) is not None
 
 
-def _may_shorten(word: str) -> bool:
-    """Whether a lone word may stand for a longer organisation name that starts with it: not an
-    acronym, a known organisation or a group word ("UN", "Democratic" are names of their own),
-    except a firm named by a possessive ("Moody's" for "Moody's Investors Service")."""
+def _may_shorten(word: str, host: Sequence[str]) -> bool:
+    """Whether a lone word may stand for a longer organisation name ``host`` that starts with it:
+    not a known organisation or a group word ("UN", "Democratic" are names of their own), except
+    a firm named by a possessive ("Moody's" for "Moody's Investors Service"); an acronym only for
+    a company's registered name ("IVAC" for "IVAC Medical Systems Inc."; not "MTV" for "MTV
+    Europe", "EMI" for "EMI Music": a division of its own)."""
     if word.endswith(POSSESSIVE):
         return True
-    return not (_is_acronym(word) or word in lexicons.words("organizations.txt") or is_adjective(word))
+    if word in lexicons.words("organizations.txt") or is_adjective(word):
+        return False
+    return not _is_acronym(word) or legal_form(host[-1])
 
 
 def _opening(words: Sequence[str]) -> str:
@@ -1072,8 +1077,14 @@ class Entities:
         "Mercantile Bancorp Inc."), when only one full name starts with that word."""
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         into: dict[int, Found] = {}
-        for short in (f for f in orgs if len(f.words) == 1 and _may_shorten(f.words[0])):
-            hosts = [f for f in orgs if len(f.words) > 1 and _opening(f.words) == _opening(short.words)]
+        for short in (f for f in orgs if len(f.words) == 1):
+            hosts = [
+                f
+                for f in orgs
+                if len(f.words) > 1
+                and _opening(f.words) == _opening(short.words)
+                and _may_shorten(short.name, f.words)
+            ]
             if len(hosts) == 1:
                 into[id(short)] = hosts[0]
         self._fold(into)
@@ -1301,7 +1312,9 @@ class Entities:
                 (
                     f
                     for f in reversed(orgs)
-                    if len(f.words) > 1 and _opening(f.words) == _opening(words) and _may_shorten(text)
+                    if len(f.words) > 1
+                    and _opening(f.words) == _opening(words)
+                    and _may_shorten(text, f.words)
                 ),
                 None,
             )

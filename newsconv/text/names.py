@@ -181,10 +181,14 @@ def tokenize(paragraph: str) -> list[Token]:
             text, end = text[:-2], end - 2
             if not text:
                 continue
-        if paragraph.startswith(":", end) and (text.isupper() or (tabular and _label_word(text))):
+        if (
+            paragraph.startswith(":", end)
+            and (text.isupper() or (tabular and _label_word(text)))
+            and not known_org(text)  # "S&P: AA-", a rating agency's column
+        ):
             _drop_label(out, start, paragraph)  # "DATE:", "Expected Sale Date:": a field's label
             continue
-        if text.isupper() and start in unknown:
+        if (text.isupper() and start in unknown) or (tabular and _code(text)):
             continue
         first = start in starts
         if first and _opener(text, paragraph, end):
@@ -197,6 +201,12 @@ def tokenize(paragraph: str) -> list[Token]:
         out.append(tuple.__new__(Token, (text, start, end, possessive, first, capitalised(text), part)))
     numbers = _numbers(paragraph, starts)
     return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+def _code(word: str) -> bool:
+    """Whether a word of a table row is a code or a grade with figures in it ("AA1", "Baa1",
+    "W145"), not a known organisation's name."""
+    return any(c.isdigit() for c in word) and not known_org(word)
 
 
 def _label_word(word: str) -> bool:
@@ -253,7 +263,7 @@ def _legal_form_after(paragraph: str, end: int) -> bool:
     """Whether a company's legal form follows a word ending in "'s": the "'s" belongs to the
     company's name ("McDonald's Corp", "Dillard's Inc"), it owns nothing."""
     word = tokens.next_word(paragraph, end)
-    return word is not None and word[0].isupper() and _legal_form(word)
+    return word is not None and word[0].isupper() and legal_form(word)
 
 
 def _name_possessive(word: str, paragraph: str, end: int) -> bool:
@@ -545,7 +555,7 @@ def _has_org_word(words: list[str]) -> bool:
     )
 
 
-def _legal_form(word: str) -> bool:
+def legal_form(word: str) -> bool:
     """Whether a word is a company's legal form ("Inc", "Corp.", "Ltd", "SpA")."""
     return word.lower().rstrip(".") in LEGAL_FORMS
 
@@ -598,11 +608,11 @@ def _split_org_title(run: list[Token]) -> list[list[Token]]:
         cut is not None
         and cut >= 2
         and words[cut] == "of"
-        and _legal_form(words[cut - 1])
+        and legal_form(words[cut - 1])
         and " ".join(complement) in lexicons.places()
     )
     national = (
-        bool(complement) and _legal_form(complement[-1]) and " ".join(complement[:-1]) in lexicons.places()
+        bool(complement) and legal_form(complement[-1]) and " ".join(complement[:-1]) in lexicons.places()
     )
     if cut and (personal and not _has_org_word(words[:cut]) and not national or located):
         rest = run[cut:]
