@@ -152,6 +152,13 @@ def _surname(k: int) -> str:
 # A paragraph of thousands of coordinated names: linking and roles were quadratic (recursive
 # too) in the names of one list.
 NAME_LIST = "Sprinters " + " and ".join(f"Anna {_surname(k)}" for k in range(3000)) + " said they would run."
+# An article naming 30,000 distinct organisations, each in full, by a short form and by a lone
+# organisation word: linking looked each mention up among every organisation named before it.
+ORG_ARTICLE = "\n\n".join(
+    f"Officials of the {_surname(k)} Trading Corporation met. The {_surname(k)} Trading board agreed, "
+    "and the Corporation said so."
+    for k in range(30_000)
+)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -161,6 +168,7 @@ NAME_LIST = "Sprinters " + " and ".join(f"Anna {_surname(k)}" for k in range(300
 @example(f"Head\n\nEmail: {'@' * 100_000} x\n\nMr Smith said “this is a quote.”\n")  # an address line
 @example(f"Head\n\nMr Smith said Ann Lee, {'A.' * 60}{'A' * 200} is here.\n\nMr Smith said “yes.”\n")
 @example(f"Head\n\n{NAME_LIST}\n")
+@example(f"Head\n\n{ORG_ARTICLE}\n")
 @given(adversarial_articles())
 def test_the_reader_is_linear_on_adversarial_lines(worker: ProcessPoolExecutor, article: str) -> None:
     future = worker.submit(_read, article)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -108,6 +108,9 @@ class Found:
     titles: list[str] = field(default_factory=list)
     honoured: bool = False
     headlined: bool = False  # named in the headline
+    on_form: Callable[[Found, str], None] | None = field(
+        default=None, repr=False, compare=False
+    )  # told of new forms
 
     @property
     def name(self) -> str:
@@ -119,13 +122,91 @@ class Found:
         form = paragraphs[cand.paragraph][cand.start : cand.end]
         for f in (form, f"{cand.honorific} {form}" if cand.honorific else None):
             if f and f not in self.forms:
-                self.forms.append(f)
+                self.add_form(f)
         self.mentions.append((cand.paragraph, cand.start, cand.end))
         self.honoured = self.honoured or cand.honorific is not None
         if cand.honorific and self.gender == "x":
             self.gender = lexicons.honorifics().get(cand.honorific, "x")
         if cand.title:
             self.titles.append(cand.title)
+
+    def add_form(self, form: str) -> None:
+        """Record a form of the name the text uses; the index of the table that holds the entity
+        (``on_form``) is told, so a look-up by form finds it."""
+        self.forms.append(form)
+        if self.on_form is not None:
+            self.on_form(self, form)
+
+
+class OrgIndex:
+    """The organisations of an entity table by what ``Entities._org`` looks them up with, so a
+    look-up reads the few that may fit instead of every organisation named so far (an article
+    naming thousands made linking quadratic). "First" and "last" are in the order organisations
+    were added, the table's order."""
+
+    def __init__(self) -> None:
+        self.orgs: list[Found] = []  # in the table's order
+        self.rank: dict[int, int] = {}  # id of an organisation -> its place in the table
+        self.named: dict[str, list[Found]] = {}  # by name and by each form the text uses
+        self.by_words: dict[tuple[str, ...], list[Found]] = {}  # by name words
+        self.starting: dict[tuple[str, ...], list[Found]] = {}  # by each shorter run of leading words
+        self.by_end: dict[tuple[str, ...], list[Found]] = {}  # by each run of two or more trailing words
+        self.by_initials: dict[str, Found] = {}  # the first by each acronym its name may have (``_initials``)
+        self.initialled = (
+            0  # organisations in ``by_initials``: it is filled when an acronym is first looked up
+        )
+        self.by_last_of: dict[str, Found] = {}  # the first by the one word after a last "of"
+        self.opening: dict[str, list[Found]] = {}  # names of several words by their opening (``_opening``)
+        self.with_word: dict[str, Found] = {}  # the last whose name holds each word
+
+    def add(self, org: Found) -> None:
+        """Index an organisation added to the table, and the forms it already has."""
+        words, n = org.words, len(org.words)
+        self.rank[id(org)] = len(self.orgs)
+        self.orgs.append(org)
+        named = self.named
+        for form in dict.fromkeys([org.name, *org.forms]) if org.forms else (org.name,):
+            named.setdefault(form, []).append(org)
+        self.by_words.setdefault(words, []).append(org)
+        for k in range(1, n):
+            self.starting.setdefault(words[:k], []).append(org)
+        for k in range(1, n - 1):
+            self.by_end.setdefault(words[k:], []).append(org)
+        if n > 1:
+            self.opening.setdefault(_opening(words), []).append(org)
+        if n > 2 and words[-2] == "of":
+            self.by_last_of.setdefault(words[-1], org)
+        for word in words:
+            self.with_word[word] = org
+
+    def add_form(self, org: Found, form: str) -> None:
+        """Index a form the text uses for an organisation already in the table."""
+        self.named.setdefault(form, []).append(org)  # at most once more than needed: under its name
+
+    def by_acronym(self, acronym: str) -> Found | None:
+        """The first organisation of several words that ``acronym`` may stand for (``_initials``)."""
+        for org in self.orgs[self.initialled :]:
+            if len(org.words) > 1:
+                for initials in _initials(org.words):
+                    self.by_initials.setdefault(initials, org)
+        self.initialled = len(self.orgs)
+        return self.by_initials.get(acronym)
+
+    def first_named(self, text: str) -> Found | None:
+        """The first organisation with this name or form."""
+        fits = self.named.get(text)
+        if not fits:
+            return None
+        return fits[0] if len(fits) == 1 else min(fits, key=lambda f: self.rank[id(f)])
+
+    def national_candidates(self, words: tuple[str, ...]) -> list[Found]:
+        """The organisations that may be ``words`` with or without a country before it (see
+        ``_national_form``): those whose name ends with them, and those named by their last
+        two or more words, in the table's order."""
+        fits = list(self.by_end.get(words, ()))
+        for k in range(1, len(words) - 1):
+            fits += self.by_words.get(words[k:], ())
+        return sorted(fits, key=lambda f: self.rank[id(f)])
 
 
 # The rules' verdicts and the model's labels as kinds; "unsure" leaves the choice to linking.
@@ -832,6 +913,7 @@ class Entities:
         self.found: list[Found] = []
         self._persons_with: dict[str, list[Found]] = {}  # persons by each word of their name, in order
         self._places: dict[tuple[str, ...], Found] = {}  # places by name, the first one named
+        self._orgs = OrgIndex()  # organisations by name, form, words, acronym
         self.after_of: dict[tuple[str, ...], Found] = {}  # organisations by the words after an "of"
         self.resolved: list[Resolved] = []
         self.second: dict[tuple[int, int], str] = {}  # the model's label for words linking left open
@@ -1047,7 +1129,7 @@ class Entities:
                 continue
             entity.headlined = True
             if cand.text not in entity.forms:
-                entity.forms.append(cand.text)
+                entity.add_form(cand.text)
 
     def _drop_unproven(self) -> None:
         """Forget persons the text never shows to be persons (see ``_proven``)."""
@@ -1078,13 +1160,8 @@ class Entities:
         orgs = [f for f in self.found if f.kind is Kind.ORG]
         into: dict[int, Found] = {}
         for short in (f for f in orgs if len(f.words) == 1):
-            hosts = [
-                f
-                for f in orgs
-                if len(f.words) > 1
-                and _opening(f.words) == _opening(short.words)
-                and _may_shorten(short.name, f.words)
-            ]
+            opening = self._orgs.opening.get(_opening(short.words), [])
+            hosts = [f for f in opening if _may_shorten(short.name, f.words)]
             if len(hosts) == 1:
                 into[id(short)] = hosts[0]
         self._fold(into)
@@ -1094,16 +1171,12 @@ class Entities:
         form after it ("Eli Lilly" … "Eli Lilly & Co.", "Brush Wellman" … "Brush Wellman Inc"):
         on CoNLL-2003 train such names were companies, unless an honorific or title says
         otherwise. A foundation or a party holds no legal form ("Eric Trump Foundation")."""
-        orgs = [f for f in self.found if f.kind is Kind.ORG]
         into: dict[int, Found] = {}
         for person in self.found:
             if person.kind is Kind.PERSON and not (person.honoured or person.titles):
                 n = len(person.words)
-                hosts = [
-                    f
-                    for f in orgs
-                    if len(f.words) > n and f.words[:n] == person.words and _company_name(f.words, n)
-                ]
+                longer = self._orgs.starting.get(person.words, ())
+                hosts = [f for f in longer if _company_name(f.words, n)]
                 if hosts:
                     into[id(person)] = hosts[0]
         self._fold(into)
@@ -1248,18 +1321,30 @@ class Entities:
     def _add(self, entity: Found) -> None:
         """Add an entity to the table and to the indexes that find it by its words."""
         self.found.append(entity)
+        self._index(entity)
+
+    def _index(self, entity: Found) -> None:
+        """Put an entity of the table in the indexes of its kind."""
         if entity.kind is Kind.PERSON:
             for word in dict.fromkeys(entity.words):
                 self._persons_with.setdefault(word, []).append(entity)
         elif entity.kind is Kind.PLACE:
             self._places.setdefault(entity.words, entity)
+        elif entity.kind is Kind.ORG:
+            self._orgs.add(entity)
+            entity.on_form = self._orgs.add_form
 
     def _keep_all_but(self, gone: Collection[int]) -> None:
-        """Forget the entities whose ids are ``gone``, from the table and its indexes."""
-        kept = [f for f in self.found if id(f) not in gone]
-        self.found, self._persons_with, self._places = [], {}, {}
-        for f in kept:
-            self._add(f)
+        """Forget the entities whose ids are ``gone``, from the table and its indexes (the
+        organisations' only when one of them is gone: most often only persons are)."""
+        orgs_gone = any(f.kind is Kind.ORG for f in self.found if id(f) in gone)
+        self.found = [f for f in self.found if id(f) not in gone]
+        self._persons_with, self._places = {}, {}
+        if orgs_gone:
+            self._orgs = OrgIndex()
+        for f in self.found:
+            if orgs_gone or f.kind is not Kind.ORG:
+                self._index(f)
 
     def _person(self, words: Sequence[str]) -> Found | None:
         """The person whose name contains ``words`` as a run, the most recently added first."""
@@ -1288,35 +1373,27 @@ class Entities:
         or without its country ("Agriculture Department", "U.S. Agriculture Department"), or as its
         last word after "of" or its first word."""
         text, words = " ".join(words), tuple(words)
-        orgs = [f for f in self.found if f.kind is Kind.ORG]
-        for f in orgs:
-            # Name words hold no spaces, so equal words mean an equal name, without joining.
-            if f.words == words or text in f.forms:
-                return f
+        orgs = self._orgs
+        # Name words hold no spaces, so equal words mean an equal name.
+        named = orgs.first_named(text)
+        if named is not None:
+            return named
         if len(words) == 2 and _is_acronym(words[0]) and words[1].lower() in lexicons.words("org_words.txt"):
             return self._org(words[:1])
         if len(words) > 1:
-            n = len(words)
+            longer = orgs.starting.get(words)
             return (
-                next((f for f in orgs if len(f.words) > n and f.words[:n] == words), None)
+                (longer[0] if longer else None)
                 or self._after_of(words)
-                or _national_form(words, orgs)
+                or _national_form(words, orgs.national_candidates(words))
             )
         if len(words) == 1 and _is_acronym(text):
             acronym = text.replace(".", "").upper()
-            return next((f for f in orgs if len(f.words) > 1 and acronym in _initials(f.words)), None)
+            return orgs.by_acronym(acronym)
         if len(words) == 1:
-            return next(
-                (f for f in orgs if len(f.words) > 2 and f.words[-1] == text and f.words[-2] == "of"), None
-            ) or next(
-                (
-                    f
-                    for f in reversed(orgs)
-                    if len(f.words) > 1
-                    and _opening(f.words) == _opening(words)
-                    and _may_shorten(text, f.words)
-                ),
-                None,
+            opening = orgs.opening.get(_opening(words), [])
+            return orgs.by_last_of.get(text) or next(
+                (f for f in reversed(opening) if _may_shorten(text, f.words)), None
             )
         return None
 
@@ -1487,7 +1564,7 @@ class Entities:
     def _holder(self, word: str) -> Found | None:
         """The organisation named last whose name holds a lone organisation word ("the Department"
         after "the Commerce Department"); None when there is none."""
-        return next((f for f in reversed(self.found) if f.kind is Kind.ORG and word in f.words), None)
+        return self._orgs.with_word.get(word)
 
     def at(self, paragraph: int) -> list[Resolved]:
         """The resolved mentions of one paragraph, in order."""
