@@ -383,3 +383,18 @@ def test_a_rating_agencys_column_is_kept_and_grades_in_a_table_are_no_names() ->
         extract(["RATINGS", "MOODY 'S: A1 S&P: AA- FITCH: AA-", "LAST MOODY AA3 ISS PRICE 99.956"])
     )
     assert orgs == {"S&P"}
+
+
+def test_an_acronym_that_ends_a_wire_headline_is_its_source() -> None:
+    found = extract(["Exports rose in the week, the department said."], headline="Wheat sales slow - USDA.")
+    assert [(o.name, len(o.mentions)) for o in found.organizations] == [("USDA", 0)]
+    found = extract(["The budget was due, he said."], headline="Budget due in September - Juppe.")
+    assert found.organizations == () and found.persons == ()
+
+
+def test_a_desk_and_a_newsroom_sign_off_before_a_telephone_label() -> None:
+    paragraphs = ["Cargo rose 3 percent.", "- Air Cargo Newsroom Tel+44 161 542 7706 Fax+44 171 542 5017"]
+    _, orgs, _ = names(extract(paragraphs))
+    assert orgs == {"Air Cargo Newsroom"}
+    _, orgs, _ = names(extract(["Prices fell.", "-- New York Power Desk 212-859-1620"]))
+    assert orgs == {"New York Power Desk"}

@@ -85,6 +85,7 @@ DATELINE = re.compile(
 # a paragraph that is a name in capitals alone, as a press review heads each newspaper's stories
 MASTHEAD = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z0-9][A-Z0-9'’&.-]*){0,5}")
 MASTHEAD_CHARS = 40  # the longest such paragraph
+HEADLINE_SOURCE = re.compile(r" - ([A-Z][\w&-]*)\.?$")  # a wire headline's source: "... viable - RBI."
 ROLE_APPOSITIVE = re.compile(r"(?:’s|'s)?,\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 
 
@@ -231,6 +232,16 @@ class Resolved:
 
     candidate: Candidate
     entity: Found
+
+
+def _headline_source(mention: Resolved, start: int) -> bool:
+    """Whether a headline's mention at ``start``, after its last dash, is the acronym of an
+    organisation that a wire headline names as its source ("- USDA.", "- RBA."; not "- Howard.")."""
+    return (
+        mention.candidate.start == start
+        and mention.entity.kind is Kind.ORG
+        and _is_acronym(mention.candidate.text)
+    )
 
 
 def _dateline(paragraphs: Sequence[str]) -> Candidate | None:
@@ -1100,13 +1111,19 @@ class Entities:
     def _forget_headline(self) -> None:
         """Keep the headline's names as forms of their entities, and entities named only there
         when the lexicons know them (a gazetteer place, a known organisation: a headline's
-        telegraphic style joins and cuts other names), but keep only body mentions: spans and
-        the other steps refer to body paragraphs."""
+        telegraphic style joins and cuts other names) or when an acronym ends it as its source
+        ("Two pct deficit viable - RBI."), but keep only body mentions: spans and the other steps
+        refer to body paragraphs."""
         if len(self.paragraphs) == self.body:
             return
+        source = HEADLINE_SOURCE.search(self.paragraphs[self.body])
         for r in self.resolved:
             if r.candidate.paragraph == self.body:
-                r.entity.headlined = _place_name(r.entity.name) is not None or known_org(r.entity.name)
+                r.entity.headlined = (
+                    _place_name(r.entity.name) is not None
+                    or known_org(r.entity.name)
+                    or (source is not None and _headline_source(r, source.start(1)))
+                )
         self.resolved = [r for r in self.resolved if r.candidate.paragraph < self.body]
         for f in self.found:
             f.mentions = [m for m in f.mentions if m[0] < self.body]

@@ -159,8 +159,8 @@ def tokenize(paragraph: str) -> list[Token]:
             and not tokens.prefixed(text)
         ):
             continue
-        if paragraph.startswith("$", end):
-            continue  # a currency's mark: "C$", "HK$", "NZ$"
+        if paragraph.startswith(("$", "+"), end):
+            continue  # a currency's mark ("C$", "HK$"), a telephone's label ("Tel+44 171")
         if paragraph.startswith(".", end) and (
             text in abbreviations or text.title() in abbreviations or (len(text) == 1 and text.isupper())
         ):
