@@ -267,3 +267,29 @@ def test_a_spokesman_for_a_person_speaks_for_no_organisation_named_before() -> N
     roles = {p.name: (p.title, p.affiliation) for p in found.persons}
     assert roles["John Smith"] == ("spokesman", None)
     assert roles["Maria Lopez"] == ("spokeswoman", "Red Cross")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Ted Cruz, the Texas senator leading the pack in Iowa, spoke first.", "Texas senator"),
+        (
+            "Ben Carson, the retired neurosurgeon making his first run for office, spoke.",
+            "retired neurosurgeon",
+        ),
+        ("Ann Ruiz, the head of programming, spoke.", "head of programming"),
+        (
+            "Robert Reich, a secretary of labor during the Clinton years, spoke.",
+            "secretary of labor during the Clinton years",
+        ),
+    ],
+)
+def test_a_participle_before_its_object_ends_an_appositive_title(sentence: str, title: str) -> None:
+    assert {p.name: p.title for p in extract([sentence]).persons}[sentence.split(",")[0]] == title
+
+
+def test_an_appositive_opening_with_a_past_form_is_a_clause() -> None:
+    found = extract(
+        ["In 1952 his future secretary of state, John Dulles, criticized President Truman's plan."]
+    )
+    assert {p.name: p.title for p in found.persons}["John Dulles"] == "secretary of state"

@@ -528,14 +528,21 @@ def _before_clause(phrase: str) -> str:
 
 def _opens_clause(words: Sequence[str], k: int) -> bool:
     """Whether word ``k`` of an appositive opens a clause after its noun phrase: a clause word, a
-    verb of saying, a short auxiliary ("has", "was"), or a past form in "-ed" after a noun ("the
-    rally denounced"; not "the embattled company", "a recently retired general")."""
+    verb of saying, a short auxiliary ("has", "was"), or after a noun a past form in "-ed" or a
+    participle in "-ing" before its object's determiner ("the rally denounced", "Texas senator
+    leading the pack"; not "the embattled company", "a recently retired general", "a polling
+    team", "managing director")."""
     word, previous = words[k], words[k - 1]
     low = word.lower()
     if low in lexicons.speaker_words("clause") or word in lexicons.words("reporting_verbs.txt"):
         return True
     if word.isalpha() and low in lexicons.speaker_words("filler") and len(word) <= FILLER_VERB_LENGTH:
         return True
+    determiners = lexicons.speaker_words("det", "definite", "indefinite")
+    if word.endswith("ing"):  # a noun ("polling team", "head of programming") unless an object follows
+        followed = k + 1 < len(words) and words[k + 1].lower() in determiners
+        verb = word.isalpha() and word.islower() and word not in lexicons.speaker_words("prep")
+        return followed and verb and not is_title_part(word)  # not "during the war"
     return (
         word.isalpha()
         and word.islower()
@@ -597,8 +604,10 @@ def _bare_filler(word: str) -> bool:
 
 def _opens_noun_phrase(words: Sequence[str]) -> bool:
     """Whether an appositive's first word may open a title: not a clause word, a conjunction, a
-    filler or a preposition, nor a participle unless a title word follows it ("saying the
-    nominee", "to be", "and Republicans"; but "acting director")."""
+    filler or a preposition, nor a participle unless a title word follows it, nor a past form
+    unless a lower-case one does ("saying the nominee", "criticized President Truman's plan", "to
+    be", "and Republicans"; but "acting director", "retired customer service representative",
+    "unemployed father of three")."""
     low = words[0].lower()
     return not (
         low in lexicons.speaker_words("clause", "conj", "cue", "filler", *ROLE_BREAKS)
@@ -607,6 +616,12 @@ def _opens_noun_phrase(words: Sequence[str]) -> bool:
             and words[0].islower()
             and not is_title_part(words[0])
             and not any(is_title_word(w) for w in words[1:3])
+        )
+        or (
+            low.endswith("ed")
+            and words[0].islower()
+            and not is_title_part(words[0])
+            and not any(_role_word(w) and w.islower() for w in words[1:4])
         )
     )
 
