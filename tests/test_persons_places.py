@@ -76,3 +76,12 @@ def test_a_word_left_open_is_a_place_where_the_model_and_a_cue_before_it_agree()
 def test_at_an_employer_is_no_place_cue() -> None:
     _, _, places = names(extract(["She studied law at Velmont and worked at Trenza before."]))
     assert places == set()
+
+
+def test_provinces_and_short_country_names_are_places() -> None:
+    _, orgs, places = names(
+        extract(["The ferry left Prince Rupert, British Columbia, for S. Korea and HK on Monday."])
+    )
+    assert {"British Columbia", "South Korea", "Hong Kong"} <= places
+    assert "Columbia" not in places
+    assert "HK" not in orgs
