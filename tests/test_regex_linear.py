@@ -152,12 +152,14 @@ def _surname(k: int) -> str:
 # A paragraph of thousands of coordinated names: linking and roles were quadratic (recursive
 # too) in the names of one list.
 NAME_LIST = "Sprinters " + " and ".join(f"Anna {_surname(k)}" for k in range(3000)) + " said they would run."
-# An article naming 30,000 distinct organisations, each in full, by a short form and by a lone
-# organisation word: linking looked each mention up among every organisation named before it.
-ORG_ARTICLE = "\n\n".join(
+# An article naming 20,000 distinct organisations (each in full, by a short form and by a lone
+# organisation word) and 20,000 persons (each with a role, then by surname): linking looked each
+# mention up among every organisation named before it, roles every title among all entities.
+ENTITY_ARTICLE = "\n\n".join(
     f"Officials of the {_surname(k)} Trading Corporation met. The {_surname(k)} Trading board agreed, "
-    "and the Corporation said so."
-    for k in range(30_000)
+    f"and the Corporation said so.\n\nAnna {_surname(k + 20_000)}, a Labour lawyer, said the plan "
+    f"would work. {_surname(k + 20_000)} said it again."
+    for k in range(20_000)
 )
 
 
@@ -168,7 +170,7 @@ ORG_ARTICLE = "\n\n".join(
 @example(f"Head\n\nEmail: {'@' * 100_000} x\n\nMr Smith said “this is a quote.”\n")  # an address line
 @example(f"Head\n\nMr Smith said Ann Lee, {'A.' * 60}{'A' * 200} is here.\n\nMr Smith said “yes.”\n")
 @example(f"Head\n\n{NAME_LIST}\n")
-@example(f"Head\n\n{ORG_ARTICLE}\n")
+@example(f"Head\n\n{ENTITY_ARTICLE}\n")
 @given(adversarial_articles())
 def test_the_reader_is_linear_on_adversarial_lines(worker: ProcessPoolExecutor, article: str) -> None:
     future = worker.submit(_read, article)

@@ -323,25 +323,28 @@ class Roles:
             for r in self.entities.at(paragraph)
         )
 
+    @cached_property
+    def _parties_named(self) -> dict[str, tuple[int, str]]:
+        """The parties the article names by a word and a party word ("Labour Party"), by that word:
+        the first one's place in the entity table and its name. Built once: a title is not
+        matched against every entity (an article naming thousands made roles quadratic)."""
+        party_words = lexicons.words("party_words.txt")
+        out: dict[str, tuple[int, str]] = {}
+        for k, f in enumerate(self.entities.found):
+            if f.kind is Kind.ORG and len(f.words) == 2 and f.words[1].lower() in party_words:
+                out.setdefault(f.words[0], (k, f.name))
+        return out
+
     def _named_by(self, title: str) -> str | None:
         """The party a word of a title stands for: "Democratic nominee" -> "Democratic Party", when
         the article names that party ("Chinese Premier" is no "Chinese Embassy" man, and "Clinton
         spokesman" no "Clinton Party" one: a word of a person's name is not taken)."""
-        party_words = lexicons.words("party_words.txt")
         capitals = [w for w in tokens.split(title)[:-1] if w[:1].isupper() and w not in self._person_words]
-        named = next(
-            (
-                f.name
-                for f in self.entities.found
-                if f.kind is Kind.ORG
-                and len(f.words) == 2
-                and f.words[0] in capitals
-                and f.words[1].lower() in party_words
-            ),
-            None,
-        )
+        named = min((self._parties_named[w] for w in capitals if w in self._parties_named), default=None)
+        if named is not None:
+            return named[1]
         parties = lexicons.table("party_names.tsv")
-        return named or next((parties[w] for w in capitals if w in parties and len(w) > 1), None)
+        return next((parties[w] for w in capitals if w in parties and len(w) > 1), None)
 
     def _party_code(self, paragraph: int, end: int) -> str | None:
         """The party a US politician's bracket after the name gives: "Tim Kaine (D-Va.)"."""
