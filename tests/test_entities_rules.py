@@ -398,3 +398,18 @@ def test_a_desk_and_a_newsroom_sign_off_before_a_telephone_label() -> None:
     assert orgs == {"Air Cargo Newsroom"}
     _, orgs, _ = names(extract(["Prices fell.", "-- New York Power Desk 212-859-1620"]))
     assert orgs == {"New York Power Desk"}
+
+
+def test_a_firm_named_by_its_partners_or_with_a_legal_form_after_a_comma_is_one_name() -> None:
+    paragraph = "Ann Lowe of Kalf, Voorhis & Co. and Eddie Hedaya of BioVest Research, Inc's desk agreed."
+    persons, orgs, _ = names(extract([paragraph]))
+    assert orgs == {"Kalf Voorhis & Co.", "BioVest Research Inc"} and persons == {"Ann Lowe", "Eddie Hedaya"}
+    _, orgs, _ = names(extract(["He met bankers at Carlyle Partners, Moelis & Company and others."]))
+    assert orgs == {"Carlyle Partners", "Moelis & Company"}
+
+
+def test_a_plural_organisation_noun_before_names_makes_them_organisations() -> None:
+    persons, orgs, _ = names(
+        extract(["Positive stances from investment banks Merrill Lynch and SBC Warburg helped."])
+    )
+    assert orgs == {"Merrill Lynch", "SBC Warburg"} and persons == set()

@@ -369,12 +369,24 @@ def _window(paragraph: str, start: int) -> str:
 
 @cache
 def _org_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for an organisation noun in lower case just after a name, and just before it (a
-    noun, spaces, the end: ``_org_noun_beside`` tests the noun's last word before searching)."""
-    nouns = "|".join(
-        sorted((n.replace(" ", r"\s+") for n in lexicons.words("org_nouns.txt")), key=len, reverse=True)
-    )
-    return re.compile(rf"\s+(?:{nouns})\b"), re.compile(rf"\b(?:{nouns})\s+$")
+    """Patterns for an organisation noun in lower case just after a name, and just before it, also
+    in the plural (a noun, spaces, the end: ``_org_noun_beside`` tests the noun's last word
+    before searching)."""
+    nouns = lexicons.words("org_nouns.txt")
+    after, before = _alternation(nouns), _alternation(nouns | lexicons.words("org_plurals.txt"))
+    return re.compile(rf"\s+(?:{after})\b"), re.compile(rf"\b(?:{before})\s+$")
+
+
+def _alternation(phrases: frozenset[str]) -> str:
+    """Phrases as alternatives of a pattern, spaces as runs of white space, the longest first."""
+    return "|".join(sorted((n.replace(" ", r"\s+") for n in phrases), key=len, reverse=True))
+
+
+@cache
+def _org_noun_ends() -> tuple[str, ...] | None:
+    """The last words of the organisation nouns that may stand before a name (``_ends_with_one``)."""
+    singular = _last_words("org_nouns.txt")
+    return None if singular is None else tuple(sorted({*singular, *lexicons.words("org_plurals.txt")}))
 
 
 def _org_noun_beside(cand: Candidate, paragraph: str) -> bool:
@@ -382,7 +394,7 @@ def _org_noun_beside(cand: Candidate, paragraph: str) -> bool:
     "the news agency Tanjug")."""
     after, before = _org_nouns()
     return after.match(paragraph, cand.end) is not None or _ends_with_one(
-        _window(paragraph, cand.start), _last_words("org_nouns.txt"), before
+        _window(paragraph, cand.start), _org_noun_ends(), before
     )
 
 

@@ -51,6 +51,7 @@ WordList: TypeAlias = Literal[
     "name_stops.txt",
     "org_nouns.txt",
     "org_openers.txt",
+    "org_plurals.txt",
     "org_words.txt",
     "organizations.txt",
     "party_words.txt",

@@ -58,6 +58,9 @@ NAMES = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
 # skip ahead to capitals.
 PLURAL_LIST = re.compile(rf"([A-Z](?<!\w.)[a-z]+s) (?:of|for) {NAMES}(?:, {NAMES})*,? and {NAMES}")
 LIST_ITEM = re.compile(NAMES)
+# A firm named by its partners: "Goldman, Sachs & Co.", "Kalf, Voorhis & Co.", "Goldman, Sachs and Co."
+PARTNERS = re.compile(r"\b([A-Z][\w.'’-]*), (?:[A-Z][\w'’-]* ){1,2}(?:&|and) (?:Co|Company|Sons)\b\.?")
+LEGAL_AFTER_COMMA = re.compile(r", (Inc|Ltd|LLC|Corp)\b\.?")  # "BioVest Research, Inc": the name's own
 DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
 DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*")  # a capitalised word of a name spelled out before its acronym
 MAX_DEFINED = 120  # characters of name looked at before an acronym in brackets
@@ -940,29 +943,58 @@ def candidates(paragraph: str, index: int) -> list[Candidate]:
     tokens = tokenize(paragraph)
     starts = {t.start for t in tokens if t.sentence_start}
     defined = _defined(paragraph, index, starts) + _distributed(paragraph, index, starts)
-    out = list(defined)
+    firms = _partners(paragraph, index, starts)
+    out = defined + firms
     flagged = any(t.name_part for t in tokens)
+    taken = 0  # the end of a name extended by a legal form after a comma: runs before it are in it
     for run in _runs(tokens, paragraph):
         run = run[: _work_title(run)]
-        if not run:
+        if not run or run[0].start < taken:
             continue
         for shape in _shapes(tuple([t.text for t in run]), _name_stops(run) if flagged else NO_STOPS):
             if defined and any(d.start <= run[shape.piece].start < d.end for d in defined):
                 continue
+            if firms and any(f.start <= run[shape.first].start < f.end for f in firms):
+                continue
             last = run[shape.last]
+            words, end, possessive = shape.words, last.end, last.possessive
+            legal = None if possessive or shape.title else LEGAL_AFTER_COMMA.match(paragraph, end)
+            if legal is not None:  # "A.G. Edwards & Sons, Inc.": the legal form is the name's
+                words, end = (*words, legal.group(1)), legal.end()
+                possessive, taken = paragraph.startswith(POSSESSIVE, end), end
             out.append(
                 Candidate(
                     index,
                     run[shape.first].start,
-                    last.end,
-                    shape.words,
+                    end,
+                    words,
                     shape.honorific,
                     shape.title,
                     run[shape.lead].sentence_start and shape.honorific is None and shape.title is None,
-                    last.possessive,
+                    possessive,
                 )
             )
     return sorted(out, key=attrgetter("start"))
+
+
+def _partners(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
+    """Firms named by their partners with a comma after the first ("Goldman, Sachs & Co.",
+    "Kalf, Voorhis & Co."): one name, not a list; a legal form may follow ("..., Inc."). The first
+    word is no organisation word ("Carlyle Partners, Moelis & Company" names two)."""
+    if ", " not in paragraph:
+        return []
+    out = []
+    for m in PARTNERS.finditer(paragraph):
+        if m.group(1).lower() in lexicons.words("org_words.txt"):
+            continue
+        end = m.end()
+        legal = LEGAL_AFTER_COMMA.match(paragraph, end)
+        words = paragraph[m.start() : end].replace(",", "").split()
+        if legal is not None:
+            words, end = [*words, legal.group(1)], legal.end()
+        start = m.start()
+        out.append(Candidate(index, start, end, tuple(words), None, None, start in starts, False))
+    return out
 
 
 def _work_title(run: list[Token]) -> int | None:
