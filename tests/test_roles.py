@@ -293,3 +293,31 @@ def test_an_appositive_opening_with_a_past_form_is_a_clause() -> None:
         ["In 1952 his future secretary of state, John Dulles, criticized President Truman's plan."]
     )
     assert {p.name: p.title for p in found.persons}["John Dulles"] == "secretary of state"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "affiliation"),
+    [
+        (
+            "Brian Fallon, a spokesman for the Clinton campaign, said the report was wrong.",
+            "Brian Fallon",
+            "Clinton campaign",
+        ),
+        (
+            "Trump campaign manager Corey Lewandowski said the polls were wrong.",
+            "Corey Lewandowski",
+            "Trump campaign",
+        ),
+        ("Ann Li, a former official in the Obama administration, said so.", "Ann Li", "Obama administration"),
+        (
+            "Ted Lee, the chief strategist of Mitt Romney's 2012 campaign, said so.",
+            "Ted Lee",
+            "Mitt Romney campaign",
+        ),
+    ],
+)
+def test_a_title_in_an_organisation_named_after_its_leader_gives_it_as_affiliation(
+    paragraph: str, name: str, affiliation: str
+) -> None:
+    found = extract(["Hillary Clinton, Donald Trump, Barack Obama and Mitt Romney were named.", paragraph])
+    assert {p.name: p.affiliation for p in found.persons}[name] == affiliation

@@ -44,6 +44,7 @@ WordList: TypeAlias = Literal[
     "first_names_male.txt",
     "index_nouns.txt",
     "issue_verbs.txt",
+    "led_org_nouns.txt",
     "legal_forms.txt",
     "name_connectors.txt",
     "name_particles.txt",

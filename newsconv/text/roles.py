@@ -74,6 +74,15 @@ def _trailing_article() -> re.Pattern[str]:
 
 
 @cache
+def _led_by() -> re.Pattern[str]:
+    """The words after a person's name that make it the name of an organisation the person leads:
+    a possessive, a few lower-case words or a year, and a noun of led_org_nouns.txt ("’s 2000
+    presidential campaign", " administration")."""
+    nouns = "|".join(sorted(map(re.escape, lexicons.words("led_org_nouns.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:['’]s?)?(?:\s+(?:\d{{4}}|[a-z][\w-]*+)){{0,3}}?\s+(?P<noun>{nouns})\b")
+
+
+@cache
 def _org_link() -> re.Pattern[str]:
     """A link word before an organisation's name, maybe after a noun of the organisation's kind
     ("executive director of Community Legal Education Center", "president of the conservative
@@ -161,7 +170,9 @@ class Roles:
         if own[-1] in lexicons.table("party_names.tsv") and len(own[-1]) > 1:
             return title, lexicons.table("party_names.tsv")[own[-1]]  # "…, Republican of Iowa,"
         head = base + phrase.rfind(" ", 0, len(title)) + 1  # where the title's last word starts
-        return title, self._employer(paragraph, (base, head, base + head_end, base + len(phrase)), link)
+        end = base + len(phrase)
+        employer = self._employer(paragraph, (base, head, base + head_end, end), link)
+        return title, employer or self._led_org(paragraph, base, end)
 
     def _appositive_phrase(self, paragraph: int, end: int) -> tuple[str, int] | None:
         """The words of an appositive after a name ending at ``end`` and where they start: after
@@ -241,6 +252,24 @@ class Roles:
         found = next(direct, None) or next(inside, None) or next(later, None)
         return found.name if found else None
 
+    def _led_org(self, paragraph: int, start: int, end: int) -> str | None:
+        """An organisation named after the person who leads it, within ``start`` to ``end`` of a
+        title ("a spokesman for the Clinton campaign", "Trump campaign manager", "Gore's 2000
+        presidential campaign"): the name as written and the organisation's noun ("Clinton
+        campaign")."""
+        text = self.paragraphs[paragraph]
+        persons, ends = self._persons_by_end(paragraph)
+        first = bisect_right(ends, start) if ends is not None else 0  # only those ending after start
+        for r in persons[first:]:
+            c = r.candidate
+            if ends is not None and c.start >= end:
+                break
+            if start <= c.start < end:
+                led = _led_by().match(text, c.end, end)
+                if led is not None:
+                    return f"{text[c.start : c.end]} {led['noun']}"
+        return None
+
     def _modifies(self, paragraph: int, end: int) -> bool:
         """Whether a name ending at ``end`` modifies the lower-case noun after it ("an Ohio
         company"), which no small word of an attribution is ("governor of Ohio who …")."""
@@ -304,7 +333,8 @@ class Roles:
         first = words[k].start()
         org = self._org_at(paragraph, first, start)
         title = _own_title(text[first:start].strip())
-        return title, org[1].name if org else self._title_possessor(paragraph, first)
+        employer = org[1].name if org else self._title_possessor(paragraph, first)
+        return title, employer or self._led_org(paragraph, first, start)
 
     @cached_property
     def _person_words(self) -> frozenset[str]:
