@@ -85,3 +85,19 @@ def test_provinces_and_short_country_names_are_places() -> None:
     assert {"British Columbia", "South Korea", "Hong Kong"} <= places
     assert "Columbia" not in places
     assert "HK" not in orgs
+
+
+def test_a_royal_style_stays_in_an_alias() -> None:
+    found = extract(["Crown Prince Tallal met the envoy on Monday in the capital."])
+    assert [(p.name, "Prince Tallal" in p.aliases) for p in found.persons] == [("Tallal", True)]
+
+
+def test_an_honorific_before_a_contest_or_its_company_makes_no_person() -> None:
+    found = extract(
+        ["She was warned by Miss Universe Inc. and by an official of the Miss Venezuela Organisation."]
+    )
+    assert not found.persons
+    assert {a for o in found.organizations for a in o.aliases} == {
+        "Miss Universe Inc.",
+        "Miss Venezuela Organisation",
+    }

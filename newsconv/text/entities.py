@@ -121,7 +121,7 @@ class Found:
     def add(self, cand: Candidate, paragraphs: Sequence[str]) -> None:
         """Record one mention of this entity."""
         form = paragraphs[cand.paragraph][cand.start : cand.end]
-        for f in (form, f"{cand.honorific} {form}" if cand.honorific else None):
+        for f in (form, f"{cand.honorific} {form}" if cand.honorific else None, _styled(cand, form)):
             if f and f not in self.forms:
                 self.add_form(f)
         self.mentions.append((cand.paragraph, cand.start, cand.end))
@@ -137,6 +137,13 @@ class Found:
         self.forms.append(form)
         if self.on_form is not None:
             self.on_form(self, form)
+
+
+def _styled(cand: Candidate, form: str) -> str | None:
+    """A person's name with the royal or religious style that its title ends with, as the person
+    is known ("Prince Abdullah" of "Crown Prince Abdullah", ``style_titles.txt``); None without one."""
+    style = cand.title.rsplit(" ", 1)[-1] if cand.title else None
+    return f"{style} {form}" if style and style.lower() in lexicons.words("style_titles.txt") else None
 
 
 class OrgIndex:
@@ -592,7 +599,7 @@ def _plain_the(paragraph: str, start: int) -> bool:
 def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None:
     """The kind a candidate names on its own evidence (``org_context``: what ``_org_context``
     says of it); None when a single word says too little."""
-    if cand.honorific or cand.title:
+    if cand.title or (cand.honorific and not _contest(cand.words)):
         return Kind.PERSON
     if known_org(cand.text):
         return Kind.ORG
@@ -601,6 +608,18 @@ def _classify(cand: Candidate, paragraph: str, org_context: bool) -> Kind | None
     if len(cand.words) == 1:
         return _word_kind(cand, paragraph)
     return _name_kind(cand, paragraph, org_context)
+
+
+def _contest(words: Sequence[str]) -> bool:
+    """Whether a name after an honorific is no person's but a contest's or its company's: no given
+    name first, and a place or a legal form after it ("Miss Teen USA", "Miss Venezuela
+    Organisation", "Miss Universe Inc."; not "Mr. Jordan", "Miss Ann Florence")."""
+    forms = lexicons.words("legal_forms.txt")
+    return (
+        len(words) > 1
+        and words[0] not in lexicons.first_name_gender()
+        and any(w in lexicons.major_places() or w.lower().rstrip(".") in forms for w in words)
+    )
 
 
 def _word_kind(cand: Candidate, paragraph: str) -> Kind | None:

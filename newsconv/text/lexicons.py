@@ -66,6 +66,7 @@ WordList: TypeAlias = Literal[
     "section_labels.txt",
     "speech_nouns.txt",
     "stop_capitals.txt",
+    "style_titles.txt",
     "surname_org_words.txt",
     "thing_nouns.txt",
     "title_inner_words.txt",
