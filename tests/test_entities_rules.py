@@ -413,3 +413,12 @@ def test_a_plural_organisation_noun_before_names_makes_them_organisations() -> N
         extract(["Positive stances from investment banks Merrill Lynch and SBC Warburg helped."])
     )
     assert orgs == {"Merrill Lynch", "SBC Warburg"} and persons == set()
+
+
+def test_a_nationality_before_a_kind_of_organisation_names_none_a_party_word_does() -> None:
+    _, orgs, _ = names(
+        extract(["Murdoch said British newspaper profits rose, as did Chinese company shares."])
+    )
+    assert orgs == set()
+    _, orgs, _ = names(extract(["He met Democratic party insiders on Monday."]))
+    assert orgs == {"Democratic"}

@@ -491,15 +491,16 @@ def _work_before() -> re.Pattern[str]:
 
 def _adjective_org(cand: Candidate, paragraph: str) -> bool:
     """Whether a nationality or group word names an organisation: a known one ("Conservatives"),
-    or one with its own organisation noun in the singular and no article, also before another
-    such word ("Democratic party insiders", not "an Algerian newspaper", "an Iraqi Kurdish group",
-    "Algerian newspapers" or "the Yugoslav news agency Tanjug")."""
+    or one with a party word of ``party_words.txt`` after it and no article before it, also
+    before another such word ("Democratic party insiders", "Hitler's Nazi party"; not "an
+    Algerian party", "British newspaper profits", "one British company", "Algerian newspapers"
+    or "the Yugoslav news agency Tanjug")."""
     if cand.text in lexicons.words("organizations.txt"):
         return True
     after = _org_nouns()[0].match(paragraph, cand.end)
     return (
         after is not None
-        and not plural_noun(after.group().split()[-1])
+        and after.group().split()[-1] in lexicons.words("party_words.txt")
         and not re.match(r"\s+[A-Z]", paragraph[after.end() :])
         and not _after_article(_window(paragraph, cand.start))
     )
