@@ -32,28 +32,29 @@ from newsconv.text.names import (
     sentence_starts,
 )
 
-PERSON_CUE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said|says|told)\s+$")
-LOCATED_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
-PLACE_CUE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|across)\s+$")
+# The cue words before a name (``cue_words.tsv``), each set at the end of a window before it.
+PERSON_CUE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('person')})\s+$")
+LOCATED_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('located')})\s+$")
+PLACE_CUE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('place')})\s+$")
 OF_BEFORE = re.compile(r"\bof\s+$")
 POSSESSOR_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*)(?:'s|’s)\s+$")  # "London's "
 STRONG_PLACE_CUE = re.compile(
-    r"(?:\b(?:in|near)|\b(?:town|city|village|province|region|district|port|capital|suburb|state|island) of)\s+$"
+    rf"(?:\b(?:{lexicons.cue_alternation('strong')})|\b(?:{lexicons.cue_alternation('kind')}) of)\s+$"
 )
 # before a name that a place noun follows: a preposition or "the", maybe with an adjective
 # ("in the eastern Sharqiyah province", "at Charles de Gaulle airport")
 # either of the two: one scan of a window instead of two (``_located``)
 LOCATED_OR_STRONG = re.compile(f"{LOCATED_BEFORE.pattern}|{STRONG_PLACE_CUE.pattern}")
-PLACE_NOUN_CUE = re.compile(r"\b(?:in|at|from|near|to|outside|across|the)(?:\s+[a-z]+)?\s+$")
+PLACE_NOUN_CUE = re.compile(rf"\b(?:{lexicons.cue_alternation('noun')})(?:\s+[a-z]+)?\s+$")
 ORG_CUE_BEFORE = re.compile(r"\bthe\s+$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # a role and its employer: "director of product at Ask Jeeves", "chief executive of Time Warner"
 EMPLOYER_BEFORE = re.compile(r"\b([a-z][\w-]*)(?:\s+(?:of|for)\s+[a-z]+)?\s+(at|of)\s+(?:the\s+)?$")
 HOLDER_AT_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:[A-Z][\w’'.-]*\s+){1,3}at\s+$")  # "analyst Ann Lee at "
 EMPLOYER_ENDS = (" at ", " of ", " the ")
-ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+ARTICLE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('article')})\s+$")
 TEAM_AFTER = re.compile(r" \(([A-Z][\w. ]*)\) \d")  # a country in brackets, then a score
-ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([A-Z][a-z]+)\s+$")
+ARTICLE_ADJECTIVE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('article')})\s+([A-Z][a-z]+)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 QUOTE_MARKS = "\"“‘'«„"
 COORDINATION = re.compile(r"(?:’s|'s)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")

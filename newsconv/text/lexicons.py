@@ -77,6 +77,7 @@ WordList: TypeAlias = Literal[
     "work_nouns.txt",
 ]
 Table: TypeAlias = Literal[
+    "cue_words.tsv",
     "email_headers.tsv",
     "honorifics.tsv",
     "party_names.tsv",
@@ -86,6 +87,7 @@ Table: TypeAlias = Literal[
     "role_words.tsv",
     "speaker_words.tsv",
 ]
+CuePart: TypeAlias = Literal["place", "located", "strong", "noun", "kind", "person", "article"]
 RolePart: TypeAlias = Literal[
     "after", "owner", "venue", "link", "origin", "phrase", "article", "copula", "current", "present", "issuer"
 ]
@@ -134,13 +136,34 @@ def speaker_words(*parts: str) -> frozenset[str]:
 @cache
 def role_words(*parts: RolePart) -> frozenset[str]:
     """The small words of ``role_words.tsv`` that play any of ``parts`` ("link", "article", …)."""
-    return frozenset(w for w, p in table("role_words.tsv").items() if set(p.split()) & set(parts))
+    return _playing("role_words.tsv", parts)
 
 
 def role_alternation(*parts: RolePart) -> str:
-    """The words of ``parts`` as a regular-expression alternation, longest first (so that no word
-    stops the match inside a longer one)."""
-    return "|".join(sorted(map(re.escape, role_words(*parts)), key=lambda w: (-len(w), w)))
+    """The words of ``parts`` as a regular-expression alternation (see ``alternation``)."""
+    return alternation(role_words(*parts))
+
+
+@cache
+def cue_words(*parts: CuePart) -> frozenset[str]:
+    """The small words of ``cue_words.tsv`` that play any of ``parts`` ("place", "person", …)."""
+    return _playing("cue_words.tsv", parts)
+
+
+def cue_alternation(*parts: CuePart) -> str:
+    """The words of ``parts`` of ``cue_words.tsv`` as a regular-expression alternation."""
+    return alternation(cue_words(*parts))
+
+
+def _playing(name: Table, parts: tuple[str, ...]) -> frozenset[str]:
+    """The words of a table whose second column lists (space-separated) any of ``parts``."""
+    return frozenset(w for w, p in table(name).items() if set(p.split()) & set(parts))
+
+
+def alternation(words: frozenset[str]) -> str:
+    """Words as a regular-expression alternation, escaped, longest first (so that no word stops
+    the match inside a longer one)."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
 
 
 @cache
