@@ -101,3 +101,11 @@ def test_an_honorific_before_a_contest_or_its_company_makes_no_person() -> None:
         "Miss Universe Inc.",
         "Miss Venezuela Organisation",
     }
+
+
+def test_a_place_noun_and_of_before_a_name_make_it_a_place_even_after_a_given_name() -> None:
+    persons, _, places = names(
+        extract(["The church in the small village of Karin Dolnji was destroyed by fire on Monday."])
+    )
+    assert persons == set()
+    assert places == {"Karin Dolnji"}

@@ -639,7 +639,7 @@ def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | Non
     the first rule that speaks decides, and a person is what is left."""
     words = cand.words
     low = [w.lower() for w in words]
-    if _place_worded(words, low):
+    if _place_worded(words, low) or _place_noun_of().search(_window(paragraph, cand.start)):
         return Kind.PLACE
     if (
         not org_context
@@ -774,6 +774,16 @@ def _bare_org_word(text: str) -> bool:
     train a lone "Government", "Office" or "Hospital" was never an organisation's name), unless
     it is a known organisation's own name ("Parliament")."""
     return text.lower() in lexicons.words("org_words.txt") and not known_org(text) and not _is_acronym(text)
+
+
+@cache
+def _place_noun_of() -> re.Pattern[str]:
+    """A place noun, singular or plural, and "of" at the end of a text, maybe with a first name
+    and "and" after them: what follows is a place even if it opens with a given name ("the
+    village of Karin Gornji", "the towns of Rousse and Veliko Tarnovo")."""
+    nouns = {n.replace(" ", r"\s+") for n in lexicons.words("place_nouns.txt")}
+    alternatives = "|".join(sorted(nouns | {_plural(n) for n in nouns}, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives}) of\s+(?:[A-Z][\w’'-]*\s+and\s+)?$")
 
 
 @cache
