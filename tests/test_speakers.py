@@ -726,3 +726,39 @@ def test_a_quote_under_an_email_header_is_spoken_by_its_sender() -> None:
         "“Can you check with the team whether the server is back up before the meeting tomorrow?”",
     ]
     assert said(paragraphs) == [("Cheryl Mills", None)]
+
+
+def test_a_verb_after_the_writers_clause_names_its_speaker_before_an_appositive_with_commas() -> None:
+    paragraphs = [
+        "Jeb Bush spoke in Iowa.",
+        (
+            "“Campaigns are having trouble raising money. They have no choice” but to advertise, says Evan "
+            "Tracey, a consultant with National Media in Alexandria, Va."
+        ),
+    ]
+    assert said(paragraphs) == [("Evan Tracey", None)]
+
+
+def test_a_quoted_fragment_takes_the_cue_of_the_later_quote_of_its_sentence() -> None:
+    paragraphs = [
+        "Maria Lopez spoke first on Monday.",
+        "Guns are “the ultimate public health crisis” and “a danger to our children,” Howard Dean, the former governor, told a crowd.",
+    ]
+    assert said(paragraphs) == [("Howard Dean", None), ("Howard Dean", None)]
+
+
+def test_adjacent_quotes_of_two_speakers_keep_their_own() -> None:
+    paragraphs = [
+        (
+            "“There is a lot of slack in the sector,” said Cary Leahy, an economist. “So there is still slack "
+            "in manufacturing,” “Overall I would say manufacturing improves,” said Steven Wieting, another economist."
+        )
+    ]
+    assert said(paragraphs)[1] == ("Cary Leahy", None)
+
+
+def test_an_opening_fragment_is_spoken_by_the_subject_of_the_verb_after_it() -> None:
+    paragraphs = [
+        "Guns are “the ultimate public health crisis,” Howard Dean proclaimed to a crowd on Tuesday."
+    ]
+    assert said(paragraphs) == [("Howard Dean", None)]

@@ -622,12 +622,15 @@ class Attributor:
             return False
         verb = verbs[-1]
         comma = text.rfind(",", base, verb.start())
-        if comma < 0 or text[verb.end() : end].count(",") > 1:
+        if comma < 0:
             return False
-        if not text[comma + 1 : verb.start()].strip():
+        if not text[comma + 1 : verb.start()].strip():  # ", says Evan Tracey, a consultant with …, Va."
             named = self._inverted(paragraph, 0, verb, end)
             return named if named is not None else False
-        if len(tokens.split(text[comma + 1 : verb.start()])) > SUBJECT_WORDS:
+        if (
+            text[verb.end() : end].count(",") > 1
+            or len(tokens.split(text[comma + 1 : verb.start()])) > SUBJECT_WORDS
+        ):
             return False
         return self._subject_before(paragraph, comma + 1, verb.start())
 
@@ -855,7 +858,29 @@ class Attributor:
             self.details.append(self._detail if rule in CUE_RULES else None)
             last_end[spans[-1].paragraph] = spans[-1].end + 1
         self._repeated(quotes)
+        self._cued_later(quotes)
         return out
+
+    def _cued_later(self, quotes: Sequence[Sequence[Span]]) -> None:
+        """A quoted fragment without a cue of its own (it closes no sentence) whose sentence goes on
+        to a quote with a cue after it takes that quote's speaker ("Guns are “a crisis” and “stunt
+        growth,” Howard Dean said")."""
+        for k in range(len(quotes) - 2, -1, -1):
+            last, following = quotes[k][-1], quotes[k + 1][0]
+            if (
+                len(quotes[k]) > 1  # a passage over paragraphs is no fragment of one sentence
+                or self.paragraphs[last.paragraph][last.start : last.end].rstrip(QUOTE_MARKS + " ")[-1:]
+                in SENTENCE_STOPS  # a closed sentence: the next quote may be someone else's
+                or not self.paragraphs[last.paragraph][last.end + 1 : following.start].strip(
+                    QUOTE_MARKS + " "
+                )
+                or self.rules[k] in CUE_RULES
+                or self.rules[k + 1] not in (CUE_RULES[2], "cue of a later quote in its sentence")
+                or last.paragraph != following.paragraph
+                or any(last.end + 1 < e <= following.start for e in self._ends(last.paragraph))
+            ):
+                continue
+            self.decided[k], self.rules[k] = self.decided[k + 1], "cue of a later quote in its sentence"
 
     def _repeated(self, quotes: Sequence[Sequence[Span]]) -> None:
         """A quote without a cue of its own that the article quotes again with one (a pull quote
@@ -946,8 +971,8 @@ class Attributor:
         """A quote without a cue of its own, and the rule that gave its speaker: whoever a
         paragraph ending in a colon introduced, the name signing its paragraph, the subject of an
         earlier sentence of its paragraph, the sender an e-mail header right above it names, the
-        speaker of the quote before it in the paragraph or the paragraph before, or the person
-        last named."""
+        speaker of the quote before it in the paragraph or the paragraph before, the person last
+        named, or, for a quote opening the article, the person the sentence after it opens with."""
         first = quotes[k][0]
         prev_text = self.paragraphs[first.paragraph - 1].rstrip() if first.paragraph > 0 else ""
         if prev_text.endswith(":") and self.paragraphs[first.paragraph][: first.start].strip() in OPENERS:
@@ -967,7 +992,21 @@ class Attributor:
             return subject, "subject of an earlier sentence"
         if k > 0 and done[k - 1] is not None and quotes[k - 1][-1].paragraph >= first.paragraph - 1:
             return done[k - 1], "speaker of the quote before"
-        return self._antecedent(first.paragraph, first.start, "x"), "person last named"
+        before = self._antecedent(first.paragraph, first.start, "x")
+        if before is None and not any(self.entities.at(p) for p in range(first.paragraph)):
+            return self._subject_after(quotes[k][-1]), "subject of the sentence after an opening quote"
+        return before, "person last named"
+
+    def _subject_after(self, last: Span) -> Found | None:
+        """The person a quote that opens an article before anyone is named is followed by: the
+        person the rest of its sentence opens with, when a verb of saying follows (“…” and “…,”
+        Howard Dean, the former governor, proclaimed)."""
+        text = self.paragraphs[last.paragraph]
+        _, end = self._sentence(last.paragraph, last.end + 1)
+        if end <= last.end + 1 or not _verbs(text, last.end + 1, end):
+            return None  # "… as “an island of democracy”, the President pushed through a law"
+        subject = self._sentence_subject(last.paragraph, last.end + 1, end)
+        return subject if subject is not None and subject.kind is Kind.PERSON else None
 
     def _email_sender(self, first: Span) -> Found | None:
         """The person or organisation the "From:" line names of an e-mail's header lines right
