@@ -639,7 +639,7 @@ def _name_kind(cand: Candidate, paragraph: str, org_context: bool) -> Kind | Non
     the first rule that speaks decides, and a person is what is left."""
     words = cand.words
     low = [w.lower() for w in words]
-    if _place_worded(words, low) or _place_noun_of().search(_window(paragraph, cand.start)):
+    if _place_worded(words, low) or _place_noun_of_before(_window(paragraph, cand.start)):
         return Kind.PLACE
     if (
         not org_context
@@ -784,6 +784,12 @@ def _place_noun_of() -> re.Pattern[str]:
     nouns = {n.replace(" ", r"\s+") for n in lexicons.words("place_nouns.txt")}
     alternatives = "|".join(sorted(nouns | {_plural(n) for n in nouns}, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives}) of\s+(?:[A-Z][\w’'-]*\s+and\s+)?$")
+
+
+def _place_noun_of_before(window: str) -> bool:
+    """Whether a text ends with a place noun and "of" (``_place_noun_of``); the pattern, which is
+    tried at each position, runs only where " of " stands in the text."""
+    return " of " in window and _place_noun_of().search(window) is not None
 
 
 @cache
