@@ -422,3 +422,9 @@ def test_a_nationality_before_a_kind_of_organisation_names_none_a_party_word_doe
     assert orgs == set()
     _, orgs, _ = names(extract(["He met Democratic party insiders on Monday."]))
     assert orgs == {"Democratic"}
+
+
+def test_foreign_organisation_words_and_legal_forms_make_organisations() -> None:
+    paragraph = "Banco Santander, Caja de Madrid, Kekkila Oy and the daily El Nuevo Diario agreed."
+    persons, orgs, _ = names(extract([paragraph]))
+    assert persons == set() and orgs == {"Banco Santander", "Caja de Madrid", "Kekkila Oy", "El Nuevo Diario"}

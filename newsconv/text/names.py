@@ -60,6 +60,7 @@ PLURAL_LIST = re.compile(rf"([A-Z](?<!\w.)[a-z]+s) (?:of|for) {NAMES}(?:, {NAMES
 LIST_ITEM = re.compile(NAMES)
 # A firm named by its partners: "Goldman, Sachs & Co.", "Kalf, Voorhis & Co.", "Goldman, Sachs and Co."
 PARTNERS = re.compile(r"\b([A-Z][\w.'’-]*), (?:[A-Z][\w'’-]* ){1,2}(?:&|and) (?:Co|Company|Sons)\b\.?")
+PARTNERS_END = re.compile(r"(?:&|and) (?:Co|Company|Sons)\b")
 LEGAL_AFTER_COMMA = re.compile(r", (Inc|Ltd|LLC|Corp)\b\.?")  # "BioVest Research, Inc": the name's own
 DEFINITION = re.compile(r" \(([A-Z][\w.&-]*)\)")
 DEFINED_WORD = re.compile(r"[A-Z][\w’'.&-]*")  # a capitalised word of a name spelled out before its acronym
@@ -981,8 +982,8 @@ def _partners(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
     """Firms named by their partners with a comma after the first ("Goldman, Sachs & Co.",
     "Kalf, Voorhis & Co."): one name, not a list; a legal form may follow ("..., Inc."). The first
     word is no organisation word ("Carlyle Partners, Moelis & Company" names two)."""
-    if ", " not in paragraph:
-        return []
+    if PARTNERS_END.search(paragraph) is None:
+        return []  # most paragraphs: no "& Co" (a search for a literal, far faster than PARTNERS)
     out = []
     for m in PARTNERS.finditer(paragraph):
         if m.group(1).lower() in lexicons.words("org_words.txt"):
