@@ -7,7 +7,7 @@ organisation names) that a later step classifies as person, organisation or plac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -1040,50 +1040,95 @@ def _shapes(words: tuple[str, ...], name_stops: frozenset[int] = frozenset()) ->
     sentence openers. The run's words become tokens whose ``start`` is their position;
     ``name_stops`` are the positions of stop words that count as name words.
     """
-    honorifics = lexicons.honorifics()
     tokens = [
         tuple.__new__(Token, (w, k, k, False, False, capitalised(w), k in name_stops))
         for k, w in enumerate(words)
     ]
     out = []
-    for piece in (q for p in _split_and(_trim(tokens)) for q in _split_org_title(_trim(p))):
-        run = _trim(piece)
-        texts = [t.text for t in run]
-        title, name = (None, texts) if _org_shaped(texts) else split_title(texts)
-        whole = title is not None and not any(w in CONNECTORS for w in name)
-        for part in [run] if whole else _split_connectors(run):
-            part = _trim(part)
-            if part and PLURAL_ACRONYM.fullmatch(part[-1].text) and not is_title_word(part[-1].text):
-                part = part[:-1]  # things, not a name: "Cofinec GDRs", "NGOs"
-            if not part:
-                continue
-            honorific = None
-            if part[0].text in honorifics and len(part) > 1:
-                honorific, part = part[0].text, part[1:]
-            texts = [t.text for t in part]
-            title, name = (None, texts) if _org_shaped(texts) else split_title(texts)
-            if (
-                len(name) > 1
-                and _demonym(name[0])
-                and (not _has_org_word(name) or " ".join(name[1:]) in lexicons.places())
-                and " ".join(name) not in lexicons.places()
-            ):
-                name = name[1:]
-            # a title word alone may be a surname ("Dean", "Mr. King"), not after a title ("Attorney General")
-            lone_title = title is None and len(name) == 1 and is_title_word(name[0])
-            if (
-                not name
-                or PARTY.fullmatch(" ".join(name))
-                or (_not_a_name(name) and not lone_title)
-                or _heading(name)
-            ):
-                continue
-            first = part[len(texts) - len(name)]
-            if honorific is None and name[0] in honorifics and len(name) > 1:
-                honorific, name, first = name[0], name[1:], part[len(texts) - len(name) + 1]
-            out.append(
-                Shape(
-                    piece[0].start, part[0].start, first.start, part[-1].start, tuple(name), honorific, title
-                )
-            )
+    for piece in _pieces(tokens):
+        for part in _parts(_trim(piece)):
+            shape = _shape(piece[0].start, part)
+            if shape is not None:
+                out.append(shape)
     return tuple(out)
+
+
+def _pieces(tokens: list[Token]) -> Iterator[list[Token]]:
+    """A run cut into the pieces that may each hold a name: at each "and" (``_split_and``), then
+    where a title starts after an organisation's name (``_split_org_title``)."""
+    return (q for p in _split_and(_trim(tokens)) for q in _split_org_title(_trim(p)))
+
+
+def _parts(run: list[Token]) -> list[list[Token]]:
+    """The parts of a trimmed piece that may each be a name: the piece cut at its connectors
+    (``_split_connectors``) unless a title opens it and no connector stands in the name after the
+    title; each part trimmed, without a plural acronym at its end (things, not a name: "Cofinec
+    GDRs", "NGOs")."""
+    title, name = _title_and_name(tuple([t.text for t in run]))
+    whole = title is not None and not any(w in CONNECTORS for w in name)
+    out = []
+    for part in [run] if whole else _split_connectors(run):
+        part = _trim(part)
+        if part and PLURAL_ACRONYM.fullmatch(part[-1].text) and not is_title_word(part[-1].text):
+            part = part[:-1]
+        if part:
+            out.append(part)
+    return out
+
+
+def _shape(piece: int, part: list[Token]) -> Shape | None:
+    """The name a part holds once its honorific, title and opening nationality are set apart
+    (an honorific may also follow the title: "Prime Minister Mr Major"); None when what is left
+    names nothing (``_no_name``). ``piece`` is where the part's piece starts in the run."""
+    honorifics = lexicons.honorifics()
+    honorific = None
+    if part[0].text in honorifics and len(part) > 1:
+        honorific, part = part[0].text, part[1:]
+    texts = [t.text for t in part]
+    title, titled = _title_and_name(tuple(texts))
+    name = _without_nationality(list(titled))
+    if _no_name(name, title):
+        return None
+    first = part[len(texts) - len(name)]
+    if honorific is None and name[0] in honorifics and len(name) > 1:
+        honorific, name, first = name[0], name[1:], part[len(texts) - len(name) + 1]
+    return Shape(piece, part[0].start, first.start, part[-1].start, tuple(name), honorific, title)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _title_and_name(texts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """The title that opens a run of words and the name after it (``split_title``); no title in
+    an organisation's name (``_org_shaped``). Remembered: a piece and its one part, most often the
+    same words, both ask."""
+    words = list(texts)
+    if _org_shaped(words):
+        return None, texts
+    title, name = split_title(words)
+    return title, tuple(name)
+
+
+def _without_nationality(name: list[str]) -> list[str]:
+    """A name without the nationality that opens it ("Dutchman Peter Wessels"), unless the words
+    after it hold an organisation word and name no place ("British Airways"), or the whole is a
+    place's name."""
+    if (
+        len(name) > 1
+        and _demonym(name[0])
+        and (not _has_org_word(name) or " ".join(name[1:]) in lexicons.places())
+        and " ".join(name) not in lexicons.places()
+    ):
+        return name[1:]
+    return name
+
+
+def _no_name(name: list[str], title: str | None) -> bool:
+    """Whether what is left of a part after its title names nothing: no word, a party code
+    ("R-Texas"), a bare title or an event (``_not_a_name``; but a title word alone, with no title
+    before it, may be a surname: "Dean", "Mr. King"), or a heading in capitals."""
+    lone_title = title is None and len(name) == 1 and is_title_word(name[0])
+    return (
+        not name
+        or PARTY.fullmatch(" ".join(name)) is not None
+        or (_not_a_name(name) and not lone_title)
+        or _heading(name)
+    )
