@@ -168,6 +168,9 @@ def test_trailer_ends_at_a_real_paragraph() -> None:
         "Media playback is unsupported on your device",
         "Share this with",
         "WhatsApp",
+        "You can follow Anna Reed on Twitter at @annareed.",
+        "Jane Doe / AFP / Getty Images",
+        "Jane Doe for The New York Times",
     ],
 )
 def test_boilerplate_line_removed(line: str) -> None:
@@ -186,6 +189,8 @@ def test_boilerplate_line_removed(line: str) -> None:
         "Clinton Campaign Manager Laughs, Evades Reporter’s Question.",
         "- Best new musical - The Producers at Theatre Royal, Drury Lane",
         "He spoke to the crowd (Photo opportunities were few).",
+        "Trump wrote on Twitter: “Sad! @CNN is fake news.”",
+        "He voted for the plan on Monday.",
     ],
 )
 def test_prose_that_mentions_watching_liking_or_following_stays(line: str) -> None:

@@ -234,6 +234,9 @@ def _is_boilerplate(text: str) -> bool:
     if len(credit) > _CREDIT_MAX_CHARS:
         return False
     agency = _CREDIT_TAIL.search(credit)  # "Scott Olson via Getty Images", "John Moore/Getty Images"
+    while agency is not None and "/" in credit[: agency.start()] and _credited(agency["agency"], ""):
+        credit = credit[: agency.start()]  # "Jane Doe / AFP / Getty Images": agencies peeled off
+        agency = _CREDIT_TAIL.search(credit)
     return agency is not None and _credited(agency["agency"], credit[: agency.start()])
 
 
