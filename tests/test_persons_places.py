@@ -109,3 +109,12 @@ def test_a_place_noun_and_of_before_a_name_make_it_a_place_even_after_a_given_na
     )
     assert persons == set()
     assert places == {"Karin Dolnji"}
+
+
+def test_a_common_word_opening_a_sentence_before_a_plural_noun_is_no_speaker() -> None:
+    persons, _, _ = names(
+        extract(["Media reports have speculated that the talks failed.", "Research shows more."])
+    )
+    assert persons == set()
+    persons, _, _ = names(extract(["Okonjo says the talks failed."]))
+    assert persons == {"Okonjo"}

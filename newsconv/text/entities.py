@@ -370,6 +370,16 @@ def _stop_surnames(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> lis
     return out
 
 
+def _speaks(cand: Candidate, paragraph: str) -> bool:
+    """Whether a verb of saying or ", who" follows a name, as after a person's: not a plural noun
+    that is also a verb after a common word ("Media reports have speculated", "Unsecured claims
+    are estimated", "Bank notes and acceptances")."""
+    cue = _person_cue_after().match(paragraph, cand.end)
+    return cue is not None and not (
+        cue.group().endswith("s") and cand.text.lower() in lexicons.words("common_words.txt")
+    )
+
+
 def _window(paragraph: str, start: int) -> str:
     """The text just before a position, as far back as a cue before a name can reach."""
     return paragraph[start - CUE_REACH if start > CUE_REACH else 0 : start]  # no max() call: a hot path
@@ -1087,7 +1097,7 @@ class Entities:
             for c in cands
             if c.text not in mid  # already in: the look-up after the name is not needed
             and not c.text.endswith("s")
-            and _person_cue_after().match(paragraphs[c.paragraph], c.end)
+            and _speaks(c, paragraphs[c.paragraph])
         }
         dropped = [self._dropped(c, mid) for c in cands]
         judged = [c for c, d in zip(cands, dropped) if not d]
