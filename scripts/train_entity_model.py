@@ -34,6 +34,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 OUT = Path(__file__).resolve().parents[1] / "newsconv" / "text" / "lexicon" / entity_model.MODEL_FILE
 TYPES = {"persons": "person", "organizations": "org", "places": "place"}
 SEED = 13
+EPOCHS = 8  # passes over the examples when learning the shipped model
 PRUNE = 0.05  # weights below this (in votes) are left out of the file
 
 
@@ -148,7 +149,7 @@ def score(docs: Sequence[tuple[list[str], dict[str, Any]]], table: entity_model.
 def main(argv: Sequence[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--cv", action="store_true", help="two-fold cross-validation on train")
     ap.add_argument("--curve", action="store_true", help="with --cv: learn on 1/4, 1/2 and all of a half")
     ap.add_argument("--out", type=Path, default=OUT)

@@ -1,4 +1,5 @@
-"""scripts/learning_curve.py's bookkeeping: the shares of train it learns from and the F1 it reports."""
+"""scripts/learning_curve.py's bookkeeping: the folds and shares of train it learns from and the F1 it
+reports (the quality gate's cross-validated CoNLL train figure uses the same functions)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from learning_curve import Counts, Doc, share, total
+from learning_curve import Counts, Doc, deal, share, total
 
 
 def _docs(n: int) -> list[Doc]:
@@ -38,3 +39,14 @@ def test_counts_are_summed_over_folds() -> None:
     a = {f: Counts(1, 2, 3, 1) for f in ("persons", "organizations", "places")}
     b = {f: Counts(4, 0, 1, 0) for f in ("persons", "organizations", "places")}
     assert vars(total([a, b])["places"]) == {"tp": 5, "fp": 2, "fn": 4, "alias": 1}
+
+
+def test_each_document_is_in_one_fold_and_learned_from_by_the_other_folds_only() -> None:
+    docs = _docs(23)
+    dealt = deal(docs, 5)
+    assert len(dealt) == 5
+    assert sorted(int(d.gold["id"]) for part, _ in dealt for d in part) == list(range(23))
+    for part, rest in dealt:
+        assert not {id(d) for d in part} & {id(d) for d in rest}
+        assert len(part) + len(rest) == 23
+    assert [d.gold["id"] for d in dealt[1][0]] == ["1", "6", "11", "16", "21"]

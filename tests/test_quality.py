@@ -8,10 +8,18 @@ change that loses quality below a floor fails; raise a floor when a change lifts
 
 Floors are owned by measure: quotes, attribution, paragraphs, titles and affiliations by the
 attribution work; persons, organisations and places by the entity work (see CONTRACTS.md).
+
+CoNLL train is scored twice. ``conll-train`` is in-sample: the shipped entity model learned from
+those very documents, so its figures include what the model memorised (organisations about 0.03
+above unseen text); its floors guard what ``newsconv`` ships (a stale or unloaded model file shows
+there). ``conll-train-cv`` is the honest figure, what unseen text gets: 5-fold cross-validation,
+each fold extracted with the model learned on the other four folds only (counts summed over the
+folds, ``scripts/learning_curve.py``'s ``cross_validated``). Read progress on train by the CV row.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -26,6 +34,8 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "eval"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+FOLDS = 5  # of the cross-validated CoNLL train set (15-20 s in all on two shared cores)
 
 # (set, measure) -> floor. One line each, so parallel changes to different measures merge cleanly.
 FLOORS: dict[tuple[str, str], float] = {
@@ -49,6 +59,9 @@ FLOORS: dict[tuple[str, str], float] = {
     ("conll-train", "persons.f1"): 0.91,
     ("conll-train", "organizations.f1"): 0.78,
     ("conll-train", "places.f1"): 0.905,
+    ("conll-train-cv", "persons.f1"): 0.906,
+    ("conll-train-cv", "organizations.f1"): 0.746,
+    ("conll-train-cv", "places.f1"): 0.898,
     ("conll-valid", "persons.f1"): 0.93,
     ("conll-valid", "organizations.f1"): 0.845,
     ("conll-valid", "places.f1"): 0.93,
@@ -154,12 +167,26 @@ def _summary(name: str, folder: str) -> dict[str, Any]:
     return summary
 
 
+def _cross_validated(out: Path) -> dict[str, Any]:
+    """score.py's persons, organisations and places figures over CoNLL train, each fold extracted
+    with the entity model learned on the other folds only (see the module's docstring)."""
+    if str(SCRIPTS) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS))  # learning_curve imports train_entity_model beside it
+    curve = importlib.import_module("learning_curve")
+    score = _script("score")
+    counts = curve.cross_validated(curve.build(SHARED, "train", out, score), FOLDS, score)
+    return {field: score.prf(c.tp, c.fp, c.fn) for field, c in counts.items()}
+
+
+SUMMARIES: dict[str, Callable[[Path], dict[str, Any]]] = {"conll-train-cv": _cross_validated}
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_quality_stays_above_its_floors(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
-    gold = BUILDERS[name](tmp_path_factory.mktemp(name))
-    summary = _summary(name, str(gold))
+    out = tmp_path_factory.mktemp(name)
+    summary = SUMMARIES[name](out) if name in SUMMARIES else _summary(name, str(BUILDERS[name](out)))
     score = _script("score")
     figures = {measure: score.get(summary, measure) for (set_name, measure) in FLOORS if set_name == name}
     print(f"\n{name}: " + "  ".join(f"{m} {v:.4f}" for m, v in sorted(figures.items())))
