@@ -762,3 +762,19 @@ def test_an_opening_fragment_is_spoken_by_the_subject_of_the_verb_after_it() -> 
         "Guns are “the ultimate public health crisis,” Howard Dean proclaimed to a crowd on Tuesday."
     ]
     assert said(paragraphs) == [("Howard Dean", None)]
+
+
+def test_a_quoted_phrase_inside_a_sentence_keeps_the_verb_before_it_over_a_relative_clause_after() -> None:
+    paragraphs = [
+        (
+            "Ted Cruz says he is “effectively tied for second place” with Marco Rubio, in a finish that he "
+            "said defied expectations."
+        ),
+        "Ann Lee said the deal was “a very good one for the city” and Tom Hale, who said little, agreed.",
+    ]
+    assert said(paragraphs)[0] == ("Ted Cruz", None)
+
+
+def test_a_closing_cue_after_a_quoted_phrase_still_names_its_speaker() -> None:
+    paragraphs = ["Obama “felt a moral obligation to do something about” climate change, David Axelrod said."]
+    assert said(paragraphs) == [("David Axelrod", None)]

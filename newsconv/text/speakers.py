@@ -38,7 +38,8 @@ NOUN_CONTEXT = 12  # characters looked at before a verb form that may be a plura
 NAMED_AFTER_WORDS = 3  # words between a verb and the name after it ("said the group's Jane Doe")
 MAX_TITLE_GAP = 8  # words of a title between them ("said former South Carolina Gov. Jim Hodges")
 ROLE_CHARS = 80  # characters after a possessive searched for the role it owns
-SUBJECT_WORDS = 6  # words between a comma and a verb that may be its subject (", the Ohio senator said")
+SUBJECT_WORDS = 6
+RELATIVE_WORDS = 3  # words before a verb searched for the clause word that makes it a relative clause's  # words between a comma and a verb that may be its subject (", the Ohio senator said")
 APPOSITIVES = re.compile(r"(?:,[^,;:.“”\"]*){1,3}(?:,|\s--|\s?[—–―])\s*(?:\w+ly\s+)?|\s*\([^)]*\)\s*")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # "Smith's", "Sanders’"
 PARTICIPLE = re.compile(r"\w+ing\b")
@@ -542,6 +543,8 @@ class Attributor:
                 return self._because("signed after a dash", signed)
         body = tail[lead:]
         base = end + 1 + lead
+        if self._embedded(paragraph, end, body):
+            return False  # "Cruz says he is “tied for second” with Rubio, in a finish that he said …"
         cue = self._verb_after(paragraph, base, (nxt, stop), text[end - 1 : end])
         source = _source_pattern().search(body)
         if source and cue is not False:
@@ -551,6 +554,25 @@ class Attributor:
             if named is not None or source.start() == 0:
                 return self._because("according to X after the cue", named)
         return cue
+
+    def _embedded(self, paragraph: int, end: int, body: str) -> bool:
+        """Whether a quote ending at ``end`` is a phrase inside a sentence whose verb of saying
+        comes before it: it ends in a word, the sentence goes on with a lower-case word, its next
+        verb of saying belongs to a relative clause ("… in a finish that he said defied …"), and
+        a verb of saying stands before the quote in its sentence."""
+        text = self.paragraphs[paragraph]
+        following = tokens.first(body)
+        if not text[end - 1 : end].isalnum() or not following[:1].islower():
+            return False
+        verb = next(iter(_verbs(body)), None)
+        if verb is None or verb.start() == 0 or tokens.bare(following) in lexicons.speaker_words("source"):
+            return False
+        before_verb = [tokens.bare(w) for w in tokens.split(body[: verb.start()])[-RELATIVE_WORDS:]]
+        if not set(before_verb) & lexicons.speaker_words("clause"):
+            return False  # "…” climate change, Axelrod said": the verb after is the quote's cue
+        start, _ = self._sentence(paragraph, max(end - 1, 0))
+        opening = text.rfind("“", start, end)
+        return bool(_verbs(text, start, opening if opening >= 0 else end))
 
     def _verb_after(self, paragraph: int, base: int, bounds: tuple[int, int], closing: str) -> Cue:
         """The speaker a reporting verb names in the words from ``base`` that follow a quote ("said
