@@ -428,3 +428,12 @@ def test_foreign_organisation_words_and_legal_forms_make_organisations() -> None
     paragraph = "Banco Santander, Caja de Madrid, Kekkila Oy and the daily El Nuevo Diario agreed."
     persons, orgs, _ = names(extract([paragraph]))
     assert persons == set() and orgs == {"Banco Santander", "Caja de Madrid", "Kekkila Oy", "El Nuevo Diario"}
+
+
+def test_a_name_spelled_out_before_its_acronym_loses_its_possessive() -> None:
+    found = extract(["They hosted the International Olympic Committee's (IOC) panel.", "The IOC left."])
+    assert [(o.name, o.aliases) for o in found.organizations] == [
+        ("International Olympic Committee", ("IOC",))
+    ]
+    found = extract(["Standard & Poor's (S&P) cut the rating."])
+    assert "Standard & Poor's" in [o.name for o in found.organizations]

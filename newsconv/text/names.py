@@ -916,8 +916,12 @@ def _defined(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
         k = exact[0] if exact else ordered[-1] if ordered else None
         if k is None or len(texts) - k < 2:
             continue
-        start = words[k].start()
-        out.append(Candidate(index, start, m.start(), tuple(texts[k:]), None, None, start in starts, False))
+        start, end, name = words[k].start(), m.start(), texts[k:]
+        # "the International Olympic Committee's (IOC)"; not "Standard & Poor's (S&P)"
+        possessive = name[-1].endswith(POSSESSIVE) and not known_org(" ".join(name))
+        if possessive:
+            name, end = [*name[:-1], name[-1][:-2]], end - 2
+        out.append(Candidate(index, start, end, tuple(name), None, None, start in starts, possessive))
     return out
 
 
