@@ -1091,21 +1091,11 @@ class Entities:
         """The rules' verdict on each candidate: a label of ``entity_model.LABELS``, "unsure"
         (a single word left to the linking step) or "dropped"."""
         paragraphs = self.paragraphs
-        mid = {w for c in cands if not c.sentence_start or len(c.words) > 1 for w in (c.text, *c.words)}
-        mid |= {
-            c.text
-            for c in cands
-            if c.text not in mid  # already in: the look-up after the name is not needed
-            and not c.text.endswith("s")
-            and _speaks(c, paragraphs[c.paragraph])
-        }
+        mid = self._mid_sentence(cands)
         dropped = [self._dropped(c, mid) for c in cands]
         judged = [c for c, d in zip(cands, dropped) if not d]
         self.counts = Counter(c.text for c in judged)
-        self.located: set[str] = set()
-        for c in judged:  # a word found located once is not looked at again
-            if len(c.words) == 1 and c.text not in self.located and _located(c, paragraphs[c.paragraph]):
-                self.located.add(c.text)
+        self.located = self._located_words(judged)
         known = lexicons.words("organizations.txt")
         contexts = [
             c.text not in known and _place_name(c.text) is None and _org_context(c, paragraphs[c.paragraph])
@@ -1114,7 +1104,33 @@ class Entities:
         kinds = [_classify(c, paragraphs[c.paragraph], org) for c, org in zip(judged, contexts)]
         settled = iter(self._coordinated(judged, self._harmonised(judged, kinds, contexts)))
         opinions = ["dropped" if d else LABEL_OF[next(settled)] for d in dropped]
-        if self.mastheads:  # a newspaper's name, whatever its words ("THE NATION", "EXPANSION")
+        return self._layout_opinions(cands, opinions)
+
+    def _mid_sentence(self, cands: Sequence[Candidate]) -> set[str]:
+        """The names and name words the article writes where no sentence starts, or before a verb
+        of saying ("Smith said"): a sentence opener among them is a name (``_credible``)."""
+        mid = {w for c in cands if not c.sentence_start or len(c.words) > 1 for w in (c.text, *c.words)}
+        mid |= {
+            c.text
+            for c in cands
+            if c.text not in mid  # already in: the look-up after the name is not needed
+            and not c.text.endswith("s")
+            and _speaks(c, self.paragraphs[c.paragraph])
+        }
+        return mid
+
+    def _located_words(self, judged: Sequence[Candidate]) -> set[str]:
+        """The single words the article names where a place stands (``_located``)."""
+        located: set[str] = set()
+        for c in judged:  # a word found located once is not looked at again
+            if len(c.words) == 1 and c.text not in located and _located(c, self.paragraphs[c.paragraph]):
+                located.add(c.text)
+        return located
+
+    def _layout_opinions(self, cands: Sequence[Candidate], opinions: list[str]) -> list[str]:
+        """Opinions with what the layout says first: a masthead paragraph is a newspaper's name,
+        whatever its words ("THE NATION", "EXPANSION"), a dateline's name is a place."""
+        if self.mastheads:
             opinions = ["org" if c.paragraph in self.mastheads else o for c, o in zip(cands, opinions)]
         if self.dateline is not None:
             opinions = ["place" if c is self.dateline else o for c, o in zip(cands, opinions)]
