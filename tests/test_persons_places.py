@@ -118,3 +118,17 @@ def test_a_common_word_opening_a_sentence_before_a_plural_noun_is_no_speaker() -
     assert persons == set()
     persons, _, _ = names(extract(["Okonjo says the talks failed."]))
     assert persons == {"Okonjo"}
+
+
+def test_the_make_after_a_competitors_country_on_a_results_line_is_no_person() -> None:
+    found = extract(
+        [
+            "1. Arvo Tammik (Finland) Vantora Quill 3 hours 8 minutes",
+            "2. Ivo Renk (Sweden) Solvex 12 seconds",
+            "3. Dan Hoyle (U.S.) U.S. Postal 40 seconds",
+        ]
+    )
+    persons, orgs, _ = names(found)
+    assert persons == {"Arvo Tammik", "Ivo Renk", "Dan Hoyle"}
+    assert {"Solvex", "U.S. Postal"} <= orgs
+    assert "Vantora Quill" not in orgs

@@ -54,6 +54,8 @@ HOLDER_AT_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:[A-Z][\w’'.-]*\s+){1,3}at
 EMPLOYER_ENDS = (" at ", " of ", " the ")
 ARTICLE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('article')})\s+$")
 TEAM_AFTER = re.compile(r" \(([A-Z][\w. ]*)\) \d")  # a country in brackets, then a score
+RANKED = re.compile(r"\d{1,3}\. ")  # a results line opens with a rank: "1. Tommi Makinen (Finland) ..."
+COUNTRY_BEFORE = re.compile(r"\(([A-Z][\w. ]*)\) $")  # a competitor's country in brackets just before
 ARTICLE_ADJECTIVE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('article')})\s+([A-Z][a-z]+)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
 QUOTE_MARKS = "\"“‘'«„"
@@ -597,6 +599,17 @@ def _team(cand: Candidate, paragraph: str) -> bool:
     return m is not None and _place_name(m.group(1)) is not None
 
 
+def _competitor_make(cand: Candidate, paragraph: str) -> bool:
+    """Whether a name follows a competitor's country in brackets on a ranked results line: the
+    make, model or team they competed for ("1. Tommi Makinen (Finland) Mitsubishi Lancer 3
+    hours", "Sebastien Tortelli (France) Kawasaki"); a model of several words is no entity (unless
+    a place opens it: the team "U.S. Postal"), a make or team of one word an organisation."""
+    if RANKED.match(paragraph) is None:
+        return False
+    m = COUNTRY_BEFORE.search(_window(paragraph, cand.start))
+    return m is not None and _place_name(m.group(1)) is not None
+
+
 def _plain_the(paragraph: str, start: int) -> bool:
     """Whether "the" stands just before a name in lower case, or capitalised only as a sentence's
     first word: a capital "The" mid-sentence opens the title of a work ("Sebold's The Lovely Bones")."""
@@ -639,7 +652,13 @@ def _word_kind(cand: Candidate, paragraph: str) -> Kind | None:
     ("Liberte newspaper"), as an acronym, as an organisation word mid-sentence or as a team on
     a results line; else undecided."""
     own_word = cand.text.lower() in lexicons.words("org_words.txt") and not cand.sentence_start
-    if _org_noun_beside(cand, paragraph) or _is_acronym(cand.text) or own_word or _team(cand, paragraph):
+    if (
+        _org_noun_beside(cand, paragraph)
+        or _is_acronym(cand.text)
+        or own_word
+        or _team(cand, paragraph)
+        or _competitor_make(cand, paragraph)
+    ):
         return Kind.ORG
     return None
 
@@ -1077,6 +1096,7 @@ class Entities:
             not self._credible(c, mid)
             or c.text in self.things
             or (is_adjective(c.text) and not _adjective_org(c, paragraph))
+            or (len(c.words) > 1 and _place_name(c.words[0]) is None and _competitor_make(c, paragraph))
             or (
                 c.honorific is None
                 and c.title is None
