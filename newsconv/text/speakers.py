@@ -7,6 +7,7 @@ is kept as the words that describe it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TypeAlias
@@ -883,6 +884,13 @@ class Attributor:
         self._cued_later(quotes)
         return out
 
+    def _ends_between(self, paragraph: int, after: int, until: int) -> bool:
+        """Whether a sentence of a paragraph ends after ``after`` and at or before ``until`` (the
+        ends are sorted: one bisection, not a scan of a paragraph of thousands of sentences)."""
+        ends = self._ends(paragraph)
+        index = bisect_right(ends, after)
+        return index < len(ends) and ends[index] <= until
+
     def _cued_later(self, quotes: Sequence[Sequence[Span]]) -> None:
         """A quoted fragment without a cue of its own (it closes no sentence) whose sentence goes on
         to a quote with a cue after it takes that quote's speaker ("Guns are “a crisis” and “stunt
@@ -899,7 +907,7 @@ class Attributor:
                 or self.rules[k] in CUE_RULES
                 or self.rules[k + 1] not in (CUE_RULES[2], "cue of a later quote in its sentence")
                 or last.paragraph != following.paragraph
-                or any(last.end + 1 < e <= following.start for e in self._ends(last.paragraph))
+                or self._ends_between(last.paragraph, last.end + 1, following.start)
             ):
                 continue
             self.decided[k], self.rules[k] = self.decided[k + 1], "cue of a later quote in its sentence"
