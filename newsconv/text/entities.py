@@ -499,7 +499,7 @@ def _work_before() -> re.Pattern[str]:
     between: what follows is its title or the rest of it ("his album Innocent Man", "the single
     Return of the Mack"). Searched in a window of ``CUE_REACH`` characters."""
     nouns = "|".join(sorted(lexicons.words("work_nouns.txt"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{nouns})\s+(?:(?:[A-Z][\w’'-]*|of|the|and|a|in|on|to)\s+)*$")
+    return re.compile(rf"\b(?:{nouns})\s+(?:(?:[A-Z][\w’'-]*|{lexicons.cue_alternation('work')})\s+)*$")
 
 
 def _adjective_org(cand: Candidate, paragraph: str) -> bool:

@@ -17,7 +17,8 @@ from newsconv.text.names import is_title_word
 
 _TERMINAL = ".!?:;\"'”’»)]…"
 _BULLET = re.compile(r"[-*•–—]\s")
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|der|la|le|bin|al)"
+# a word of a name in a byline: capitalised, or a small word inside names (``byline_name_words.txt``)
+_NAME_WORD = rf"(?:[A-Z][\w.'’-]*|{lexicons.alternation(lexicons.words('byline_name_words.txt'))})"
 _BYLINE = re.compile(
     rf"(?:By|BY|Written by|Reported by)\s+[A-Z][\w.'’-]*(?:\s+{_NAME_WORD})*(?:\s*[,|/—–-]\s*.*)?"
 )

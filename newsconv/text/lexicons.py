@@ -31,6 +31,7 @@ WordList: TypeAlias = Literal[
     "abbreviations.txt",
     "acronym_name_words.txt",
     "agent_titles.txt",
+    "byline_name_words.txt",
     "caption_labels.txt",
     "common_words.txt",
     "compound_adjective_endings.txt",
@@ -87,7 +88,7 @@ Table: TypeAlias = Literal[
     "role_words.tsv",
     "speaker_words.tsv",
 ]
-CuePart: TypeAlias = Literal["place", "located", "strong", "noun", "kind", "person", "article"]
+CuePart: TypeAlias = Literal["place", "located", "strong", "noun", "kind", "person", "article", "work"]
 RolePart: TypeAlias = Literal[
     "after", "owner", "venue", "link", "origin", "phrase", "article", "copula", "current", "present", "issuer"
 ]
