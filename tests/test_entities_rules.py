@@ -437,3 +437,8 @@ def test_a_name_spelled_out_before_its_acronym_loses_its_possessive() -> None:
     ]
     found = extract(["Standard & Poor's (S&P) cut the rating."])
     assert "Standard & Poor's" in [o.name for o in found.organizations]
+
+
+def test_a_commodities_desk_that_signs_a_wire_is_an_organisation() -> None:
+    _, orgs, _ = names(extract(["Soybeans fell 2 cents.", "-- New York Commodities 212-859-1646"]))
+    assert orgs == {"New York Commodities"}
