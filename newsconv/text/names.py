@@ -588,42 +588,53 @@ def _split_org_title(run: list[Token]) -> list[list[Token]]:
     if not _has_org_word(words):
         return _split_before_title(run)
     if is_title_word(words[0]) and words[1] in CONNECTORS:
-        rest = run[1:]
-        while rest and rest[0].text in CONNECTORS:
-            rest = rest[1:]
-        given = lexicons.first_name_gender()
-        holder = next(
-            (
-                k
-                for k in range(2, len(rest) - 1)
-                if rest[k].text in given and rest[k - 1].text not in CONNECTORS
-            ),
-            None,
-        )
-        return [rest] if holder is None else [rest[:holder], rest[holder:]]
+        return _split_office(_without_connectors(run[1:]))
+    cut = _personal_cut(words)
+    if cut is not None:
+        return [run[:cut], _without_connectors(run[cut:])]
+    return _split_before_title(run)
+
+
+def _without_connectors(run: list[Token]) -> list[Token]:
+    """A run without the connectors that open it."""
+    k = 0
+    while k < len(run) and run[k].text in CONNECTORS:
+        k += 1
+    return run[k:]
+
+
+def _split_office(rest: list[Token]) -> list[list[Token]]:
+    """An office named after its title word, cut before its holder: a given name after a word
+    that is no connector ("[Speaker of] the House of Commons Betty Boothroyd")."""
+    given = lexicons.first_name_gender()
+    holder = next(
+        (k for k in range(2, len(rest) - 1) if rest[k].text in given and rest[k - 1].text not in CONNECTORS),
+        None,
+    )
+    return [rest] if holder is None else [rest[:holder], rest[holder:]]
+
+
+def _personal_cut(words: list[str]) -> int | None:
+    """Where an organisation run is cut at its first connector: before it stand a person (an
+    honorific or given name opens the run, or two words without an organisation word before
+    "of") and no company named with its country after it, or a company whose place follows
+    "of" ("Acme Ltd of Canada"); None when the run stays whole."""
     cut = next((i for i, w in enumerate(words) if w in CONNECTORS and w != "&"), None)
-    complement = [w for w in words[cut + 1 :] if w != "the"] if cut else []
+    if not cut:
+        return None
+    complement = [w for w in words[cut + 1 :] if w != "the"]
+    places = lexicons.places()
+    of_after_two = cut >= 2 and words[cut] == "of"
     personal = (
         words[0] in lexicons.honorifics()
         or words[0] in lexicons.first_name_gender()
-        or (cut is not None and cut >= 2 and words[cut] == "of" and not _has_org_word(words[:cut]))
+        or (of_after_two and not _has_org_word(words[:cut]))
     )
-    located = (
-        cut is not None
-        and cut >= 2
-        and words[cut] == "of"
-        and legal_form(words[cut - 1])
-        and " ".join(complement) in lexicons.places()
-    )
-    national = (
-        bool(complement) and legal_form(complement[-1]) and " ".join(complement[:-1]) in lexicons.places()
-    )
-    if cut and (personal and not _has_org_word(words[:cut]) and not national or located):
-        rest = run[cut:]
-        while rest and rest[0].text in CONNECTORS:
-            rest = rest[1:]
-        return [run[:cut], rest]
-    return _split_before_title(run)
+    located = of_after_two and legal_form(words[cut - 1]) and " ".join(complement) in places
+    national = bool(complement) and legal_form(complement[-1]) and " ".join(complement[:-1]) in places
+    if (personal and not _has_org_word(words[:cut]) and not national) or located:
+        return cut
+    return None
 
 
 def _split_before_title(run: list[Token]) -> list[list[Token]]:
