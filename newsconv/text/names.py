@@ -156,40 +156,20 @@ def tokenize(paragraph: str) -> list[Token]:
     for m in tokens.name_tokens(paragraph):
         text = m.group()
         start, end = m.span()
-        if (start and paragraph[start - 1] in INSIDE_WORD) or (
-            text[0].islower()
-            and text not in CONNECTORS
-            and text not in PARTICLES
-            and not tokens.prefixed(text)
-        ):
+        if (start and paragraph[start - 1] in INSIDE_WORD) or (text[0].islower() and not _joins_names(text)):
             continue
         if paragraph.startswith(("$", "+"), end):
             continue  # a currency's mark ("C$", "HK$"), a telephone's label ("Tel+44 171")
-        if paragraph.startswith(".", end) and (
-            text in abbreviations or text.title() in abbreviations or (len(text) == 1 and text.isupper())
-        ):
+        if paragraph.startswith(".", end) and _keeps_stop(text, abbreviations):
             text, end = text + ".", end + 1
-        if (
-            paragraph.startswith(APOSTROPHES, end)
-            and text.endswith("s")
-            and text not in _org_ends()
-            and _org_name_ahead()[0].match(paragraph, end)
-        ):
+        if paragraph.startswith(APOSTROPHES, end) and _plural_in_name(text, paragraph, end):
             text, end = text + paragraph[end], end + 1  # "Traders'" inside "Bond Traders' Association"
-        possessive = (
-            text.endswith(POSSESSIVE)
-            and not _legal_form_after(paragraph, end)
-            and not _name_possessive(text, paragraph, end)
-        )
+        possessive = text.endswith(POSSESSIVE) and _owns(text, paragraph, end)
         if possessive:
             text, end = text[:-2], end - 2
             if not text:
                 continue
-        if (
-            paragraph.startswith(":", end)
-            and (text.isupper() or (tabular and _label_word(text)))
-            and not known_org(text)  # "S&P: AA-", a rating agency's column
-        ):
+        if paragraph.startswith(":", end) and _field_label(text, tabular):
             _drop_label(out, start, paragraph)  # "DATE:", "Expected Sale Date:": a field's label
             continue
         if (text.isupper() and start in unknown) or (tabular and _code(text)):
@@ -205,6 +185,41 @@ def tokenize(paragraph: str) -> list[Token]:
         out.append(tuple.__new__(Token, (text, start, end, possessive, first, capitalised(text), part)))
     numbers = _numbers(paragraph, starts)
     return sorted(out + numbers, key=attrgetter("start")) if numbers else out
+
+
+def _joins_names(word: str) -> bool:
+    """Whether a word in lower case may still stand in a name: a connector ("of"), a particle
+    ("de") or a prefixed name ("al-Saadani")."""
+    return word in CONNECTORS or word in PARTICLES or tokens.prefixed(word)
+
+
+def _keeps_stop(word: str, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop after a word belongs to it: an abbreviation ("Gen.", "Corp.") or an
+    initial ("J.")."""
+    return word in abbreviations or word.title() in abbreviations or (len(word) == 1 and word.isupper())
+
+
+def _plural_in_name(word: str, paragraph: str, end: int) -> bool:
+    """Whether a plural's apostrophe at ``end`` stays inside an organisation's name ("Traders'"
+    in "Toronto Bond Traders' Association"): the name goes on after it, and the plural ends no
+    known organisation's name ("the United Nations' Economic Commission" names two)."""
+    return (
+        word.endswith("s")
+        and word not in _org_ends()
+        and _org_name_ahead()[0].match(paragraph, end) is not None
+    )
+
+
+def _owns(word: str, paragraph: str, end: int) -> bool:
+    """Whether a word's "'s" ending at ``end`` marks an owner, not a part of a company's name
+    ("McDonald's Corp", see ``_legal_form_after``, ``_name_possessive``)."""
+    return not _legal_form_after(paragraph, end) and not _name_possessive(word, paragraph, end)
+
+
+def _field_label(word: str, tabular: bool) -> bool:
+    """Whether a word before a colon ends a field's label ("DATE:"; on a table row also "Sale
+    Date:"), not a known organisation's column ("S&P: AA-", a rating agency's)."""
+    return (word.isupper() or (tabular and _label_word(word))) and not known_org(word)
 
 
 def _code(word: str) -> bool:
