@@ -3,10 +3,13 @@ speakers, sentence subjects, definite roles, transcripts, and what is no attribu
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsconv.text.extract import extract
+from newsconv.text.speakers import _untitled
 
 
 def said(paragraphs: list[str]) -> list[tuple[str | None, str | None]]:
@@ -778,3 +781,23 @@ def test_a_quoted_phrase_inside_a_sentence_keeps_the_verb_before_it_over_a_relat
 def test_a_closing_cue_after_a_quoted_phrase_still_names_its_speaker() -> None:
     paragraphs = ["Obama “felt a moral obligation to do something about” climate change, David Axelrod said."]
     assert said(paragraphs) == [("David Axelrod", None)]
+
+
+# The words a title run is made of: capitals, other word characters, spaces and punctuation.
+TITLE_TEXT = st.text(alphabet="ASas .'’-_1,\n\u00a0É“", max_size=16)
+
+
+@given(TITLE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_untitled_cuts_the_title_run_a_pattern_anchored_at_the_end_would(lead: str) -> None:
+    """``_untitled`` reads the reversed text to stay linear; what it cuts is what the plain
+    pattern ``(?:[A-Z][\\w.'’-]*\\s+)+$`` finds, which is quadratic on a long run of capitals."""
+    anchored = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")
+    assert _untitled(lead) == anchored.sub("", lead)
+
+
+def test_untitled_keeps_what_opens_the_sentence() -> None:
+    assert _untitled("Asked about the vote, Senator ") == "Asked about the vote, "
+    assert _untitled("On Sunday, Prime Minister ") == "On Sunday, "
+    assert _untitled("the visiting ") == "the visiting "
+    assert _untitled("a US-backed ") == "a "  # a word that opens in a capital

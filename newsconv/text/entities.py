@@ -58,6 +58,7 @@ RANKED = re.compile(r"\d{1,3}\. ")  # a results line opens with a rank: "1. Tomm
 COUNTRY_BEFORE = re.compile(r"\(([A-Z][\w. ]*)\) $")  # a competitor's country in brackets just before
 ARTICLE_ADJECTIVE_BEFORE = re.compile(rf"\b(?:{lexicons.cue_alternation('article')})\s+([A-Z][a-z]+)\s+$")
 ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)\b")
+CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: matched in place, no copy of the rest
 QUOTE_MARKS = "\"“‘'«„"
 COORDINATION = re.compile(r"(?:’s|'s)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 CUE_REACH = 40  # characters before a name searched for a cue word
@@ -514,7 +515,7 @@ def _adjective_org(cand: Candidate, paragraph: str) -> bool:
     return (
         after is not None
         and after.group().split()[-1] in lexicons.words("party_words.txt")
-        and not re.match(r"\s+[A-Z]", paragraph[after.end() :])
+        and not CAPITAL_NEXT.match(paragraph, after.end())
         and not _after_article(_window(paragraph, cand.start))
     )
 

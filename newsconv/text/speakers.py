@@ -27,7 +27,9 @@ LOOKBACK = 6  # paragraphs searched back for the referent of a pronoun
 OPENERS = "".join(DOUBLE_OPEN) + "".join(SINGLE_OPEN)
 QUOTE_MARKS = OPENERS + "”’»“"
 DOUBLE_MARKS = "".join(DOUBLE_OPEN) + "”»“"  # unlike ’, never an apostrophe inside a word
-TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+$")  # "Senator ", "Prime Minister " before a name
+# capitalised words, each with the spaces after it, that end a text ("Senator ", "Prime Minister "
+# before a name), read on the reversed text from its start (``_untitled``)
+TITLE_RUN_REVERSED = re.compile(r"(?:\s++[\w.'’-]*[A-Z])++")
 NP_WORDS = 20
 SPEECH_NOUN_WORDS = 4  # "Oz's dubious medical advice": the speech noun within this many words
 CLOSING_WORDS = 8  # after a quote that ends its sentence, "X said" must end the next one soon
@@ -131,6 +133,15 @@ def _closing_verb(body: str, closing: str, more_quotes: bool) -> re.Match[str] |
     too_long = len(tokens.split(rest)) > CLOSING_WORDS and closing == "."
     runs_on = more_quotes and rest == body[verb.end() :]
     return None if too_long or runs_on else verb
+
+
+def _untitled(lead: str) -> str:
+    """``lead`` without the run of capitalised words and spaces that ends it (a title before a
+    name: "Senator ", "Prime Minister "). Matched on the reversed text from its start, once: the
+    same pattern searched for at the end (``…+$``) is tried from every word of a long run, which
+    is quadratic in its length."""
+    run = TITLE_RUN_REVERSED.match(lead[::-1])
+    return lead if run is None else lead[: len(lead) - run.end()]
 
 
 def _speech_possessor(text: str, stop: int, end: int) -> bool:
@@ -515,7 +526,7 @@ class Attributor:
             POSSESSIVE.match(text, named[0][1]) and not _speech_possessor(text, named[0][1], limit)
         ):
             return None
-        untitled = TITLE_RUN.sub("", lead)
+        untitled = _untitled(lead)
         opening = untitled.strip() == "" or untitled.rstrip().rstrip(QUOTE_MARKS).endswith((",", *DASHES[:3]))
         after_link = bool(words) and tokens.bare(words[-1]) in lexicons.speaker_words(
             *PREPOSITIONS, "clause", "conj"
