@@ -274,13 +274,13 @@ def test_a_spokesman_for_a_person_speaks_for_no_organisation_named_before() -> N
     [
         ("Ted Cruz, the Texas senator leading the pack in Iowa, spoke first.", "Texas senator"),
         (
-            "Ben Carson, the retired neurosurgeon making his first run for office, spoke.",
-            "retired neurosurgeon",
+            "Lena Park, the retired surgeon making her first bid for a seat, spoke.",
+            "retired surgeon",
         ),
         ("Ann Ruiz, the head of programming, spoke.", "head of programming"),
         (
-            "Robert Reich, a secretary of labor during the Clinton years, spoke.",
-            "secretary of labor during the Clinton years",
+            "Paul Wren, a secretary of trade during the Garner years, spoke.",
+            "secretary of trade during the Garner years",
         ),
     ],
 )

@@ -697,10 +697,10 @@ def test_a_possessed_role_is_not_the_topic_person_who_holds_another_title() -> N
 
 def test_a_possessed_role_may_be_the_untitled_topic_person() -> None:
     paragraphs = [
-        "David Axelrod on Wednesday called on the governor to apologise for his remarks.",
-        "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.",
+        "Peter Lund on Thursday urged the mayor to withdraw her comments.",
+        "“Frankly, that was shameful,” Garner's former campaign adviser said on the radio.",
     ]
-    assert said(paragraphs) == [("David Axelrod", None)]
+    assert said(paragraphs) == [("Peter Lund", None)]
 
 
 def test_a_report_speaks_for_the_organisation_that_issued_it() -> None:
@@ -735,19 +735,19 @@ def test_a_verb_after_the_writers_clause_names_its_speaker_before_an_appositive_
     paragraphs = [
         "Jeb Bush spoke in Iowa.",
         (
-            "“Campaigns are having trouble raising money. They have no choice” but to advertise, says Evan "
-            "Tracey, a consultant with National Media in Alexandria, Va."
+            "“Clubs are struggling to sell tickets. They have no choice” but to cut prices, says Nora "
+            "Vance, a consultant with Grant Partners in Dayton, Ohio."
         ),
     ]
-    assert said(paragraphs) == [("Evan Tracey", None)]
+    assert said(paragraphs) == [("Nora Vance", None)]
 
 
 def test_a_quoted_fragment_takes_the_cue_of_the_later_quote_of_its_sentence() -> None:
     paragraphs = [
         "Maria Lopez spoke first on Monday.",
-        "Guns are “the ultimate public health crisis” and “a danger to our children,” Howard Dean, the former governor, told a crowd.",
+        "Taxes are “the biggest drag on growth” and “a burden on our families,” Anna Berg, the former mayor, told a crowd.",
     ]
-    assert said(paragraphs) == [("Howard Dean", None), ("Howard Dean", None)]
+    assert said(paragraphs) == [("Anna Berg", None), ("Anna Berg", None)]
 
 
 def test_adjacent_quotes_of_two_speakers_keep_their_own() -> None:
@@ -761,26 +761,24 @@ def test_adjacent_quotes_of_two_speakers_keep_their_own() -> None:
 
 
 def test_an_opening_fragment_is_spoken_by_the_subject_of_the_verb_after_it() -> None:
-    paragraphs = [
-        "Guns are “the ultimate public health crisis,” Howard Dean proclaimed to a crowd on Tuesday."
-    ]
-    assert said(paragraphs) == [("Howard Dean", None)]
+    paragraphs = ["Taxes are “the biggest drag on growth,” Anna Berg proclaimed to a crowd on Tuesday."]
+    assert said(paragraphs) == [("Anna Berg", None)]
 
 
 def test_a_quoted_phrase_inside_a_sentence_keeps_the_verb_before_it_over_a_relative_clause_after() -> None:
     paragraphs = [
         (
-            "Ted Cruz says he is “effectively tied for second place” with Marco Rubio, in a finish that he "
-            "said defied expectations."
+            "Ron Vale says he is “as good as level in the race” with Lisa Marsh, in a result that he "
+            "said beat the polls."
         ),
         "Ann Lee said the deal was “a very good one for the city” and Tom Hale, who said little, agreed.",
     ]
-    assert said(paragraphs)[0] == ("Ted Cruz", None)
+    assert said(paragraphs)[0] == ("Ron Vale", None)
 
 
 def test_a_closing_cue_after_a_quoted_phrase_still_names_its_speaker() -> None:
-    paragraphs = ["Obama “felt a moral obligation to do something about” climate change, David Axelrod said."]
-    assert said(paragraphs) == [("David Axelrod", None)]
+    paragraphs = ["Garner “felt a duty to act on” the housing shortage, Peter Lund said."]
+    assert said(paragraphs) == [("Peter Lund", None)]
 
 
 # The words a title run is made of: capitals, other word characters, spaces and punctuation.
