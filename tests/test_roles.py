@@ -299,25 +299,25 @@ def test_an_appositive_opening_with_a_past_form_is_a_clause() -> None:
     ("paragraph", "name", "affiliation"),
     [
         (
-            "Brian Fallon, a spokesman for the Clinton campaign, said the report was wrong.",
-            "Brian Fallon",
-            "Clinton campaign",
+            "Sam Ortiz, a spokesman for the Harlow campaign, said the report was wrong.",
+            "Sam Ortiz",
+            "Harlow campaign",
         ),
         (
-            "Trump campaign manager Corey Lewandowski said the polls were wrong.",
-            "Corey Lewandowski",
-            "Trump campaign",
+            "Quist campaign manager Lee Dunmore said the polls were wrong.",
+            "Lee Dunmore",
+            "Quist campaign",
         ),
-        ("Ann Li, a former official in the Obama administration, said so.", "Ann Li", "Obama administration"),
+        ("Ann Li, a former official in the Reyes administration, said so.", "Ann Li", "Reyes administration"),
         (
-            "Ted Lee, the chief strategist of Mitt Romney's 2012 campaign, said so.",
+            "Ted Lee, the chief strategist of Tom Baird's 2012 campaign, said so.",
             "Ted Lee",
-            "Mitt Romney campaign",
+            "Tom Baird campaign",
         ),
     ],
 )
 def test_a_title_in_an_organisation_named_after_its_leader_gives_it_as_affiliation(
     paragraph: str, name: str, affiliation: str
 ) -> None:
-    found = extract(["Hillary Clinton, Donald Trump, Barack Obama and Mitt Romney were named.", paragraph])
+    found = extract(["Ellen Harlow, Mark Quist, Dana Reyes and Tom Baird were named.", paragraph])
     assert {p.name: p.affiliation for p in found.persons}[name] == affiliation
