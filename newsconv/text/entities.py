@@ -8,11 +8,13 @@ whose full name the article gives.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from newsconv.text import entity_model, lexicons
@@ -358,13 +360,13 @@ def _stop_surnames(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> lis
     bare = re.compile(
         rf"(?<![\w’'.-])(?:{'|'.join(map(re.escape, sorted(surnames)))})(?![\w’'-]|\.\w| [A-Z])"
     )
-    taken = {(c.paragraph, k) for c in cands for k in range(c.start, c.end)}
+    taken = _spans_by_paragraph(cands)
     out = []
     for i, paragraph in enumerate(paragraphs):
         starts = sentence_starts(paragraph)
         for m in bare.finditer(paragraph):
             start, end = m.span()
-            if (i, start) in taken or BEFORE_CAPITAL.search(_window(paragraph, start)):
+            if _inside(taken.get(i), start) or BEFORE_CAPITAL.search(_window(paragraph, start)):
                 continue
             if _person_cue_after().match(paragraph, end) or PERSON_CUE_BEFORE.search(
                 _window(paragraph, start)
@@ -381,6 +383,27 @@ def _speaks(cand: Candidate, paragraph: str) -> bool:
     return cue is not None and not (
         cue.group().endswith("s") and cand.text.lower() in lexicons.words("common_words.txt")
     )
+
+
+def _spans_by_paragraph(cands: Sequence[Candidate]) -> dict[int, tuple[list[int], list[int]]]:
+    """Where candidates stand in each paragraph: their starts in order and, for each, the
+    furthest end of the candidates starting up to there (``_inside`` reads it)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in cands:
+        spans.setdefault(c.paragraph, []).append((c.start, c.end))
+    return {
+        i: ([a for a, _ in pairs], list(accumulate((b for _, b in pairs), max)))
+        for i, pairs in ((i, sorted(pairs)) for i, pairs in spans.items())
+    }
+
+
+def _inside(spans: tuple[list[int], list[int]] | None, position: int) -> bool:
+    """Whether a position lies inside a candidate (``_spans_by_paragraph`` of its paragraph):
+    a look-up in the ordered starts, not a scan of every candidate or character."""
+    if spans is None:
+        return False
+    k = bisect_right(spans[0], position)
+    return k > 0 and spans[1][k - 1] > position
 
 
 def _window(paragraph: str, start: int) -> str:

@@ -30,6 +30,7 @@ FILLER_VERB_LENGTH = 3  # fillers this short are verbs ("has", "was"), not adver
 ROLE_BREAKS = ("prep",)  # an appositive opening with one is no title ("to be", "by then")
 BREAKING_PARTS = ("prep", "conj", "cue", "filler")  # parts in speaker_words.tsv that end such a phrase
 MAX_TITLE_WORDS = 12
+HEAD_REACH = 64  # characters first scanned for the words of a title's head before a name
 Title = tuple[str | None, str | None]  # a title and an affiliation, either unknown
 
 
@@ -310,7 +311,9 @@ class Roles:
         if set_off:
             text = text[:-2]
             start -= 2
-        words = tokens.last_words(text, MAX_TITLE_WORDS)
+        # The head is looked for among the last few words (``_phrase_head`` reads no further back),
+        # and all of the tail read only when there is one: most names have no title before them.
+        words = tokens.last_words(text, MAX_PHRASE_WORDS + 2, HEAD_REACH)
         if not words or text[words[-1].end() :].strip():
             return None
         head = (
@@ -318,6 +321,8 @@ class Roles:
         )
         if head is None:
             return None
+        few, words = len(words), tokens.last_words(text, MAX_TITLE_WORDS)
+        head += len(words) - few  # the same word, counted in the longer tail
         k = head
         while k > 0 and head - k < MAX_TITLE_WORDS:
             w = words[k - 1].group()

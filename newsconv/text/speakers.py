@@ -115,10 +115,16 @@ def _says(text: str, verb: re.Match[str]) -> bool:
     )
 
 
+def _each_verb(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The reporting verbs of a stretch that report speech, in order, found as they are asked
+    for: a caller that stops at one reads the stretch no further."""
+    found = _verb_pattern().finditer(text, start, len(text) if end is None else end)
+    return (v for v in found if _says(text, v))
+
+
 def _verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The reporting verbs of a stretch that report speech, in order."""
-    found = _verb_pattern().finditer(text, start, len(text) if end is None else end)
-    return [v for v in found if _says(text, v)]
+    return list(_each_verb(text, start, end))
 
 
 def _closing_verb(body: str, closing: str, more_quotes: bool) -> re.Match[str] | None:
@@ -126,7 +132,7 @@ def _closing_verb(body: str, closing: str, more_quotes: bool) -> re.Match[str] |
     (``closing`` is its last character) and the verb's sentence then goes on too long ("…?” Smith
     asked at length whether …") or, with ``more_quotes`` after it, runs into the next quote: the
     words are then the writer's own sentence."""
-    verb = next(iter(_verbs(body)), None)
+    verb = next(_each_verb(body), None)
     if verb is None or closing not in SENTENCE_STOPS:
         return verb
     rest = SENTENCE_STOP.split(body[verb.end() :], maxsplit=1)[0]
@@ -632,7 +638,7 @@ class Attributor:
         pronoun without a referent is one, of someone unknown (None)."""
         text = self.paragraphs[paragraph]
         body = text[base:end]
-        for later in _verbs(body, verb.start()):
+        for later in _each_verb(body, verb.start()):
             if len(tokens.split(body[: later.start()])) > NP_WORDS:
                 break
             subject = self._subject_before(paragraph, base, base + later.start())
@@ -1044,7 +1050,7 @@ class Attributor:
         Howard Dean, the former governor, proclaimed)."""
         text = self.paragraphs[last.paragraph]
         _, end = self._sentence(last.paragraph, last.end + 1)
-        if end <= last.end + 1 or not _verbs(text, last.end + 1, end):
+        if end <= last.end + 1 or next(_each_verb(text, last.end + 1, end), None) is None:
             return None  # "… as “an island of democracy”, the President pushed through a law"
         subject = self._sentence_subject(last.paragraph, last.end + 1, end)
         return subject if subject is not None and subject.kind is Kind.PERSON else None

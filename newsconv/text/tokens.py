@@ -87,11 +87,12 @@ def words(text: str, start: int = 0) -> list[re.Match[str]]:
     return list(WORD.finditer(text, start))
 
 
-def last_words(text: str, count: int) -> list[re.Match[str]]:
+def last_words(text: str, count: int, reach: int = TAIL) -> list[re.Match[str]]:
     """The words at the end of ``text``, at least ``count`` of them when it has that many. Only a
-    tail is scanned, from just after a character that ends a word, so the words found are those
-    a scan of the whole text finds there: a long paragraph is not re-read for each name in it."""
-    reach = TAIL
+    tail is scanned (``reach`` characters, doubled until it holds ``count`` words), from just
+    after a character that ends a word, so the words found are those a scan of the whole text
+    finds there: a long paragraph is not re-read for each name in it. How many more than
+    ``count`` come back depends on ``reach``."""
     while True:
         start = len(text) - reach
         if start <= 0:
