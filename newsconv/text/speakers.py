@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from itertools import islice
 from typing import TypeAlias
 
 from newsconv.model import Span
@@ -192,7 +193,8 @@ def _owned_role(text: str, stop: int) -> int | None:
     if mark is None:
         return None
     role, previous = None, mark.end()
-    for found in tokens.words(text[: mark.end() + ROLE_CHARS], mark.end())[:MAX_TITLE_GAP]:
+    words = tokens.WORD.finditer(text, mark.end(), mark.end() + ROLE_CHARS)  # in place: no copy of the text
+    for found in islice(words, MAX_TITLE_GAP):
         word = found.group().rstrip(".")  # a sentence's stop clings to the word
         if not (word.isalpha() and word.islower()) or text[previous : found.start()].strip():
             break
