@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from newsconv.text.extract import Extraction, extract
+from entity_names import names
 
-
-def names(found: Extraction) -> tuple[set[str], set[str], set[str]]:
-    """The person, organisation and place names of an extraction."""
-    return (
-        {p.name for p in found.persons},
-        {o.name for o in found.organizations},
-        {p.name for p in found.places},
-    )
+from newsconv.text.extract import extract
 
 
 def test_name_that_opens_a_company_with_a_legal_form_is_the_company() -> None:
