@@ -46,8 +46,8 @@ def test_bank_of_a_country_is_one_name() -> None:
 
 
 def test_company_of_a_country_with_legal_form_is_one_name() -> None:
-    _, orgs, _ = names(extract(["Mine managers Rand Deeps of South Africa Ltd said on Friday."]))
-    assert orgs == {"Rand Deeps of South Africa Ltd"}
+    _, orgs, _ = names(extract(["Mill owners Pelmar Ridge of Canada Ltd said on Tuesday."]))
+    assert orgs == {"Pelmar Ridge of Canada Ltd"}
 
 
 def test_company_located_in_a_city_is_cut_before_of() -> None:
@@ -166,11 +166,11 @@ def test_short_form_of_a_company_name_is_an_alias() -> None:
 
 
 def test_title_between_organisation_and_person() -> None:
-    found = extract(["Security Council President Tono Eitel of Germany said members agreed."])
+    found = extract(["Security Council President Brano Kelvik of Austria said delegates agreed."])
     persons, orgs, places = names(found)
-    assert persons == {"Tono Eitel"}
+    assert persons == {"Brano Kelvik"}
     assert orgs == {"Security Council"}
-    assert places == {"Germany"}
+    assert places == {"Austria"}
 
 
 def test_company_title_person() -> None:
@@ -204,10 +204,14 @@ def test_acronym_is_not_folded_into_a_longer_name() -> None:
 
 def test_and_joins_two_common_nouns_before_an_organisation_word() -> None:
     _, orgs, _ = names(
-        extract(["In a filing with the Securities and Exchange Commission, the firm said it would sell."])
+        extract(
+            ["Under a notice sent to the Securities and Exchange Commission, the lender said it might merge."]
+        )
     )
     assert orgs == {"Securities and Exchange Commission"}
-    _, orgs, _ = names(extract(["The drug was cleared by the U.S. Food and Drug Administration last week."]))
+    _, orgs, _ = names(
+        extract(["A vaccine got approval from the U.S. Food and Drug Administration in March."])
+    )
     assert orgs == {"U.S. Food and Drug Administration"}
     _, orgs, places = names(extract(["Troops left the Gaza Strip and West Bank on Monday."]))
     assert orgs == set() and places == {"Gaza Strip", "West Bank"}
@@ -222,7 +226,7 @@ def test_a_lone_organisation_word_without_its_full_name_is_no_organisation() -> 
 
 def test_a_press_review_heads_each_newspaper_with_its_name_in_capitals() -> None:
     review = [
-        "These are some of the leading stories in the Varnish press on Sunday.",
+        "Below are the main headlines in the Varnish press on Saturday.",
         "DAILY STAR",
         "- Minister opens a new bridge.",
         "AL RAQIB",
@@ -230,8 +234,8 @@ def test_a_press_review_heads_each_newspaper_with_its_name_in_capitals() -> None
     ]
     _, orgs, _ = names(extract(review))
     assert orgs == {"DAILY STAR", "AL RAQIB"}
-    one_paper = ["These are the leading stories in the daily Le Courrier.", "FRONT PAGE", "- Strikes spread."]
-    assert names(extract(one_paper))[1] == {"Le Courrier"}
+    one_paper = ["Here are the top items in the daily Le Veilleur.", "FRONT PAGE", "- Strikes spread."]
+    assert names(extract(one_paper))[1] == {"Le Veilleur"}
 
 
 def test_a_title_case_headline_names_its_gazetteer_places() -> None:
@@ -262,28 +266,28 @@ def test_ideologies_are_group_adjectives_not_organisations() -> None:
 
 
 def test_titles_without_a_stop_and_of_trades_stay_out_of_the_name() -> None:
-    persons, _, _ = names(extract(["Chief Accountant Natalya Sypron said the farm was short of cash."]))
-    assert persons == {"Natalya Sypron"}
+    persons, _, _ = names(extract(["Chief Accountant Marisa Drovnik said the mill was short of funds."]))
+    assert persons == {"Marisa Drovnik"}
     persons, _, _ = names(extract(["The commander, Col Suvit Maenmuan, told reporters the rebels had fled."]))
     assert persons == {"Suvit Maenmuan"}
-    persons, _, _ = names(extract(["They were visited by Monsignor Caesar Mazzolari on Friday."]))
-    assert persons == {"Caesar Mazzolari"}
+    persons, _, _ = names(extract(["They were greeted by Monsignor Aldo Fentrazzi on Thursday."]))
+    assert persons == {"Aldo Fentrazzi"}
 
 
 def test_a_title_with_its_complement_stops_at_the_holders_given_name() -> None:
-    found = extract(["Tsang met Minister of Foreign Affairs Ali Alatas on Monday."])
-    assert [(p.name, p.title) for p in found.persons] == [("Ali Alatas", "Minister of Foreign Affairs")]
+    found = extract(["Orvell met Minister of Foreign Affairs Omar Darsono on Tuesday."])
+    assert [(p.name, p.title) for p in found.persons] == [("Omar Darsono", "Minister of Foreign Affairs")]
     persons, _, _ = names(
-        extract(["They met Assistant Secretary for Near Eastern Affairs Robert Pelletreau."])
+        extract(["She saw Assistant Secretary for Coastal Fishery Affairs Lionel Baskett."])
     )
-    assert persons == {"Robert Pelletreau"}
+    assert persons == {"Lionel Baskett"}
 
 
 def test_a_plural_nationality_before_a_name_is_no_part_of_it() -> None:
-    persons, orgs, _ = names(extract(["He trailed the leaders, Americans Billy Mayfair and Paul Goydos."]))
-    assert persons == {"Billy Mayfair", "Paul Goydos"} and orgs == set()
-    persons, _, _ = names(extract(["Books by British Journalist Patrick Seale were banned."]))
-    assert persons == {"Patrick Seale"}
+    persons, orgs, _ = names(extract(["She chased the leaders, Canadians Thomas Marsh and Gary Olwen."]))
+    assert persons == {"Thomas Marsh", "Gary Olwen"} and orgs == set()
+    persons, _, _ = names(extract(["Essays by British Journalist Colin Marwick were censored."]))
+    assert persons == {"Colin Marwick"}
 
 
 def test_initials_before_a_surname_make_a_person() -> None:
@@ -353,11 +357,11 @@ def test_nationalities_of_countries_named_in_two_words_are_group_words() -> None
 
 def test_an_acronym_spelled_out_as_a_disease_or_a_measure_is_no_organisation() -> None:
     paragraphs = [
-        "Cattle may carry Bovine Spongiform Encephalopathy (BSE), the bank said of the cash reserve ratio (CRR).",
-        "BSE worried farmers; the CRR rose; the Democratic National United Movement (DNUM) met.",
+        "Sheep may carry Ovine Lamellar Fever (OLF), the bank said of the cash reserve ratio (CRR).",
+        "OLF alarmed herders; the CRR fell; the Progressive Civic Unity Movement (PCUM) met.",
     ]
     _, orgs, _ = names(extract(paragraphs))
-    assert orgs == {"Democratic National United Movement"}
+    assert orgs == {"Progressive Civic Unity Movement"}
 
 
 def test_an_unknown_acronym_stands_for_the_longer_name_it_opens() -> None:
@@ -386,9 +390,9 @@ def test_an_acronym_that_ends_a_wire_headline_is_its_source() -> None:
 
 
 def test_a_desk_and_a_newsroom_sign_off_before_a_telephone_label() -> None:
-    paragraphs = ["Cargo rose 3 percent.", "- Air Cargo Newsroom Tel+44 161 542 7706 Fax+44 171 542 5017"]
+    paragraphs = ["Cargo rose 3 percent.", "- Sea Freight Newsroom Tel+44 131 608 2291 Fax+44 131 608 2290"]
     _, orgs, _ = names(extract(paragraphs))
-    assert orgs == {"Air Cargo Newsroom"}
+    assert orgs == {"Sea Freight Newsroom"}
     _, orgs, _ = names(extract(["Prices fell.", "-- New York Power Desk 212-859-1620"]))
     assert orgs == {"New York Power Desk"}
 
@@ -403,9 +407,9 @@ def test_a_firm_named_by_its_partners_or_with_a_legal_form_after_a_comma_is_one_
 
 def test_a_plural_organisation_noun_before_names_makes_them_organisations() -> None:
     persons, orgs, _ = names(
-        extract(["Positive stances from investment banks Merrill Lynch and SBC Warburg helped."])
+        extract(["Upbeat notes from investment banks Harwell Brandt and KTV Osterlund helped."])
     )
-    assert orgs == {"Merrill Lynch", "SBC Warburg"} and persons == set()
+    assert orgs == {"Harwell Brandt", "KTV Osterlund"} and persons == set()
 
 
 def test_a_nationality_before_a_kind_of_organisation_names_none_a_party_word_does() -> None:
@@ -424,14 +428,12 @@ def test_foreign_organisation_words_and_legal_forms_make_organisations() -> None
 
 
 def test_a_name_spelled_out_before_its_acronym_loses_its_possessive() -> None:
-    found = extract(["They hosted the International Olympic Committee's (IOC) panel.", "The IOC left."])
-    assert [(o.name, o.aliases) for o in found.organizations] == [
-        ("International Olympic Committee", ("IOC",))
-    ]
+    found = extract(["They hosted the International Rowing Council's (IRC) panel.", "The IRC left."])
+    assert [(o.name, o.aliases) for o in found.organizations] == [("International Rowing Council", ("IRC",))]
     found = extract(["Standard & Poor's (S&P) cut the rating."])
     assert "Standard & Poor's" in [o.name for o in found.organizations]
 
 
 def test_a_commodities_desk_that_signs_a_wire_is_an_organisation() -> None:
-    _, orgs, _ = names(extract(["Soybeans fell 2 cents.", "-- New York Commodities 212-859-1646"]))
-    assert orgs == {"New York Commodities"}
+    _, orgs, _ = names(extract(["Soybeans fell 2 cents.", "-- Chicago Commodities 312-555-0192"]))
+    assert orgs == {"Chicago Commodities"}

@@ -87,26 +87,26 @@ def test_a_royal_style_stays_in_an_alias() -> None:
 
 def test_an_honorific_before_a_contest_or_its_company_makes_no_person() -> None:
     found = extract(
-        ["She was warned by Miss Universe Inc. and by an official of the Miss Venezuela Organisation."]
+        ["She was cautioned by Miss Galaxy Inc. and by a spokesman of the Miss Ecuador Organisation."]
     )
     assert not found.persons
     assert {a for o in found.organizations for a in o.aliases} == {
-        "Miss Universe Inc.",
-        "Miss Venezuela Organisation",
+        "Miss Galaxy Inc.",
+        "Miss Ecuador Organisation",
     }
 
 
 def test_a_place_noun_and_of_before_a_name_make_it_a_place_even_after_a_given_name() -> None:
     persons, _, places = names(
-        extract(["The church in the small village of Karin Dolnji was destroyed by fire on Monday."])
+        extract(["The school in the small village of Tamara Vrbnik was damaged by floods on Sunday."])
     )
     assert persons == set()
-    assert places == {"Karin Dolnji"}
+    assert places == {"Tamara Vrbnik"}
 
 
 def test_a_common_word_opening_a_sentence_before_a_plural_noun_is_no_speaker() -> None:
     persons, _, _ = names(
-        extract(["Media reports have speculated that the talks failed.", "Research shows more."])
+        extract(["Media reports have suggested that the deal collapsed.", "Research shows more."])
     )
     assert persons == set()
     persons, _, _ = names(extract(["Okonjo says the talks failed."]))
