@@ -156,9 +156,9 @@ def test_opening_mark_typed_for_the_closing_one() -> None:
 
 
 def test_quote_nested_in_a_quote_stays_inside_it() -> None:
-    paragraphs = ["“I would rather live in what he calls “hell” than live in his world.” ― Ana Ruiz"]
+    paragraphs = ["“We would sooner camp in what she dubs “the swamp” than move to her town.” ― Ana Ruiz"]
     assert speakers(paragraphs) == [
-        ("I would rather live in what he calls “hell” than live in his world.", "Ana Ruiz")
+        ("We would sooner camp in what she dubs “the swamp” than move to her town.", "Ana Ruiz")
     ]
 
 

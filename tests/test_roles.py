@@ -99,7 +99,7 @@ def test_nationality_in_a_title_names_no_embassy() -> None:
     [
         "They won a host of big names including Tim Roe in the spring.",
         "She is an actress for her role as Ada Lind in the film.",
-        "He had a head of steam on the resumption. Tim Roe then scored.",
+        "She built a head of pressure on the restart. Tim Roe then scored.",
     ],
 )
 def test_a_phrase_with_a_preposition_cue_or_sentence_end_is_no_title(sentence: str) -> None:
@@ -113,7 +113,7 @@ def test_party_and_employer_from_brackets_possessives_and_the_organisation_befor
                 "Sen. Tim Kaine (D-Va.) spoke first. National Review’s Dan McLaughlin disagreed, and Mark "
                 "Barabak at the Los Angeles Times asked why."
             ),
-            "Republican vice presidential candidate Mike Pence said he would win the state.",
+            "Republican presidential contender Ray Tolliver vowed to carry the county.",
             "But the IAAF said it was surprised. Spokesman Nick Davies said the decision was wrong.",
         ]
     )
@@ -121,7 +121,7 @@ def test_party_and_employer_from_brackets_possessives_and_the_organisation_befor
         "Tim Kaine": "Democratic Party",
         "Dan McLaughlin": "National Review",
         "Mark Barabak": "Los Angeles Times",
-        "Mike Pence": "Republican Party",
+        "Ray Tolliver": "Republican Party",
         "Nick Davies": "IAAF",
     }
 
@@ -130,7 +130,7 @@ def test_party_and_employer_from_brackets_possessives_and_the_organisation_befor
     ("sentence", "name", "title"),
     [
         (
-            "Paul Hale, a retired Army officer who commanded a unit, spoke.",
+            "Paul Hale, a retired Army officer who trained cadets for years, spoke.",
             "Paul Hale",
             "retired Army officer",
         ),
@@ -140,7 +140,7 @@ def test_party_and_employer_from_brackets_possessives_and_the_organisation_befor
             "acting director of the agency",
         ),
         ("The crowd cheered Ann Kerr, saying the presumptive nominee had won.", "Ann Kerr", None),
-        ("Ann Kerr, digital consultant Phil Musser says, will win easily.", "Ann Kerr", None),
+        ("Ann Kerr, campaign consultant Omar Feld says, will win easily.", "Ann Kerr", None),
         ("They met Ada Reyes, then the secretary of state, in May.", "Ada Reyes", "secretary of state"),
         (
             "Dan Lowe, a spokesman for the senator told the Post it was over.",
@@ -216,8 +216,8 @@ def test_a_venue_a_meeting_place_or_a_modified_noun_employs_nobody(sentence: str
 
 
 def test_an_initials_stop_stays_inside_an_appositive() -> None:
-    p = one("Ann Grey, a daughter of former President George W. Bush, said so.", "Ann Grey")
-    assert p.title == "daughter of former President George W. Bush"
+    p = one("Ann Grey, a granddaughter of former Mayor Harold T. Pruett, said so.", "Ann Grey")
+    assert p.title == "granddaughter of former Mayor Harold T. Pruett"
 
 
 @pytest.mark.parametrize(
@@ -272,7 +272,7 @@ def test_a_spokesman_for_a_person_speaks_for_no_organisation_named_before() -> N
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
-        ("Ted Cruz, the Texas senator leading the pack in Iowa, spoke first.", "Texas senator"),
+        ("Carl Lindqvist, the Ohio senator leading the field in Nevada, spoke first.", "Ohio senator"),
         (
             "Lena Park, the retired surgeon making her first bid for a seat, spoke.",
             "retired surgeon",
@@ -289,10 +289,8 @@ def test_a_participle_before_its_object_ends_an_appositive_title(sentence: str, 
 
 
 def test_an_appositive_opening_with_a_past_form_is_a_clause() -> None:
-    found = extract(
-        ["In 1952 his future secretary of state, John Dulles, criticized President Truman's plan."]
-    )
-    assert {p.name: p.title for p in found.persons}["John Dulles"] == "secretary of state"
+    found = extract(["In 1961 her future secretary of state, Clara Voss, opposed Governor Hadley's budget."])
+    assert {p.name: p.title for p in found.persons}["Clara Voss"] == "secretary of state"
 
 
 @pytest.mark.parametrize(
