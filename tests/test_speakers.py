@@ -165,19 +165,19 @@ def test_speaker_is_an_entity_or_words_of_the_text(paragraphs: list[str]) -> Non
 
 
 def test_honorific_name_that_is_no_entity_is_kept_as_written() -> None:
-    paragraphs = ["“It is all about creating some enthusiasm,” Mr. Today added."]
+    paragraphs = ["“It is mostly about building some real momentum,” Mr. Today added."]
     assert said(paragraphs) == [(None, "Mr. Today")]
 
 
 def test_honorific_before_a_title_word_is_a_surname() -> None:
-    paragraphs = ["“It is all about creating some enthusiasm,” Mr. King added."]
+    paragraphs = ["“It is mostly about building some real momentum,” Mr. King added."]
     assert said(paragraphs) == [("King", None)]
 
 
 def test_honorific_before_an_office_named_in_the_article_is_an_address() -> None:
     paragraphs = [
         "President Tom Hale spoke first. The Lord Chancellor listened.",
-        "“Mr. President, will you pledge to accept the result of the vote?” asked Ana Ruiz.",
+        "“Mr. President, will you promise to respect the outcome of the count?” asked Ana Ruiz.",
     ]
     assert said(paragraphs) == [("Ana Ruiz", None)]
     assert {p.name for p in extract(paragraphs).persons} == {"Tom Hale", "Ana Ruiz"}
@@ -191,11 +191,11 @@ def test_branded_attributes_to_its_subject() -> None:
 def test_participle_of_tweeting_takes_the_sentence_subject() -> None:
     paragraphs = [
         (
-            "Howard Dean, a former party chairman, poked fun at the debate, tweeting, “Notice how "
+            "Victor Dean, a former party chairman, poked fun at the debate, tweeting, “Notice how "
             "nobody answered a single question.”"
         )
     ]
-    assert said(paragraphs) == [("Howard Dean", None)]
+    assert said(paragraphs) == [("Victor Dean", None)]
 
 
 def test_name_before_a_clause_word_is_no_subject() -> None:
@@ -217,8 +217,8 @@ def test_signature_closing_a_paragraph_speaks_all_its_quotes() -> None:
     paragraphs = [
         "“We need more teachers in every school.” ― Carla Sanchez",
         (
-            "“He is a danger to all of us. To quote a song ‘Some people are so poor all they have "
-            "is money.” And that is all he has “the root of all evil’.” ― Nell Grey"
+            "“He is a risk to every one of us. To quote a poem ‘Some men are so tired all they own "
+            "is time.” And that is all he owns “the source of all trouble’.” ― Nell Grey"
         ),
     ]
     assert [name for name, _ in said(paragraphs)] == ["Carla Sanchez", "Nell Grey", "Nell Grey"]
@@ -226,10 +226,10 @@ def test_signature_closing_a_paragraph_speaks_all_its_quotes() -> None:
 
 def test_as_a_document_put_it() -> None:
     paragraphs = [
-        "The Department of Homeland Security runs the programme. Senator Ana Ruiz said it was flawed.",
-        "The main test is a “lawful source of investment income,” as a Homeland Security memo put it.",
+        "The Department of Rural Housing runs the programme. Senator Ana Ruiz said it was flawed.",
+        "The first rule is a “verified record of rental earnings,” as a Rural Housing memo put it.",
     ]
-    assert said(paragraphs) == [("Department of Homeland Security", None)]
+    assert said(paragraphs) == [("Department of Rural Housing", None)]
 
 
 def test_indefinite_role_is_not_someone_named_before() -> None:
@@ -253,7 +253,7 @@ def test_indefinite_phrase_keeps_the_organisation_it_names() -> None:
 def test_name_heading_a_quote_after_a_dash() -> None:
     paragraphs = [
         "“Turnout was far higher than anyone expected,” said Mark Blum.",
-        "Pollsters agree - Carla Bialik: “Keep on contacting voters as late as possible.”",
+        "Pollsters agree - Carla Bialik: “Keep on calling households until the polls close.”",
     ]
     assert said(paragraphs)[1] == ("Carla Bialik", None)
 
@@ -283,11 +283,11 @@ def test_question_quote_with_a_long_attribution_after_it() -> None:
 
 def test_phrasal_verb_of_reply_attributes() -> None:
     paragraphs = [
-        "Sandra Paradis and Jim Bennett stood in line.",
-        "“Look at all these supporters here,” Paradis said.",
-        "“They are all here for the free stuff,” Bennett shot back with a laugh.",
+        "Nora Vidal and Otto Brandt waited at the gate.",
+        "“Look at how many people came tonight,” Vidal said.",
+        "“They only came for the cheap beer,” Brandt shot back with a grin.",
     ]
-    assert said(paragraphs)[1] == ("Jim Bennett", None)
+    assert said(paragraphs)[1] == ("Otto Brandt", None)
 
 
 def test_inverted_verb_heading_a_paragraph_before_a_colon() -> None:
@@ -300,21 +300,21 @@ def test_inverted_verb_heading_a_paragraph_before_a_colon() -> None:
 
 def test_surname_that_is_a_country_names_the_person() -> None:
     paragraphs = [
-        "Representative Jim Jordan questioned the deal.",
-        "Mills “got an immunity agreement,” Jordan said, and still “sat in on every single interview.”",
+        "Representative Lewis Jordan questioned the deal.",
+        "Pryor “was granted a plea deal,” Jordan said, and still “joined every one of the meetings.”",
     ]
-    assert [name for name, _ in said(paragraphs)] == ["Jim Jordan", "Jim Jordan"]
+    assert [name for name, _ in said(paragraphs)] == ["Lewis Jordan", "Lewis Jordan"]
 
 
 def test_surname_that_is_a_title_word_names_the_person() -> None:
     paragraphs = [
-        "David Axelrod called on Howard Dean to apologize.",
+        "Nina Vogt asked Victor Dean to step aside.",
         (
             "Dean, a former party chairman, poked at the debate, tweeting, “Notice how nobody "
             "answered a single question.”"
         ),
     ]
-    assert said(paragraphs) == [("Howard Dean", None)]
+    assert said(paragraphs) == [("Victor Dean", None)]
 
 
 def test_participle_after_a_comma_skips_the_name_before_it() -> None:
@@ -329,32 +329,32 @@ def test_participle_after_a_comma_skips_the_name_before_it() -> None:
 
 def test_plural_possessive_name_is_not_the_subject() -> None:
     paragraphs = [
-        "Bernie Sanders spoke in Flint on Monday.",
+        "Tobias Hendricks spoke in Dover on Monday.",
         (
-            "Jeff Weaver was not impressed with Sanders’ comments, telling reporters, “A lot of "
-            "people said the governor should step down.”"
+            "Ivo Laske was unhappy with Hendricks’ remarks, telling reporters, “Plenty of "
+            "voters think the mayor ought to resign.”"
         ),
     ]
-    assert said(paragraphs) == [("Jeff Weaver", None)]
+    assert said(paragraphs) == [("Ivo Laske", None)]
 
 
 def test_attribution_before_a_colon_also_speaks_the_quote_before_it() -> None:
     paragraphs = [
-        "Corey Lewandowski runs the campaign. Tom Hale won the race.",
+        "Milo Danforth runs the campaign. Tom Hale won the race.",
         (
-            "“People are turning out in mass quantities to support him,” Lewandowski said, adding: "
-            "“They are going to help everybody down the ballot.”"
+            "“Crowds are lining up in huge numbers to cheer him on,” Danforth said, adding: "
+            "“They will lift every candidate on the list.”"
         ),
     ]
-    assert [name for name, _ in said(paragraphs)] == ["Corey Lewandowski", "Corey Lewandowski"]
+    assert [name for name, _ in said(paragraphs)] == ["Milo Danforth", "Milo Danforth"]
 
 
 def test_participle_with_no_subject_after_a_quote_is_no_cue() -> None:
     paragraphs = [
         "Tom Hale wrote to the committee.",
         (
-            "In the email, Ana Ash described the move as a “major breach of trust,” adding: “I am "
-            "now informing all of our members of this incident.”"
+            "In the email, Ana Ash described the decision as a “serious lapse of judgement,” adding: “I am "
+            "writing to every one of our donors about this matter.”"
         ),
     ]
     assert [name for name, _ in said(paragraphs)] == ["Ana Ash", "Ana Ash"]
@@ -365,7 +365,7 @@ def test_said_yes_is_no_attribution() -> None:
         "Anna Berg was still sleeping.",
         (
             "As Tom Hale went on about “our long-suffering farmers and their families,” Pia Moss said yes, "
-            "yes, yes, over and over again."
+            "yes, yes, again and again."
         ),
     ]
     assert said(paragraphs)[0][0] != "Pia Moss"
@@ -481,8 +481,8 @@ def test_document_reporting_in_the_present_is_an_unnamed_speaker() -> None:
 def test_relative_clause_after_an_unnamed_speaker_is_not_its_name() -> None:
     paragraphs = [
         (
-            "“I can only tell you that the account sent a number of emails,” said one source who "
-            "identified Tom Hale but spoke on condition of anonymity."
+            "“I can only say that the office made a series of calls,” said one source who "
+            "named Tom Hale but asked not to be quoted by name."
         )
     ]
     assert said(paragraphs) == [(None, "one source")]
@@ -491,39 +491,39 @@ def test_relative_clause_after_an_unnamed_speaker_is_not_its_name() -> None:
 def test_role_noun_comes_before_a_preposition() -> None:
     paragraphs = [
         (
-            "Another intelligence source speaking to Fox News said, “The agents are looking at every "
-            "donation made since 2012.”"
+            "Another police source speaking to Radio Norte said, “The officers are checking every "
+            "payment made since 2009.”"
         )
     ]
-    assert said(paragraphs) == [(None, "Another intelligence source speaking to Fox News")]
+    assert said(paragraphs) == [(None, "Another police source speaking to Radio Norte")]
 
 
 def test_speaker_of_a_short_quotation_speaks_the_quote_after_it() -> None:
     paragraphs = [
         "Tom Hale was never charged.",
-        "“There was wrongdoing,” said a former senior official. “But was it criminal wrongdoing?”",
+        "“There were mistakes,” said a retired county official. “But were they deliberate mistakes?”",
     ]
-    assert said(paragraphs) == [(None, "a former senior official")]
+    assert said(paragraphs) == [(None, "a retired county official")]
 
 
 def test_unnamed_subject_of_a_participle_opens_the_sentence() -> None:
     paragraphs = [
         (
-            "In August, several environmental groups granted Tom Hale an extension on a court order, "
-            "saying his “start-up capital was less than expected.”"
+            "In May, several farming groups granted Tom Hale more time on a loan repayment, "
+            "saying his “first harvest was smaller than planned.”"
         )
     ]
-    assert said(paragraphs) == [(None, "several environmental groups")]
+    assert said(paragraphs) == [(None, "several farming groups")]
 
 
 def test_unnamed_speaker_before_an_appositive() -> None:
     paragraphs = [
         (
-            "An Israeli official, speaking on condition of anonymity, said Wednesday that Tom Hale "
-            "“will meet with any candidate who asks for a meeting.”"
+            "A Chilean official, speaking without permission, said Thursday that Tom Hale "
+            "“will receive any envoy who asks for a visit.”"
         )
     ]
-    assert said(paragraphs) == [(None, "An Israeli official")]
+    assert said(paragraphs) == [(None, "A Chilean official")]
 
 
 def test_verb_before_its_speaker_after_a_conjunction() -> None:
@@ -540,9 +540,9 @@ def test_source_cited_after_the_speaker_is_the_speaker() -> None:
     paragraphs = [
         "Rosa Diaz spoke to the board on Monday.",
         "“The harvest was the worst we have seen in a decade,” Rosa Diaz said, according to Tom Hale.",
-        "“We will not sell the farm this year,” said Rosa Diaz, according to a transcript of the meeting.",
+        "“We will not sell the farm this year,” said Rosa Diaz, according to a recording of the meeting.",
     ]
-    assert said(paragraphs) == [("Tom Hale", None), (None, "a transcript of the meeting")]
+    assert said(paragraphs) == [("Tom Hale", None), (None, "a recording of the meeting")]
 
 
 def test_verb_after_a_comma_in_the_words_after_a_quote_precedes_its_speaker() -> None:
@@ -600,18 +600,18 @@ def test_a_clause_of_the_writer_then_said_x_attributes_the_quote() -> None:
 
 
 def test_a_title_between_the_verb_and_the_name() -> None:
-    paragraphs = ["“We are going to push much harder now,” said former South Carolina Gov. Jim Hodges."]
-    assert said(paragraphs) == [("Jim Hodges", None)]
+    paragraphs = ["“We are going to push much harder now,” said former New Mexico Gov. Lena Marsh."]
+    assert said(paragraphs) == [("Lena Marsh", None)]
 
 
 def test_an_organisation_opening_a_title_is_no_subject() -> None:
     paragraphs = [
         (
-            "Before the vote, Cleveland Police Chief Calvin Williams asked for a ban, saying, “The fewer "
-            "guns, the better for all of us.” The state is one of 45 states where that is the law."
+            "Before the vote, Brookfield Police Chief Nora Quill asked for a ban, saying, “The fewer "
+            "fireworks, the safer for every street.” The town is one of 12 towns where that is the rule."
         )
     ]
-    assert said(paragraphs) == [("Calvin Williams", None)]
+    assert said(paragraphs) == [("Nora Quill", None)]
 
 
 def test_words_naming_nobody_after_a_quote_leave_the_cue_before_it() -> None:
@@ -655,23 +655,23 @@ def test_a_role_in_the_possessive_is_not_the_speaker() -> None:
 
 def test_the_issuer_of_a_survey_or_email_speaks_for_it() -> None:
     paragraphs = [
-        "Bernie Sanders spoke on Monday.",
+        "Tobias Hendricks spoke on Monday.",
         (
-            "Sanders’ fundraising email to his supporters notes that Jane Kim “is a civil rights attorney who has fought "
-            "for years.” In 2014, Pew found that “about twice as many Democrats said it was more important.”"
+            "Hendricks’ fundraising email to his donors notes that Jane Kim “is a housing lawyer who has worked "
+            "for decades.” In 2011, Pew found that “nearly three times as many voters called it urgent.”"
         ),
     ]
-    assert said(paragraphs) == [("Bernie Sanders", None), ("Pew", None)]
+    assert said(paragraphs) == [("Tobias Hendricks", None), ("Pew", None)]
 
 
 def test_a_possessive_object_before_the_verb_is_no_speaker() -> None:
     paragraphs = [
         (
-            "A spokesman for Platte River declined to address the FBI's report but said in a statement that "
-            "“the company did not treat the server differently than any other.”"
+            "A spokesman for Cedar Creek declined to discuss the Treasury's audit but said in a statement that "
+            "“the firm handled the account like every other one.”"
         )
     ]
-    assert said(paragraphs) == [(None, "A spokesman for Platte River")]
+    assert said(paragraphs) == [(None, "A spokesman for Cedar Creek")]
 
 
 def test_the_holder_of_a_role_named_after_its_possessor_speaks() -> None:
