@@ -217,7 +217,7 @@ def test_word_after_the_town_of_stays_a_place() -> None:
 
 
 def test_sentence_opening_name_before_an_organisation_noun() -> None:
-    assert orgs(["Dravet newspaper said the bomb was hidden."]) == {"Dravet"}
+    assert orgs(["Dravet newspaper wrote that the parcel was lost."]) == {"Dravet"}
     assert orgs(["Chartered bank assets rose."]) == set()
     assert orgs(["Antivirus firm Sorrel said so."]) == {"Sorrel"}
 
@@ -229,7 +229,7 @@ def test_plural_acronym_is_no_organisation() -> None:
 
 def test_title_of_a_work_is_no_name() -> None:
     assert orgs(["Alice Morn's The Quiet Bones sold well."]) == set()
-    found = extract(["He starred in One Flew Over the Cuckoo's Nest in Leeds, then at the Golden Globes."])
+    found = extract(["He sang in Two Ran Under the Miller's Bridge in Leeds, then at the Golden Globes."])
     assert not found.organizations
     assert [p.name for p in found.places] == ["Leeds"]
     assert person(["The prize went to Anna Kovac for On the Pier."], "Anna Kovac").name == "Anna Kovac"
@@ -252,7 +252,9 @@ def test_lone_organisation_word_stands_for_the_full_name() -> None:
 
 
 def test_organisation_named_with_and_without_its_country() -> None:
-    found = extract(["U.S. Agriculture Department officials met.", "The Agriculture Department said so."])
+    found = extract(
+        ["U.S. Agriculture Department inspectors gathered.", "The Agriculture Department agreed."]
+    )
     assert [(o.name, len(o.mentions)) for o in found.organizations] == [("U.S. Agriculture Department", 2)]
     found = extract(
         ["The Labour Party met.", "The British Labour Party and the Israeli Labour Party differ."]
@@ -309,7 +311,7 @@ def test_plural_place_noun_makes_each_name_a_place() -> None:
 
 def test_place_noun_after_common_words_or_an_adjective_is_no_place() -> None:
     assert kinds(["He met voters in the Sunshine state."]) == (set(), set())
-    assert kinds(["Vexco is based in the central Transylvanian town of Bistrita."])[1] == {"Bistrita"}
+    assert kinds(["Vexco works from the eastern Dalmatian town of Korvina."])[1] == {"Korvina"}
     assert kinds(["The wave hit the Sri Lankan coast."]) == (set(), set())
     assert kinds(["He rushed to the Olympic village."]) == (set(), set())
 
@@ -327,7 +329,7 @@ def test_a_distance_after_a_comma_is_no_age() -> None:
     found = kinds(["Police in the town of Tacambaro, Quelmara, 80 km south of Morelia, said it."])
     assert "Quelmara" not in found[0]
     assert "Ann Vosk" in kinds(["Ann Vosk, 45, was hurt."])[0]
-    assert "Pelham" in kinds(["Their children Emily, 16, and Pelham, 14 were pleased."])[0]
+    assert "Tavish" in kinds(["Their sons Marten, 12, and Tavish, 9 were thrilled."])[0]
 
 
 def test_country_that_looks_like_a_plural_demonym_is_a_place() -> None:
@@ -345,7 +347,7 @@ def test_country_that_is_the_surname_of_a_named_person() -> None:
 
 
 def test_hyphenated_demonyms_languages_and_nationality_nouns_are_no_names() -> None:
-    assert kinds(["News came of a breakdown in Arab-Israeli peace talks."]) == (set(), set())
+    assert kinds(["Word came of a collapse in Arab-Persian trade talks."]) == (set(), set())
     assert kinds(["A soldier yelled at Jamil in Hebrew."])[1] == set()
     assert kinds(["Dutchman Peter Wessels beat Mark Smith."])[0] == {"Peter Wessels", "Mark Smith"}
 

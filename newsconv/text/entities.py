@@ -272,8 +272,8 @@ def _dateline(paragraphs: Sequence[str]) -> Candidate | None:
 
 def _mastheads(paragraphs: Sequence[str]) -> set[int]:
     """The paragraphs of a press review that name its newspapers: a name in capitals alone
-    ("JORDAN TIMES", "AL RAI") after a paragraph that introduces the review with a word of
-    ``press_words.txt`` ("the leading stories in the Jordanian press"); not a known place. A
+    ("KORVIA POST", "AL NOOR") after a paragraph that introduces the review with a word of
+    ``press_words.txt`` ("the main headlines in the Korvian papers"); not a known place. A
     review of one paper heads its sections instead ("FRONT PAGE" in "stories in ... Le Monde")."""
     heads = [
         i
@@ -833,7 +833,7 @@ def _bare_org_word(text: str) -> bool:
 def _place_noun_of() -> re.Pattern[str]:
     """A place noun, singular or plural, and "of" at the end of a text, maybe with a first name
     and "and" after them: what follows is a place even if it opens with a given name ("the
-    village of Karin Gornji", "the towns of Rousse and Veliko Tarnovo")."""
+    village of Marta Dolna", "the towns of Ostrel and Maria Vrana")."""
     nouns = {n.replace(" ", r"\s+") for n in lexicons.words("place_nouns.txt")}
     alternatives = "|".join(sorted(nouns | {_plural(n) for n in nouns}, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives}) of\s+(?:[A-Z][\w’'-]*\s+and\s+)?$")

@@ -239,7 +239,7 @@ def _label_word(word: str) -> bool:
 def _drop_label(out: list[Token], start: int, paragraph: str) -> None:
     """Drop from ``out`` the words that open a field's label ending in the word at ``start``
     when the label opens the paragraph ("Expected Sale" of "Expected Sale Date: 08/27/96"): the
-    label words joined to it by single spaces. A label after a value keeps it ("ISSUER: Marion
+    label words joined to it by single spaces. A label after a value keeps it ("ISSUER: Dunmore
     County Board of Education ST: WV")."""
     k = len(out)
     while (
@@ -458,7 +458,7 @@ def _demonym(word: str) -> bool:
 
 def _holder_after(words: list[str], start: int) -> int:
     """Where the holder's name starts after a title's complement ("Minister of Foreign Affairs
-    Ali Alatas"): at a given name from ``start`` on that a surname follows; 0 if none does."""
+    Omar Haddin"): at a given name from ``start`` on that a surname follows; 0 if none does."""
     given = lexicons.first_name_gender()
     return next((k for k in range(start, len(words) - 1) if words[k] in given), 0)
 
@@ -597,9 +597,9 @@ def _bare_name(words: list[str]) -> bool:
 
 def _split_org_title(run: list[Token]) -> list[list[Token]]:
     """An organisation run cut where a title starts: "Speaker of the House" keeps "House", and
-    before a given name after it ("… of the House of Commons Betty Boothroyd");
-    "Cofinec CEO Stephen Frater" becomes "Cofinec" and "CEO Stephen Frater"; a person's country
-    after "of" is cut off ("Security Council President Tono Eitel of Germany")."""
+    before a given name after it ("… of the House of Commons Mary Tolland");
+    "Brantex CEO Stephen Varga" becomes "Brantex" and "CEO Stephen Varga"; a person's country
+    after "of" is cut off ("Security Council President Lars Brenner of Norway")."""
     words = [t.text for t in run]
     if len(words) < 2:
         return [run]
@@ -623,7 +623,7 @@ def _without_connectors(run: list[Token]) -> list[Token]:
 
 def _split_office(rest: list[Token]) -> list[list[Token]]:
     """An office named after its title word, cut before its holder: a given name after a word
-    that is no connector ("[Speaker of] the House of Commons Betty Boothroyd")."""
+    that is no connector ("[Speaker of] the House of Commons Mary Tolland")."""
     given = lexicons.first_name_gender()
     holder = next(
         (k for k in range(2, len(rest) - 1) if rest[k].text in given and rest[k - 1].text not in CONNECTORS),
@@ -657,7 +657,7 @@ def _personal_cut(words: list[str]) -> int | None:
 
 def _split_before_title(run: list[Token]) -> list[list[Token]]:
     """A run cut before a title that follows an organisation's name and precedes a person's
-    ("Cofinec CEO Stephen Frater"), the person's country after "of" cut off too."""
+    ("Brantex CEO Stephen Varga"), the person's country after "of" cut off too."""
     words = [t.text for t in run]
     org_words = lexicons.words("org_words.txt")
     for i in range(1, len(words) - 1):
@@ -724,7 +724,7 @@ def plural_noun(word: str, roles: bool = False) -> bool:
 def plural_of(words: Sequence[str]) -> bool:
     """Whether a name has a plural common noun before "of" after a place, nationality or common
     word, and ends in no nationality, as organisations do ("Afghanistan Veterans of America", "Boy
-    Scouts of America"; not "Shares of Rossignol", "Zara Hyde Peters of UK Athletics", "Practices
+    Scouts of America"; not "Shares of Velmont", "Nina Hale Porter of UK Athletics", "Practices
     of the Israeli")."""
     return (
         len(words) > 3
@@ -889,8 +889,8 @@ def _joined_complement(left: list[Token], after: list[Token]) -> bool:
 
 def _initials_fit(acronym: str, words: Sequence[str]) -> tuple[bool, bool]:
     """Whether an acronym spells the initials of a name's capitalised words, or of all its words
-    ("U.N. Interim Force in Lebanon (UNIFIL)"), exactly, and whether it at least picks them in
-    order from the first word to the last ("LIFFE" for "London International Financial Futures
+    ("U.N. Observer Mission in Koravia (UNOMIK)"), exactly, and whether it at least picks them in
+    order from the first word to the last ("LIGFE" for "Lisbon International Grain Futures
     and Options Exchange")."""
     letters = "".join(
         w.replace(".", "") if w.replace(".", "").isupper() else w[0] for w in words if w[0].isupper()
@@ -926,7 +926,7 @@ def _may_open(texts: Sequence[str], k: int) -> bool:
 
 def _defined(paragraph: str, index: int, starts: set[int]) -> list[Candidate]:
     """Names spelled out before their acronym in brackets, kept whole with their inner "and",
-    "in", "of" ("Organisation for Security and Cooperation in Europe (OSCE)")."""
+    "in", "of" ("Council for Trade and Cooperation in Oceania (CTCO)")."""
     inner = lexicons.words("acronym_name_words.txt")
     out = []
     for m in DEFINITION.finditer(paragraph):

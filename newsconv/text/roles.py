@@ -1,6 +1,6 @@
 """A person's title and affiliation from the words around a mention: a title before the name
 ("Prime Minister Hun Sen", "defence lawyer Reid Weingarten") or an appositive after it
-("Yeng Virak, executive director of Community Legal Education Center,").
+("Dara Kosal, executive director of Riverside Tenant Advice Office,").
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ def _led_by() -> re.Pattern[str]:
 @cache
 def _org_link() -> re.Pattern[str]:
     """A link word before an organisation's name, maybe after a noun of the organisation's kind
-    ("executive director of Community Legal Education Center", "president of the conservative
-    advocacy group Citizens United"; not "professor of constitutional law at Yale")."""
+    ("executive director of Riverside Tenant Advice Office", "chairman of the liberal
+    policy group Civic Forward"; not "lecturer of maritime law at Leeds")."""
     nouns = "|".join(sorted(map(re.escape, lexicons.words("org_nouns.txt")), key=len, reverse=True))
     links, article = lexicons.role_alternation("link"), lexicons.role_alternation("article")
     return re.compile(
@@ -150,10 +150,10 @@ class Roles:
         )
 
     def _appositive(self, paragraph: int, end: int) -> tuple[str | None, str | None] | None:
-        """The title and affiliation an appositive after a name gives ("Yeng Virak, executive
-        director of Community Legal Education Center,"): its words up to a link word ("of",
+        """The title and affiliation an appositive after a name gives ("Dara Kosal, executive
+        director of Riverside Tenant Advice Office,"): its words up to a link word ("of",
         "for", "at", …) before a capital, holding a role noun; None when the commas hold no
-        title ("…, saying the nominee", "…, one of Clinton's most vocal supporters,") or a list
+        title ("…, saying the nominee", "…, one of Mayor Lund's most loyal backers,") or a list
         of names ("…, Bobby Knight, and …")."""
         found = self._appositive_phrase(paragraph, end)
         if found is None:
@@ -200,7 +200,7 @@ class Roles:
     def _lists_names(self, paragraph: int, base: int, phrase: str) -> bool:
         """Whether an appositive's words (from ``base``) name a person that no link word ties to
         its title, who neither owns nor modifies what follows: the next items of a list of names
-        ("…, Chicago Bears coach Mike Ditka, …", "…, Ryan and RNC Chairman Reince Priebus"),
+        ("…, Dallas Comets coach Sam Everly, …", "…, Hale and RNC Chairman Tom Brisco"),
         unlike "an adviser to President Obama", "Obama's nominee", "a Clinton supporter"."""
         text = self.paragraphs[paragraph]
         end = base + len(phrase)
@@ -224,9 +224,9 @@ class Roles:
         """The organisation an appositive's title works for. ``bounds`` are where the appositive
         starts, where its title's last word starts, where its link word stands and where it ends.
         The link's object first (not a place after "from" or "in": where a person lives), then an
-        organisation the title names ("an RNC committeeman from Oregon"; not one that is the title
-        itself, "a moderate Indiana Democrat"), then one named further on ("legal director for the
-        gay rights group Human Rights Campaign"). A place that modifies a noun ("the head of an
+        organisation the title names ("an RNC delegate from Nevada"; not one that is the title
+        itself, "a centrist Kansas Republican"), then one named further on ("policy director for the
+        tenants' rights group Fair Homes Alliance"). A place that modifies a noun ("the head of an
         Ohio company") employs nobody."""
         start, head, link_at, end = bounds
         kinds = (
@@ -255,8 +255,8 @@ class Roles:
 
     def _led_org(self, paragraph: int, start: int, end: int) -> str | None:
         """An organisation named after the person who leads it, within ``start`` to ``end`` of a
-        title ("a spokesman for the Clinton campaign", "Trump campaign manager", "Gore's 2000
-        presidential campaign"): the name as written and the organisation's noun ("Clinton
+        title ("a spokeswoman for the Harlow campaign", "Vance campaign manager", "Pelt's 2010
+        mayoral campaign"): the name as written and the organisation's noun ("Harlow
         campaign")."""
         text = self.paragraphs[paragraph]
         persons, ends = self._persons_by_end(paragraph)
@@ -348,8 +348,8 @@ class Roles:
 
     def _set_off(self, paragraph: int, end: int) -> bool:
         """Whether a name ending at ``end`` that follows a comma is set off as the title's
-        appositive: a comma follows it too ("the tribunal's head, Kostas Panagopoulos,"), or "and"
-        and another person's name ("two voters, Tyresha McClenney and Bryan Anderson")."""
+        appositive: a comma follows it too ("the board's head, Petros Alexiou,"), or "and"
+        and another person's name ("two voters, Dana Whitlock and Omar Fenn")."""
         text = self.paragraphs[paragraph]
         if text[end : end + 1] == ",":
             return True
@@ -398,8 +398,8 @@ class Roles:
 
     def _title_possessor(self, paragraph: int, first: int) -> str | None:
         """The organisation whose possessive comes before a title starting at ``first``, maybe
-        across a few lower-case words that are no small words of an attribution ("Google's chief
-        human resources executive, Laszlo Bock"; not "Amazon's experience under President Obama")."""
+        across a few lower-case words that are no small words of an attribution ("Brantex's chief
+        data security officer, Ilse Moor"; not "Brantex's record under Mayor Hale")."""
         text = self.paragraphs[paragraph]
         small = lexicons.table("speaker_words.tsv")
         for r in self.entities.at(paragraph):
@@ -552,10 +552,10 @@ class Roles:
 
 def _before_clause(phrase: str) -> str:
     """An appositive without the relative clause or verb that may follow its title ("a retired
-    Army officer who commanded a unit" -> "a retired Army officer", "a spokesman for X told the
+    Navy captain who ran a shipyard" -> "a retired Navy captain", "a spokesman for X told the
     Post" -> "a spokesman for X", "the committee has written off …" -> "the committee");
     nothing when it opens or ends with a verb of saying, as a clause or an aside does ("…, noted
-    the department", "…, digital consultant Phil Musser says, …")."""
+    the department", "…, media consultant Ravi Stott says, …")."""
     words = tokens.split(phrase)
     verbs = lexicons.words("reporting_verbs.txt")
     if not words or words[-1] in verbs or words[0] in verbs:
@@ -594,7 +594,7 @@ def _opens_clause(words: Sequence[str], k: int) -> bool:
 
 def _governed_title(words: Sequence[re.Match[str]], k: int) -> bool:
     """Whether the title starting at word ``k`` is the object of a preposition, determiners
-    between them skipped ("compared to the Republican candidates, …")."""
+    between them skipped ("compared to the Liberal contenders, …")."""
     j = k - 1
     while j >= 0 and tokens.bare(words[j].group()) in lexicons.speaker_words("det", "definite", "indefinite"):
         j -= 1
@@ -644,7 +644,7 @@ def _opens_noun_phrase(words: Sequence[str]) -> bool:
     """Whether an appositive's first word may open a title: not a clause word, a conjunction, a
     filler or a preposition, nor a participle unless a title word follows it, nor a past form
     unless a lower-case one does ("saying the nominee", "criticized President Truman's plan", "to
-    be", "and Republicans"; but "acting director", "retired customer service representative",
+    be", "and Republicans"; but "acting director", "retired bank branch manager",
     "unemployed father of three")."""
     low = words[0].lower()
     return not (

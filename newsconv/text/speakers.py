@@ -40,7 +40,7 @@ PULL_QUOTE_WORDS = 8  # a quote set apart and repeated with its cue is at least 
 EXPLAIN_CHARS = 40  # characters of a quote shown by explain
 NOUN_CONTEXT = 12  # characters looked at before a verb form that may be a plural noun
 NAMED_AFTER_WORDS = 3  # words between a verb and the name after it ("said the group's Jane Doe")
-MAX_TITLE_GAP = 8  # words of a title between them ("said former South Carolina Gov. Jim Hodges")
+MAX_TITLE_GAP = 8  # words of a title between them ("said former North Dakota Gov. Ray Tollan")
 ROLE_CHARS = 80  # characters after a possessive searched for the role it owns
 SUBJECT_WORDS = 6
 RELATIVE_WORDS = 3  # words before a verb searched for the clause word that makes it a relative clause's  # words between a comma and a verb that may be its subject (", the Ohio senator said")
@@ -176,7 +176,7 @@ def _governed(text: str, start: int, at: int, parts: tuple[str, ...]) -> bool:
 
 def _employee(text: str, named: Sequence[tuple[int, int, Found]]) -> Found:
     """The first of the names a phrase opens with, or the person an organisation's name is the
-    first word of the title of ("Cleveland Police Chief Calvin Williams")."""
+    first word of the title of ("Dunmore Police Chief Alan Petrie")."""
     first = named[0][2]
     if first.kind is Kind.ORG and len(named) > 1 and named[1][2].kind is Kind.PERSON:
         gap = tokens.split(text[named[0][1] : named[1][0]])
@@ -187,8 +187,8 @@ def _employee(text: str, named: Sequence[tuple[int, int, Found]]) -> Found:
 
 def _owned_role(text: str, stop: int) -> int | None:
     """Where the role that a name ending at ``stop`` owns ends, when the name is its possessor:
-    lower-case words up to a title word ("Clinton's top foreign policy aide", "Rubio's deputy
-    campaign manager"); None when no such role follows."""
+    lower-case words up to a title word ("Hale's senior trade policy aide", "Lund's deputy
+    press manager"); None when no such role follows."""
     mark = POSSESSIVE.match(text, stop)
     if mark is None:
         return None
@@ -219,7 +219,7 @@ def _other_role(person: Found, head: str) -> bool:
 
 def _title_gap(words: Sequence[str]) -> bool:
     """Whether the words between a verb and a name leave the name its subject: a few words, or a
-    title of capitalised words and title words ("said former South Carolina Gov. Jim Hodges")."""
+    title of capitalised words and title words ("said former North Dakota Gov. Ray Tollan")."""
     return len(words) <= NAMED_AFTER_WORDS or (
         len(words) <= MAX_TITLE_GAP and all(w[:1].isupper() or is_title_part(w) for w in words)
     )
@@ -789,8 +789,8 @@ class Attributor:
         return self._resolve_np(paragraph, after, self._clause_end(paragraph, after, low + len(head)), low)
 
     def _opening_description(self, paragraph: int, start: int, limit: int) -> Speaker:
-        """The unnamed subject a sentence opens with, after any introductory phrase ("In August,
-        several environmental groups granted …, saying"): a description up to the first lower-case
+        """The unnamed subject a sentence opens with, after any introductory phrase ("In March,
+        several farm unions filed …, saying"): a description up to the first lower-case
         word that reads as a verb (a filler or a past form in "-ed"), or who it stands for."""
         words = tokens.spaced(self.paragraphs[paragraph], start, limit)
         if words and tokens.bare(words[0].group()) in lexicons.speaker_words(*PREPOSITIONS):
@@ -879,8 +879,8 @@ class Attributor:
         return None
 
     def _appositive_start(self, paragraph: int, start: int, verb: int) -> int:
-        """Where an appositive between commas ends the words before a verb ("An Israeli official,
-        speaking on condition of anonymity, said"), or the verb itself when there is none."""
+        """Where an appositive between commas ends the words before a verb ("A Danish diplomat,
+        asking not to be named, said"), or the verb itself when there is none."""
         text = self.paragraphs[paragraph]
         commas = (start + m.start() for m in re.finditer(",", text[start:verb]))
         return next((c for c in commas if APPOSITIVES.fullmatch(text, c, verb)), verb)
